@@ -1,0 +1,75 @@
+package org.sweetie.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where every conversation, message and event is kept. Implementations must make a write durable before the call
+ * that commits it returns: capture acknowledges an inbound message only after that.
+ *
+ * <p>Nothing here updates or deletes a message: a conversation only grows.
+ */
+public interface ConversationStore extends AutoCloseable {
+
+    /** Stores the persona if its handle is new and returns the stored one (an existing persona is not changed). */
+    Persona persona(Persona persona);
+
+    /** The account with this handle on this network, created on first use. */
+    Account account(Network network, String handle);
+
+    /** Records that an account was seen under a display name and, when known, at a host (user@host, full JID). */
+    Account sawAccount(Account account, String displayName, String host);
+
+    /** The conversation with this key, created on first use (with its persona and both accounts). */
+    Conversation conversation(ConversationKey key);
+
+    Optional<Conversation> findConversation(long id);
+
+    /** Every conversation, in the order they were first stored. */
+    List<Conversation> conversations();
+
+    /** A conversation's messages in sequence order. */
+    List<Message> messages(long conversationId);
+
+    /** A conversation's events in the order stored. */
+    List<Event> events(long conversationId);
+
+    StoreCounts counts();
+
+    /**
+     * Starts a unit of work for appending. Nothing it adds is visible to others or durable until
+     * {@link Appender#commit()} returns; closing without committing discards it.
+     */
+    Appender appender();
+
+    /** Appends one message and makes it durable; empty when a message with its source id was stored before. */
+    default Optional<Message> append(Conversation conversation, Message message) {
+        try (Appender appender = appender()) {
+            Optional<Message> stored = appender.add(conversation, message);
+            appender.commit();
+            return stored;
+        }
+    }
+
+    @Override
+    void close();
+
+    /**
+     * Appends messages and events in bulk. Sequence numbers are given in the order of {@link #add} calls. One appender
+     * at a time may write a given conversation.
+     */
+    interface Appender extends AutoCloseable {
+        /** Adds a message at the end of the conversation; empty when its source id is already stored there. */
+        Optional<Message> add(Conversation conversation, Message message);
+
+        /** Adds an event to the conversation; false when its source id is already stored there. */
+        boolean record(Conversation conversation, Event event);
+
+        /** Makes everything added so far durable; the appender can be used again afterwards. */
+        void commit();
+
+        /** Discards what was not committed. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,7 @@
+package org.sweetie.core;
+
+/** Seen from the persona: inbound lines come from the partner, outbound lines are the persona's. */
+public enum Direction {
+    INBOUND,
+    OUTBOUND
+}

@@ -1,0 +1,179 @@
+package org.sweetie.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The connections of one open store. Writes go through a single writer connection under a lock: a conversation's
+ * order is decided there, and SQLite allows one writer anyway. Reads use their own connection, so a reader sees only
+ * committed data and never waits for a long import.
+ */
+final class Database implements AutoCloseable {
+    final Dialect dialect;
+    final String url;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+
+    private Database(Dialect dialect, String url, Connection writer, Connection reader) {
+        this.dialect = dialect;
+        this.url = url;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    static Database open(String url) {
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.SQLITE) {
+            createParentFolder(url);
+        }
+        migrate(dialect, url);
+        try {
+            Connection writer = connect(dialect, url);
+            writer.setAutoCommit(false);
+            Connection reader = connect(dialect, url);
+            reader.setAutoCommit(true);
+            return new Database(dialect, url, writer, reader);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + url, e);
+        }
+    }
+
+    private static Connection connect(Dialect dialect, String url) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        if (dialect == Dialect.SQLITE) {
+            try (Statement s = connection.createStatement()) {
+                // WAL with synchronous=FULL: a commit is on disk when it returns, readers do not block the writer.
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=10000");
+            }
+        }
+        return connection;
+    }
+
+    private static void migrate(Dialect dialect, String url) {
+        var config = Flyway.configure().dataSource(url, null, null).locations(dialect.migrations)
+                .loggers("slf4j");
+        String schema = currentSchema(url);
+        if (schema != null) {
+            config.schemas(schema);
+        }
+        try {
+            config.load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the schema of " + url, e);
+        }
+    }
+
+    /** The PostgreSQL schema named by a currentSchema URL parameter, which Flyway must create and migrate. */
+    static String currentSchema(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        return Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> p.startsWith("currentSchema="))
+                .map(p -> p.substring("currentSchema=".length()))
+                .findFirst().orElse(null);
+    }
+
+    private static void createParentFolder(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the database file " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Work on the writer connection, committed when it returns. Inside an appender's unit of work on the same thread
+     * it joins that unit instead, so what it creates commits (or is discarded) together with what the appender adds.
+     */
+    <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        boolean ownTransaction = writeLock.getHoldCount() == 1;
+        try {
+            T result = work.run(writer);
+            if (ownTransaction) {
+                writer.commit();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            if (ownTransaction) {
+                rollbackQuietly(e);
+            }
+            throw e instanceof SQLException sql ? new StoreException("write failed", sql) : (RuntimeException) e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Holds the writer for a unit of work spanning several calls (an appender); pair with {@link #release()}. */
+    Connection acquireWriter() {
+        writeLock.lock();
+        return writer;
+    }
+
+    void release() {
+        writeLock.unlock();
+    }
+
+    void rollbackQuietly(Exception cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    <T> T read(SqlWork<T> work) {
+        readLock.lock();
+        try {
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw new StoreException("read failed", e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.rollback();
+            writer.close();
+            reader.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing the database failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

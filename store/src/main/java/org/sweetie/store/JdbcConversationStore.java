@@ -1,0 +1,275 @@
+package org.sweetie.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.sweetie.core.Account;
+import org.sweetie.core.Author;
+import org.sweetie.core.AuthorKind;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+import org.sweetie.core.Protocol;
+import org.sweetie.core.StoreCounts;
+
+/** The conversation store over JDBC; the same SQL serves SQLite and PostgreSQL. */
+final class JdbcConversationStore implements ConversationStore {
+    private static final String CONVERSATION_COLUMNS = """
+            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel
+            FROM conversation c
+            JOIN persona p ON p.id = c.persona_id
+            JOIN account pa ON pa.id = c.persona_account_id
+            JOIN account ca ON ca.id = c.partner_account_id
+            """;
+
+    private final Database db;
+
+    JdbcConversationStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Persona persona(Persona persona) {
+        db.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO persona (handle, nicknames, stated_age, country, languages, profile)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (handle) DO NOTHING""")) {
+                insert.setString(1, persona.handle());
+                insert.setString(2, String.join("\n", persona.nicknames()));
+                insert.setObject(3, persona.statedAge());
+                insert.setString(4, persona.country());
+                insert.setString(5, String.join("\n", persona.languages()));
+                insert.setString(6, persona.profileText());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        return db.write(c -> readPersona(c, persona.handle()));
+    }
+
+    private static Persona readPersona(Connection c, String handle) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT handle, nicknames, stated_age, country, languages, profile FROM persona WHERE handle = ?")) {
+            q.setString(1, handle);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                int age = r.getInt(3);
+                return new Persona(r.getString(1), lines(r.getString(2)), r.wasNull() ? null : age, r.getString(4),
+                        lines(r.getString(5)), r.getString(6));
+            }
+        }
+    }
+
+    private static List<String> lines(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    @Override
+    public Account account(Network network, String handle) {
+        String folded = Account.handleOf(handle);
+        return db.write(c -> readAccount(c, accountId(c, network, folded)));
+    }
+
+    private static long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)
+                ON CONFLICT (network, handle) DO NOTHING""")) {
+            insert.setString(1, network.name());
+            insert.setString(2, network.protocol().name());
+            insert.setString(3, foldedHandle);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
+            q.setString(1, network.name());
+            q.setString(2, foldedHandle);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static Account readAccount(Connection c, long id) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT name FROM account_name WHERE account_id = ? ORDER BY name")) {
+            q.setLong(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT network, protocol, handle, host FROM account WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return new Account(id, new Network(r.getString(1), Protocol.valueOf(r.getString(2))),
+                        r.getString(3), names, r.getString(4));
+            }
+        }
+    }
+
+    @Override
+    public Account sawAccount(Account account, String displayName, String host) {
+        return db.write(c -> {
+            if (displayName != null && !displayName.isBlank()) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO account_name (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                    insert.setLong(1, account.id());
+                    insert.setString(2, displayName);
+                    insert.executeUpdate();
+                }
+            }
+            if (host != null && !host.isBlank()) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE account SET host = ? WHERE id = ?")) {
+                    update.setString(1, host);
+                    update.setLong(2, account.id());
+                    update.executeUpdate();
+                }
+            }
+            return readAccount(c, account.id());
+        });
+    }
+
+    @Override
+    public Conversation conversation(ConversationKey key) {
+        return db.write(c -> {
+            long personaId;
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM persona WHERE handle = ?")) {
+                q.setString(1, key.persona());
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        throw new StoreException("unknown persona " + key.persona() + ": store the persona first");
+                    }
+                    personaId = r.getLong(1);
+                }
+            }
+            long personaAccount = accountId(c, key.network(), key.personaAccount());
+            long partnerAccount = accountId(c, key.network(), key.partnerAccount());
+            String channel = key.isPrivate() ? "" : key.channel();
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO conversation (persona_id, persona_account_id, partner_account_id, channel)
+                    VALUES (?, ?, ?, ?) ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""")) {
+                insert.setLong(1, personaId);
+                insert.setLong(2, personaAccount);
+                insert.setLong(3, partnerAccount);
+                insert.setString(4, channel);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS
+                    + "WHERE c.persona_account_id = ? AND c.partner_account_id = ? AND c.channel = ?")) {
+                q.setLong(1, personaAccount);
+                q.setLong(2, partnerAccount);
+                q.setString(3, channel);
+                return conversations(q).getFirst();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(long id) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS + "WHERE c.id = ?")) {
+                q.setLong(1, id);
+                return conversations(q).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS + "ORDER BY c.id")) {
+                return conversations(q);
+            }
+        });
+    }
+
+    private static List<Conversation> conversations(PreparedStatement q) throws SQLException {
+        List<Conversation> found = new ArrayList<>();
+        try (ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                Network network = new Network(r.getString(2), Protocol.valueOf(r.getString(3)));
+                found.add(new Conversation(r.getLong(1), new ConversationKey(network, r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7))));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Message> messages(long conversationId) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT seq, sent_at, author_kind, operator_id, sender, text, raw, source_id
+                    FROM message WHERE conversation_id = ? ORDER BY seq""")) {
+                q.setLong(1, conversationId);
+                List<Message> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        Author author = new Author(AuthorKind.valueOf(r.getString(3)), r.getString(4));
+                        found.add(new Message(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), author,
+                                r.getString(5), r.getString(6), r.getString(7), r.getString(8)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public List<Event> events(long conversationId) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT occurred_at, kind, actor, detail, raw, source_id
+                    FROM event WHERE conversation_id = ? ORDER BY id""")) {
+                q.setLong(1, conversationId);
+                List<Event> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Event(Instant.ofEpochMilli(r.getLong(1)), EventKind.valueOf(r.getString(2)),
+                                r.getString(3), r.getString(4), r.getString(5), r.getString(6)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return db.read(c -> new StoreCounts(count(c, "persona"), count(c, "account"), count(c, "conversation"),
+                count(c, "message"), count(c, "event")));
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM " + table);
+             ResultSet r = q.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public Appender appender() {
+        return new JdbcAppender(db);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,63 @@
+-- The conversation store. Times are epoch milliseconds (UTC). A message row is never updated or deleted.
+CREATE TABLE persona (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    handle      TEXT    NOT NULL UNIQUE,
+    nicknames   TEXT    NOT NULL,  -- one per line
+    stated_age  BIGINT,
+    country     TEXT,
+    languages   TEXT    NOT NULL,  -- one per line
+    profile     TEXT    NOT NULL
+);
+
+CREATE TABLE account (
+    id        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    network   TEXT NOT NULL,
+    protocol  TEXT NOT NULL,
+    handle    TEXT NOT NULL,
+    host      TEXT,
+    UNIQUE (network, handle)
+);
+
+CREATE TABLE account_name (
+    account_id  BIGINT NOT NULL REFERENCES account (id),
+    name        TEXT    NOT NULL,
+    PRIMARY KEY (account_id, name)
+);
+
+CREATE TABLE conversation (
+    id                  BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    persona_id          BIGINT NOT NULL REFERENCES persona (id),
+    persona_account_id  BIGINT NOT NULL REFERENCES account (id),
+    partner_account_id  BIGINT NOT NULL REFERENCES account (id),
+    channel             TEXT    NOT NULL,  -- '' for a private conversation
+    UNIQUE (persona_account_id, partner_account_id, channel)
+);
+
+CREATE TABLE message (
+    conversation_id  BIGINT NOT NULL REFERENCES conversation (id),
+    seq              BIGINT NOT NULL,
+    sent_at          BIGINT NOT NULL,
+    author_kind      TEXT    NOT NULL,
+    operator_id      TEXT,
+    sender           TEXT    NOT NULL,
+    text             TEXT    NOT NULL,
+    raw              TEXT,
+    source_id        TEXT,
+    PRIMARY KEY (conversation_id, seq)
+);
+
+CREATE UNIQUE INDEX message_source ON message (conversation_id, source_id) WHERE source_id IS NOT NULL;
+
+CREATE TABLE event (
+    id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    conversation_id  BIGINT NOT NULL REFERENCES conversation (id),
+    occurred_at      BIGINT NOT NULL,
+    kind             TEXT    NOT NULL,
+    actor            TEXT    NOT NULL,
+    detail           TEXT    NOT NULL,
+    raw              TEXT,
+    source_id        TEXT
+);
+
+CREATE INDEX event_conversation ON event (conversation_id, id);
+CREATE UNIQUE INDEX event_source ON event (conversation_id, source_id) WHERE source_id IS NOT NULL;

@@ -1,0 +1,234 @@
+package org.sweetie.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sweetie.core.Account;
+import org.sweetie.core.Author;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+
+/** The storage test suite. It runs unchanged against every database Sweetie supports. */
+abstract class StoreContract {
+    static final Network LIBERA = Network.irc("libera");
+    static final Persona SWEETIE = new Persona("sweetie10", List.of("sweetie10", "Sweetie_ph"), 10, "PH",
+            List.of("en", "tl"), "likes drawing");
+    static final Instant T0 = Instant.parse("2013-10-01T12:00:00Z");
+
+    ConversationStore store;
+
+    /** A URL of a fresh, empty store of this test's database. */
+    abstract String freshUrl();
+
+    /** The URL the current store was opened at, for reopening it. */
+    String url;
+
+    @BeforeEach
+    void open() {
+        url = freshUrl();
+        store = Stores.open(url);
+        store.persona(SWEETIE);
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        store.close();
+        dispose();
+    }
+
+    /** Removes what {@link #freshUrl()} created, once the store is closed. */
+    void dispose() throws Exception {
+    }
+
+    Conversation chatWith(String partner) {
+        return store.conversation(ConversationKey.privateChat(LIBERA, SWEETIE, partner));
+    }
+
+    static Message partnerSays(int second, String text, String sourceId) {
+        return Message.received(T0.plusSeconds(second), Author.PARTNER, "alice", text, "raw " + text, sourceId);
+    }
+
+    @Test
+    void personaIsStoredOnceAndReadBackWhole() {
+        Persona again = store.persona(new Persona("SWEETIE10", List.of("other"), 12, "NL", List.of(), ""));
+        assertThat(again).isEqualTo(SWEETIE);
+        assertThat(store.counts().personas()).isEqualTo(1);
+    }
+
+    @Test
+    void accountsAreFoldedLikeIrcNicksAndCollectNamesAndHost() {
+        Account first = store.account(LIBERA, "Alice[1]");
+        Account same = store.account(LIBERA, "alice{1}");
+        assertThat(same.id()).isEqualTo(first.id());
+
+        store.sawAccount(first, "Alice[1]", "~al@198.51.100.7");
+        Account seen = store.sawAccount(first, "alice_away", null);
+        assertThat(seen.displayNames()).containsExactly("Alice[1]", "alice_away");
+        assertThat(seen.host()).isEqualTo("~al@198.51.100.7");
+        assertThat(store.account(Network.irc("other"), "alice{1}").id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aConversationIsCreatedOnceAndPrivateDiffersFromChannel() {
+        Conversation a = chatWith("alice");
+        assertThat(chatWith("ALICE").id()).isEqualTo(a.id());
+        Conversation inRoom = store.conversation(ConversationKey.inChannel(LIBERA, SWEETIE, "alice", "#room"));
+        assertThat(inRoom.id()).isNotEqualTo(a.id());
+        assertThat(store.conversations()).containsExactly(a, inRoom);
+        assertThat(store.findConversation(inRoom.id())).contains(inRoom);
+        assertThat(store.findConversation(9_999)).isEmpty();
+        assertThat(inRoom.key().channel()).isEqualTo("#room");
+    }
+
+    @Test
+    void aConversationNeedsAKnownPersona() {
+        var unknown = new ConversationKey(LIBERA, "nobody", "nobody", "alice", null);
+        assertThatThrownBy(() -> store.conversation(unknown)).hasMessageContaining("unknown persona nobody");
+    }
+
+    @Test
+    void messagesGetSequenceNumbersInOrderAndReadBackWhole() {
+        Conversation c = chatWith("alice");
+        Message hello = store.append(c, partnerSays(1, "hello", "s1")).orElseThrow();
+        Message reply = store.append(c, Message.received(T0.plusSeconds(2), Author.operator("op-7"), "sweetie10",
+                "hi who r u", null, null)).orElseThrow();
+        Message bot = store.append(c, Message.received(T0.plusMillis(2_345), Author.BOT, "sweetie10", "im 10",
+                null, "s3")).orElseThrow();
+
+        assertThat(List.of(hello.seq(), reply.seq(), bot.seq())).containsExactly(1L, 2L, 3L);
+        assertThat(store.messages(c.id())).containsExactly(hello, reply, bot);
+        assertThat(store.messages(c.id()).get(1).author().operatorId()).isEqualTo("op-7");
+        assertThat(store.messages(c.id()).get(2).time()).isEqualTo(T0.plusMillis(2_345));
+    }
+
+    @Test
+    void aSourceIdIsStoredOnlyOnce() {
+        Conversation c = chatWith("alice");
+        store.append(c, partnerSays(1, "hello", "s1"));
+        Optional<Message> again = store.append(c, partnerSays(1, "hello", "s1"));
+        assertThat(again).isEmpty();
+        assertThat(store.append(c, partnerSays(2, "hello", null))).isPresent();
+        assertThat(store.append(c, partnerSays(2, "hello", null))).isPresent();
+        assertThat(store.messages(c.id())).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void sameSourceIdTwiceInOneUnitFailsInsteadOfDroppingSilently() {
+        Conversation c = chatWith("alice");
+        try (var appender = store.appender()) {
+            appender.add(c, partnerSays(1, "hello", "dup"));
+            appender.add(c, partnerSays(2, "hello", "dup"));
+            assertThatThrownBy(appender::commit).isInstanceOf(StoreException.class);
+        }
+        assertThat(store.messages(c.id())).isEmpty();
+        assertThat(store.append(c, partnerSays(3, "after", "x")).orElseThrow().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingOfAnUncommittedUnitIsVisibleOrKept() {
+        Conversation c = chatWith("alice");
+        store.append(c, partnerSays(1, "one", "s1"));
+        try (var appender = store.appender()) {
+            appender.add(c, partnerSays(2, "two", "s2"));
+            Conversation created = store.conversation(ConversationKey.privateChat(LIBERA, SWEETIE, "bob"));
+            appender.add(created, partnerSays(3, "three", "s3"));
+            assertThat(store.messages(c.id())).hasSize(1);
+        }
+        assertThat(store.messages(c.id())).extracting(Message::text).containsExactly("one");
+        assertThat(store.conversations()).hasSize(1);
+        assertThat(store.append(c, partnerSays(4, "four", "s4")).orElseThrow().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeUnitCommitsEverythingInOrder() {
+        Conversation c = chatWith("alice");
+        Conversation d = chatWith("bob");
+        try (var appender = store.appender()) {
+            for (int i = 0; i < 5_001; i++) {
+                appender.add(i % 2 == 0 ? c : d, partnerSays(i, "line " + i, "s" + i));
+            }
+            appender.commit();
+        }
+        List<Message> ofC = store.messages(c.id());
+        assertThat(ofC).hasSize(2_501);
+        assertThat(ofC.getLast().seq()).isEqualTo(2_501);
+        assertThat(ofC.getLast().text()).isEqualTo("line 5000");
+        assertThat(store.counts().messages()).isEqualTo(5_001);
+    }
+
+    @Test
+    void eventsAreKeptInOrderOnce() {
+        Conversation c = chatWith("alice");
+        Event join = new Event(T0, EventKind.JOIN, "alice", "joined #room", "raw join", "e1");
+        Event nick = new Event(T0.plusSeconds(5), EventKind.NICK_CHANGE, "alice", "is now known as alice2", null,
+                null);
+        try (var appender = store.appender()) {
+            assertThat(appender.record(c, join)).isTrue();
+            assertThat(appender.record(c, nick)).isTrue();
+            assertThat(appender.record(c, join)).isFalse();
+            appender.commit();
+        }
+        assertThat(store.events(c.id())).containsExactly(join, nick);
+        assertThat(store.counts().events()).isEqualTo(2);
+    }
+
+    @Test
+    void whatWasCommittedIsThereAfterReopening() {
+        Conversation c = chatWith("alice");
+        store.append(c, partnerSays(1, "kept", "s1"));
+        store.close();
+        store = Stores.open(url);
+        assertThat(store.messages(c.id())).extracting(Message::text).containsExactly("kept");
+        assertThat(store.append(c, partnerSays(2, "next", "s2")).orElseThrow().seq()).isEqualTo(2);
+    }
+
+    /**
+     * Durability as capture relies on it: a child process appends one message at a time and prints each sequence
+     * number once append returned; it is killed with SIGKILL mid-stream, and every acknowledged message must be there.
+     */
+    @Test
+    void everyAcknowledgedMessageSurvivesKillNine() throws Exception {
+        store.close();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AppendUntilKilled.class.getName(), url).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<Long> acknowledged = new ArrayList<>();
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            String line;
+            while (acknowledged.size() < 200 && (line = out.readLine()) != null) {
+                acknowledged.add(Long.parseLong(line.strip()));
+                assertThat(Instant.now()).isBefore(deadline);
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).hasSize(200);
+        store = Stores.open(url);
+        Conversation c = chatWith("alice");
+        List<Long> stored = store.messages(c.id()).stream().map(Message::seq).toList();
+        assertThat(stored).containsAll(acknowledged);
+        for (int i = 0; i < stored.size(); i++) {
+            assertThat(stored.get(i)).isEqualTo(i + 1L);
+        }
+    }
+}
