@@ -1,0 +1,236 @@
+package org.sweetie.capture.logs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sweetie.core.Account;
+import org.sweetie.core.Author;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+
+/**
+ * The import of one log file: reads it line by line, decides for each line which conversation it belongs to and
+ * who said it, and appends it. Commits every {@value #COMMIT_EVERY} lines, so a failure part-way keeps what was read
+ * before it and a re-run completes the rest.
+ *
+ * <p>In a channel log only what concerns the persona is kept: a partner's line that names the persona, the
+ * persona's line addressed to someone ("alice: hi"), and the joins, parts and nick changes of partners the persona
+ * has a conversation with there.
+ */
+final class FileImport {
+    private static final int COMMIT_EVERY = 10_000;
+    private static final Pattern ADDRESSED = Pattern.compile("^([^\\s:,]+)[:,]\\s");
+    private static final String NICK_CHARS = "A-Za-z0-9_\\-\\[\\]\\\\^{}|`";
+
+    private final ConversationStore store;
+    private final Persona persona;
+    private final LogFile log;
+    private final ZoneId zone;
+    private final ImportListener listener;
+    private final LogImporter.Tally tally;
+    private final long bytesBefore;
+    private final SourceIds ids = new SourceIds();
+
+    /** The persona's nicks in this file, folded and as written: its nicknames and any it changed to. */
+    private final Set<String> personaNicks = new HashSet<>();
+    private final List<String> personaNames = new ArrayList<>();
+    private Pattern mentionsPersona;
+    /** A nick taken after a nick change, mapped to the account that took it. */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    /** Display names and hosts already recorded for an account, so the store hears each once. */
+    private final Set<String> noted = new HashSet<>();
+    /** The last user@host seen per channel nick, kept until the nick turns out to be a partner. */
+    private final Map<String, String> hosts = new HashMap<>();
+    private ConversationStore.Appender appender;
+
+    FileImport(ConversationStore store, Persona persona, LogFile log, ZoneId zone,
+               ImportListener listener, LogImporter.Tally tally, long bytesBefore) {
+        this.store = store;
+        this.persona = persona;
+        this.log = log;
+        this.zone = zone;
+        this.listener = listener;
+        this.tally = tally;
+        this.bytesBefore = bytesBefore;
+        persona.nicknames().forEach(this::personaIsCalled);
+    }
+
+    void run() throws IOException {
+        LineParser parser = log.format().parser(zone);
+        try (LogLines lines = new LogLines(Files.newInputStream(log.path()));
+             ConversationStore.Appender unit = store.appender()) {
+            appender = unit;
+            LogLines.Line line;
+            while ((line = lines.next()) != null) {
+                read(parser, line);
+                if (line.number() % COMMIT_EVERY == 0) {
+                    unit.commit();
+                    listener.progressed(bytesBefore + lines.bytesRead());
+                }
+            }
+            unit.commit();
+            listener.progressed(bytesBefore + lines.bytesRead());
+        }
+    }
+
+    private void read(LineParser parser, LogLines.Line line) {
+        if (line.problem() != null) {
+            reject(line.number(), line.problem());
+            return;
+        }
+        if (line.text().isBlank()) {
+            return;
+        }
+        try {
+            switch (parser.parse(line.text())) {
+                case Entry.Said said -> take(said, line);
+                case Entry.Happened happened -> take(happened, line);
+                case Entry.Context context -> { }
+            }
+        } catch (MalformedLineException e) {
+            reject(line.number(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            reject(line.number(), e.getMessage());
+        }
+    }
+
+    private void reject(long number, String reason) {
+        tally.rejectedLines++;
+        listener.rejected(new Rejection(log.path(), number, reason));
+    }
+
+    private void take(Entry.Said said, LogLines.Line line) {
+        Author author = said.author() != null ? said.author()
+                : isPersona(said.nick()) ? Author.operator(Author.IMPORTED_OPERATOR) : Author.PARTNER;
+        Entry.Target target = said.target() != null ? said.target() : log.target();
+        String partner = target.partner() != null ? target.partner()
+                : author.isPersona() ? addressee(said.text()) : mentioner(said.nick(), said.text());
+        if (partner == null) {
+            tally.skippedLines++;
+            return;
+        }
+        Conversation conversation = conversation(target.network(), target.channel(), partner);
+        note(target.network(), author.isPersona() ? persona.handle() : accountOf(partner), said.nick(), null);
+        String sourceId = said.sourceId() != null ? said.sourceId()
+                : ids.of("message", line.number(), said.time().toEpochMilli(), said.nick(), said.text());
+        Message message = Message.received(said.time(), author, said.nick(), said.text(),
+                said.raw() != null ? said.raw() : line.text(), sourceId);
+        if (appender.add(conversation, message).isPresent()) {
+            tally.messagesAdded++;
+        } else {
+            tally.messagesPresent++;
+        }
+    }
+
+    private void take(Entry.Happened happened, LogLines.Line line) {
+        Entry.Target target = happened.target() != null ? happened.target() : log.target();
+        boolean personaActs = isPersona(happened.nick())
+                || happened.kind() == EventKind.NICK_CHANGE && happened.detail().startsWith("log owner");
+        String account = personaActs ? persona.handle()
+                : target.partner() != null ? accountOf(target.partner()) : accountOf(happened.nick());
+        followNickChange(happened, personaActs, account);
+        Conversation conversation = target.partner() != null
+                ? conversation(target.network(), target.channel(), target.partner())
+                : conversations.get(key(target.network(), target.channel(), account));
+        if (happened.host() != null) {
+            hosts.put(Account.handleOf(happened.nick()), happened.host());
+        }
+        if (conversation == null) {
+            tally.skippedLines++;
+            return;
+        }
+        note(target.network(), account, happened.nick(), happened.host());
+        String detail = happened.host() == null ? happened.detail() : "(" + happened.host() + ") "
+                + happened.detail();
+        Event event = new Event(happened.time(), happened.kind(), happened.nick(), detail,
+                happened.raw() != null ? happened.raw() : line.text(),
+                ids.of("event", line.number(), happened.time().toEpochMilli(), happened.kind().name(),
+                        happened.nick(), happened.detail()));
+        if (appender.record(conversation, event)) {
+            tally.eventsAdded++;
+        } else {
+            tally.eventsPresent++;
+        }
+    }
+
+    private void followNickChange(Entry.Happened happened, boolean personaActs, String account) {
+        if (happened.kind() != EventKind.NICK_CHANGE || happened.newNick() == null) {
+            return;
+        }
+        if (personaActs) {
+            personaIsCalled(happened.newNick());
+        } else {
+            aliases.put(Account.handleOf(happened.newNick()), account);
+        }
+    }
+
+    private Conversation conversation(Network network, String channel, String partner) {
+        String account = accountOf(partner);
+        return conversations.computeIfAbsent(key(network, channel, account), k -> {
+            Conversation c = store.conversation(new ConversationKey(network, persona.handle(), persona.handle(),
+                    account, channel));
+            tally.conversations.add(c.id());
+            String host = hosts.get(account);
+            if (host != null) {
+                note(network, account, partner, host);
+            }
+            return c;
+        });
+    }
+
+    private static String key(Network network, String channel, String account) {
+        return network.name() + '\0' + (channel == null ? "" : channel) + '\0' + account;
+    }
+
+    /** Tells the store about a display name or host of an account the first time this file shows it. */
+    private void note(Network network, String account, String name, String host) {
+        boolean newName = noted.add(account + '\0' + name);
+        boolean newHost = host != null && noted.add(account + '\0' + host);
+        if (newName || newHost) {
+            store.sawAccount(store.account(network, account), name, host);
+        }
+    }
+
+    private String accountOf(String nick) {
+        String handle = Account.handleOf(nick);
+        return aliases.getOrDefault(handle, handle);
+    }
+
+    private boolean isPersona(String nick) {
+        return personaNicks.contains(Account.handleOf(nick));
+    }
+
+    private String addressee(String text) {
+        Matcher m = ADDRESSED.matcher(text);
+        return m.find() && !isPersona(m.group(1)) ? m.group(1) : null;
+    }
+
+    private String mentioner(String nick, String text) {
+        return mentionsPersona.matcher(text).find() ? nick : null;
+    }
+
+    private void personaIsCalled(String nick) {
+        if (personaNicks.add(Account.handleOf(nick))) {
+            personaNames.add(nick);
+            String names = personaNames.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+            mentionsPersona = Pattern.compile("(?<![" + NICK_CHARS + "])(?:" + names + ")(?![" + NICK_CHARS + "])",
+                    Pattern.CASE_INSENSITIVE);
+        }
+    }
+}
