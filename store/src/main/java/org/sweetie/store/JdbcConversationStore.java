@@ -64,8 +64,8 @@ final class JdbcConversationStore implements ConversationStore {
             q.setString(1, handle);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
-                int age = r.getInt(3);
-                return new Persona(r.getString(1), lines(r.getString(2)), r.wasNull() ? null : age, r.getString(4),
+                Integer age = r.getObject(3) == null ? null : r.getInt(3);
+                return new Persona(r.getString(1), lines(r.getString(2)), age, r.getString(4),
                         lines(r.getString(5)), r.getString(6));
             }
         }

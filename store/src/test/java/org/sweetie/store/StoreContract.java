@@ -75,6 +75,14 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPersonaKnownOnlyByNicknamesHasNoAge() {
+        Persona imported = store.persona(Persona.ofNicknames(List.of("Sweetie_NL", "sweetie_be")));
+        assertThat(imported.statedAge()).isNull();
+        assertThat(imported.nicknames()).containsExactly("Sweetie_NL", "sweetie_be");
+        assertThat(imported.languages()).isEmpty();
+    }
+
+    @Test
     void accountsAreFoldedLikeIrcNicksAndCollectNamesAndHost() {
         Account first = store.account(LIBERA, "Alice[1]");
         Account same = store.account(LIBERA, "alice{1}");
