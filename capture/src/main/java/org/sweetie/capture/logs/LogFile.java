@@ -39,7 +39,7 @@ public record LogFile(Path path, LogFormat format, Entry.Target target) {
             return new LogFile(path, LogFormat.WEECHAT, weechatTarget(path, name, network));
         }
         String first = firstLine(path);
-        if (first.startsWith("--- Log opened") || first.startsWith("--- Day changed")) {
+        if (first.startsWith("--- Log ") || first.startsWith("--- Day changed")) {
             return new LogFile(path, LogFormat.IRSSI, irssiTarget(path, name, network));
         }
         if (WEECHAT_LINE.matcher(first).matches()) {
