@@ -13,9 +13,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The connections of one open store. Writes go through a single writer connection under a lock: a conversation's
- * order is decided there, and SQLite allows one writer anyway. Reads use their own connection, so a reader sees only
- * committed data and never waits for a long import.
+ * The connections of one open store. Writes go through a single writer connection, owned by one unit of work at a
+ * time (the write lock): a conversation's order is decided there, and SQLite allows one writer anyway. Reads use
+ * their own connection, so a reader sees only committed data and never waits for a long import.
  */
 final class Database implements AutoCloseable {
     final Dialect dialect;
@@ -23,6 +23,7 @@ final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock connectionLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
 
     private Database(Dialect dialect, String url, Connection writer, Connection reader) {
@@ -58,6 +59,10 @@ final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=10000");
+                // Bulk imports spend their time in SQLite's B-trees: memory-mapped reads and a larger page cache
+                // made them a third faster (sweetie bench import).
+                s.execute("PRAGMA cache_size=-65536");
+                s.execute("PRAGMA mmap_size=268435456");
             }
         }
         return connection;
@@ -114,11 +119,13 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         boolean ownTransaction = writeLock.getHoldCount() == 1;
         try {
-            T result = work.run(writer);
-            if (ownTransaction) {
-                writer.commit();
-            }
-            return result;
+            return onWriter(c -> {
+                T result = work.run(c);
+                if (ownTransaction) {
+                    c.commit();
+                }
+                return result;
+            });
         } catch (SQLException | RuntimeException e) {
             if (ownTransaction) {
                 rollbackQuietly(e);
@@ -129,10 +136,22 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs JDBC calls on the writer connection, one sequence at a time: a unit of work may have a batch being
+     * inserted on another thread while its own thread looks something up.
+     */
+    <T> T onWriter(SqlWork<T> work) throws SQLException {
+        connectionLock.lock();
+        try {
+            return work.run(writer);
+        } finally {
+            connectionLock.unlock();
+        }
+    }
+
     /** Holds the writer for a unit of work spanning several calls (an appender); pair with {@link #release()}. */
-    Connection acquireWriter() {
+    void acquireWriter() {
         writeLock.lock();
-        return writer;
     }
 
     void release() {
@@ -141,7 +160,10 @@ final class Database implements AutoCloseable {
 
     void rollbackQuietly(Exception cause) {
         try {
-            writer.rollback();
+            onWriter(c -> {
+                c.rollback();
+                return null;
+            });
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }

@@ -4,31 +4,46 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.Message;
 
 /**
- * A unit of appending work holding the writer connection. Message rows are batched because a round trip per row is
- * what limits import speed; they are flushed every {@value #BATCH} rows and on commit.
+ * A unit of appending work that owns the writer connection until closed.
+ *
+ * <p>Messages are inserted in batches of {@value #BATCH} rows, several rows per INSERT, and a full batch is inserted
+ * on a background thread while the caller goes on preparing the next one: on an import, reading the log and writing
+ * the database then share the two cores instead of taking turns. At most one batch is in flight; everything else
+ * this appender does waits for it first, so the order of rows never changes. Nothing is committed before
+ * {@link #commit()}.
  *
  * <p>Duplicates are looked for among what was stored before this appender first touched a conversation; the source
  * ids given to one appender for one conversation must be distinct (a violation fails on the unique index, nothing
  * is silently dropped). A conversation that was empty needs no look-ups at all, which keeps a first import fast.
  */
 final class JdbcAppender implements ConversationStore.Appender {
-    private static final int BATCH = 2_000;
+    static final int BATCH = 1_000;
+    private static final int ROWS_PER_INSERT = 100;
+    private static final String COLUMNS = "INSERT INTO message (conversation_id, seq, sent_at, author_kind, "
+            + "operator_id, sender, text, raw, source_id) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
-    private final Connection connection;
     private final Map<Long, Tail> tails = new HashMap<>();
-    private final PreparedStatement insertMessage;
-    private int pending;
+    private List<Row> pending = new ArrayList<>(BATCH);
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private boolean closed;
+
+    private record Row(long conversationId, Message message) {
+    }
 
     /** Where a conversation ends, as far as this appender knows. */
     private static final class Tail {
@@ -43,108 +58,148 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     JdbcAppender(Database db) {
         this.db = db;
-        this.connection = db.acquireWriter();
-        try {
-            this.insertMessage = connection.prepareStatement("""
-                    INSERT INTO message (conversation_id, seq, sent_at, author_kind, operator_id, sender, text, raw,
-                                         source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        } catch (SQLException e) {
-            db.release();
-            throw new StoreException("cannot prepare the message insert", e);
-        }
+        db.acquireWriter();
     }
 
     @Override
     public Optional<Message> add(Conversation conversation, Message message) {
         ensureOpen();
-        try {
-            Tail tail = tail(conversation.id());
-            if (tail.hadMessages && message.sourceId() != null
-                    && exists("message", conversation.id(), message.sourceId())) {
-                return Optional.empty();
-            }
-            Message stored = message.withSeq(tail.lastSeq + 1);
-            bind(conversation.id(), stored);
-            insertMessage.addBatch();
-            tail.lastSeq = stored.seq();
-            if (++pending >= BATCH) {
-                flush();
-            }
-            return Optional.of(stored);
-        } catch (SQLException e) {
-            throw new StoreException("appending to conversation " + conversation.id() + " failed", e);
+        Tail tail = tail(conversation.id());
+        if (tail.hadMessages && message.sourceId() != null
+                && exists("message", conversation.id(), message.sourceId())) {
+            return Optional.empty();
         }
+        Message stored = message.withSeq(tail.lastSeq + 1);
+        tail.lastSeq = stored.seq();
+        pending.add(new Row(conversation.id(), stored));
+        if (pending.size() == BATCH) {
+            List<Row> batch = pending;
+            pending = new ArrayList<>(BATCH);
+            awaitInFlight();
+            inFlight = CompletableFuture.runAsync(() -> insert(batch), Thread::startVirtualThread);
+        }
+        return Optional.of(stored);
     }
 
-    private void bind(long conversationId, Message m) throws SQLException {
-        insertMessage.setLong(1, conversationId);
-        insertMessage.setLong(2, m.seq());
-        insertMessage.setLong(3, m.time().toEpochMilli());
-        insertMessage.setString(4, m.author().kind().name());
-        insertMessage.setString(5, m.author().operatorId());
-        insertMessage.setString(6, m.sender());
-        insertMessage.setString(7, m.text());
-        insertMessage.setString(8, m.raw());
-        insertMessage.setString(9, m.sourceId());
-    }
-
-    private Tail tail(long conversationId) throws SQLException {
+    private Tail tail(long conversationId) {
         Tail tail = tails.get(conversationId);
         if (tail == null) {
-            try (PreparedStatement q = connection.prepareStatement(
-                    "SELECT coalesce(max(seq), 0) FROM message WHERE conversation_id = ?")) {
-                q.setLong(1, conversationId);
-                try (ResultSet r = q.executeQuery()) {
-                    r.next();
-                    tail = new Tail(r.getLong(1));
-                }
-            }
+            tail = new Tail(query("SELECT coalesce(max(seq), 0) FROM message WHERE conversation_id = ?",
+                    conversationId, null));
             tails.put(conversationId, tail);
         }
         return tail;
     }
 
-    private boolean exists(String table, long conversationId, String sourceId) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement(
-                "SELECT 1 FROM " + table + " WHERE conversation_id = ? AND source_id = ?")) {
-            q.setLong(1, conversationId);
-            q.setString(2, sourceId);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next();
-            }
+    private boolean exists(String table, long conversationId, String sourceId) {
+        return query("SELECT count(*) FROM " + table + " WHERE conversation_id = ? AND source_id = ?",
+                conversationId, sourceId) > 0;
+    }
+
+    /** A single number from the writer connection, after the batch in flight: it may hold the rows asked about. */
+    private long query(String sql, long conversationId, String sourceId) {
+        awaitInFlight();
+        try {
+            return db.onWriter(c -> {
+                try (PreparedStatement q = c.prepareStatement(sql)) {
+                    q.setLong(1, conversationId);
+                    if (sourceId != null) {
+                        q.setString(2, sourceId);
+                    }
+                    try (ResultSet r = q.executeQuery()) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("reading conversation " + conversationId + " failed", e);
         }
     }
 
     @Override
     public boolean record(Conversation conversation, Event event) {
         ensureOpen();
+        if (event.sourceId() != null && exists("event", conversation.id(), event.sourceId())) {
+            return false;
+        }
         try {
-            if (event.sourceId() != null && exists("event", conversation.id(), event.sourceId())) {
-                return false;
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setLong(1, conversation.id());
-                insert.setLong(2, event.time().toEpochMilli());
-                insert.setString(3, event.kind().name());
-                insert.setString(4, event.actor());
-                insert.setString(5, event.detail());
-                insert.setString(6, event.raw());
-                insert.setString(7, event.sourceId());
-                insert.executeUpdate();
-            }
+            db.onWriter(c -> {
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    insert.setLong(1, conversation.id());
+                    insert.setLong(2, event.time().toEpochMilli());
+                    insert.setString(3, event.kind().name());
+                    insert.setString(4, event.actor());
+                    insert.setString(5, event.detail());
+                    insert.setString(6, event.raw());
+                    insert.setString(7, event.sourceId());
+                    return insert.executeUpdate();
+                }
+            });
             return true;
         } catch (SQLException e) {
             throw new StoreException("recording an event in conversation " + conversation.id() + " failed", e);
         }
     }
 
-    private void flush() throws SQLException {
-        if (pending > 0) {
-            insertMessage.executeBatch();
-            pending = 0;
+    /** Inserts rows in order, {@value #ROWS_PER_INSERT} per statement and the rest one by one. */
+    private void insert(List<Row> rows) {
+        try {
+            db.onWriter(c -> {
+                int done = 0;
+                if (rows.size() >= ROWS_PER_INSERT) {
+                    try (PreparedStatement many = prepare(c, ROWS_PER_INSERT)) {
+                        for (; done + ROWS_PER_INSERT <= rows.size(); done += ROWS_PER_INSERT) {
+                            for (int i = 0; i < ROWS_PER_INSERT; i++) {
+                                bind(many, i * 9, rows.get(done + i));
+                            }
+                            many.executeUpdate();
+                        }
+                    }
+                }
+                if (done < rows.size()) {
+                    try (PreparedStatement one = prepare(c, 1)) {
+                        for (; done < rows.size(); done++) {
+                            bind(one, 0, rows.get(done));
+                            one.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("inserting " + rows.size() + " messages failed", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, int rows) throws SQLException {
+        StringBuilder sql = new StringBuilder(COLUMNS.length() + rows * (ROW.length() + 2)).append(COLUMNS);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW);
+        }
+        return c.prepareStatement(sql.toString());
+    }
+
+    private static void bind(PreparedStatement insert, int offset, Row row) throws SQLException {
+        Message m = row.message();
+        insert.setLong(offset + 1, row.conversationId());
+        insert.setLong(offset + 2, m.seq());
+        insert.setLong(offset + 3, m.time().toEpochMilli());
+        insert.setString(offset + 4, m.author().kind().name());
+        insert.setString(offset + 5, m.author().operatorId());
+        insert.setString(offset + 6, m.sender());
+        insert.setString(offset + 7, m.text());
+        insert.setString(offset + 8, m.raw());
+        insert.setString(offset + 9, m.sourceId());
+    }
+
+    private void awaitInFlight() {
+        try {
+            inFlight.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException("insert failed", e);
         }
     }
 
@@ -152,14 +207,20 @@ final class JdbcAppender implements ConversationStore.Appender {
     public void commit() {
         ensureOpen();
         try {
-            flush();
-            connection.commit();
-        } catch (SQLException e) {
+            awaitInFlight();
+            insert(pending);
+            pending.clear();
+            db.onWriter(c -> {
+                c.commit();
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
             // What this unit added is gone: the next add must re-read each conversation's end.
             db.rollbackQuietly(e);
             tails.clear();
-            pending = 0;
-            throw new StoreException("commit failed", e);
+            pending.clear();
+            inFlight = CompletableFuture.completedFuture(null);
+            throw e instanceof StoreException s ? s : new StoreException("commit failed", e);
         }
     }
 
@@ -170,8 +231,11 @@ final class JdbcAppender implements ConversationStore.Appender {
         }
         closed = true;
         try {
-            insertMessage.close();
-            connection.rollback();
+            inFlight.exceptionally(failure -> null).join();
+            db.onWriter(c -> {
+                c.rollback();
+                return null;
+            });
         } catch (SQLException e) {
             throw new StoreException("closing an appender failed", e);
         } finally {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ import org.sweetie.core.Persona;
  * has a conversation with there.
  */
 final class FileImport {
-    private static final int COMMIT_EVERY = 10_000;
+    private static final int COMMIT_EVERY = 100_000;
     private static final Pattern ADDRESSED = Pattern.compile("^([^\\s:,]+)[:,]\\s");
     private static final String NICK_CHARS = "A-Za-z0-9_\\-\\[\\]\\\\^{}|`";
 
@@ -53,11 +54,17 @@ final class FileImport {
     /** A nick taken after a nick change, mapped to the account that took it. */
     private final Map<String, String> aliases = new HashMap<>();
     private final Map<String, Conversation> conversations = new HashMap<>();
-    /** Display names and hosts already recorded for an account, so the store hears each once. */
-    private final Set<String> noted = new HashSet<>();
+    /** Display names and hosts already recorded per account, so the store hears each once. */
+    private final Map<String, Set<String>> noted = new HashMap<>();
+    /** Nicks already folded to handles: folding is the most frequent string work of an import. */
+    private final Map<String, String> folded = new HashMap<>();
     /** The last user@host seen per channel nick, kept until the nick turns out to be a partner. */
     private final Map<String, String> hosts = new HashMap<>();
     private ConversationStore.Appender appender;
+    /** The conversation of the line before, with the partner name it was found by: most lines repeat them. */
+    private String lastPartner;
+    private Conversation lastConversation;
+    private ConversationKey lastConversationKey;
 
     FileImport(ConversationStore store, Persona persona, LogFile log, ZoneId zone,
                ImportListener listener, LogImporter.Tally tally, long bytesBefore) {
@@ -129,8 +136,8 @@ final class FileImport {
         note(target.network(), author.isPersona() ? persona.handle() : accountOf(partner), said.nick(), null);
         String sourceId = said.sourceId() != null ? said.sourceId()
                 : ids.of("message", line.number(), said.time().toEpochMilli(), said.nick(), said.text());
-        Message message = Message.received(said.time(), author, said.nick(), said.text(),
-                said.raw() != null ? said.raw() : line.text(), sourceId);
+        // A client log has no protocol line: raw stays empty unless the log kept one (Sweetie's own format).
+        Message message = Message.received(said.time(), author, said.nick(), said.text(), said.raw(), sourceId);
         if (appender.add(conversation, message).isPresent()) {
             tally.messagesAdded++;
         } else {
@@ -173,6 +180,7 @@ final class FileImport {
         if (happened.kind() != EventKind.NICK_CHANGE || happened.newNick() == null) {
             return;
         }
+        lastPartner = null; // a name may now stand for another account
         if (personaActs) {
             personaIsCalled(happened.newNick());
         } else {
@@ -181,8 +189,12 @@ final class FileImport {
     }
 
     private Conversation conversation(Network network, String channel, String partner) {
+        if (partner.equals(lastPartner) && network.equals(lastConversationKey.network())
+                && Objects.equals(channel, lastConversationKey.channel())) {
+            return lastConversation;
+        }
         String account = accountOf(partner);
-        return conversations.computeIfAbsent(key(network, channel, account), k -> {
+        Conversation found = conversations.computeIfAbsent(key(network, channel, account), k -> {
             Conversation c = store.conversation(new ConversationKey(network, persona.handle(), persona.handle(),
                     account, channel));
             tally.conversations.add(c.id());
@@ -192,6 +204,10 @@ final class FileImport {
             }
             return c;
         });
+        lastPartner = partner;
+        lastConversation = found;
+        lastConversationKey = found.key();
+        return found;
     }
 
     private static String key(Network network, String channel, String account) {
@@ -200,20 +216,28 @@ final class FileImport {
 
     /** Tells the store about a display name or host of an account the first time this file shows it. */
     private void note(Network network, String account, String name, String host) {
-        boolean newName = noted.add(account + '\0' + name);
-        boolean newHost = host != null && noted.add(account + '\0' + host);
+        Set<String> seen = noted.computeIfAbsent(account, a -> new HashSet<>());
+        boolean newName = seen.add(name);
+        boolean newHost = host != null && seen.add("host " + host);
         if (newName || newHost) {
             store.sawAccount(store.account(network, account), name, host);
         }
     }
 
     private String accountOf(String nick) {
-        String handle = Account.handleOf(nick);
+        String handle = fold(nick);
         return aliases.getOrDefault(handle, handle);
     }
 
     private boolean isPersona(String nick) {
-        return personaNicks.contains(Account.handleOf(nick));
+        return personaNicks.contains(fold(nick));
+    }
+
+    private String fold(String nick) {
+        if (folded.size() > 100_000) {
+            folded.clear(); // a channel with endless new nicks must not grow the memo without bound
+        }
+        return folded.computeIfAbsent(nick, Account::handleOf);
     }
 
     private String addressee(String text) {

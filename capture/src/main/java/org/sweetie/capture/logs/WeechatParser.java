@@ -2,7 +2,9 @@ package org.sweetie.capture.logs;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * WeeChat's logger format: {@code YYYY-MM-DD HH:MM:SS<TAB>prefix<TAB>text}. The prefix is the nick (with a mode
@@ -24,7 +26,8 @@ final class WeechatParser implements LineParser {
         if (tab2 < 0) {
             throw new MalformedLineException("expected DATE TIME<TAB>PREFIX<TAB>TEXT");
         }
-        var time = timestamp(line.substring(0, tab1)).atZone(zone).toInstant();
+        LocalDateTime local = timestamp(line.substring(0, tab1));
+        Instant time = zone instanceof ZoneOffset offset ? local.toInstant(offset) : local.atZone(zone).toInstant();
         String prefix = line.substring(tab1 + 1, tab2).strip();
         String text = line.substring(tab2 + 1);
         return switch (prefix) {
@@ -34,7 +37,7 @@ final class WeechatParser implements LineParser {
         };
     }
 
-    private static Entry action(java.time.Instant time, String text) throws MalformedLineException {
+    private static Entry action(Instant time, String text) throws MalformedLineException {
         int space = text.indexOf(' ');
         if (space <= 0) {
             throw new MalformedLineException("action without a nick");

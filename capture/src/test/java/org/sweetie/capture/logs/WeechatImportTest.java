@@ -59,7 +59,6 @@ class WeechatImportTest extends ImportFixture {
         assertThat(messages.get(0).time()).isEqualTo(Instant.parse("2013-10-01T12:00:01Z"));
         assertThat(messages.get(1).author().kind()).isEqualTo(AuthorKind.PERSONA_OPERATOR);
         assertThat(messages.get(1).sender()).isEqualTo("Sweetie10");
-        assertThat(messages.get(0).raw()).isEqualTo("2013-10-01 12:00:01\talice_77\thi there");
 
         assertThat(store.messages(only("bob").id())).extracting(Message::direction)
                 .containsExactly(Direction.INBOUND, Direction.OUTBOUND);

@@ -1,0 +1,116 @@
+package org.sweetie.app;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sweetie.capture.logs.ImportListener;
+import org.sweetie.capture.logs.ImportSummary;
+import org.sweetie.capture.logs.LogImporter;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Sweetie on this machine.",
+        subcommands = BenchCommand.ImportBench.class)
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a benchmark: import");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Generates a WeeChat log of synthetic, non-graphic lines and imports it into a fresh store, "
+                    + "reporting lines per second and the peak heap.",
+                "Run with JAVA_OPTS=-Xmx256m to show the import fits in 256 MB."})
+    static final class ImportBench implements Callable<Integer> {
+        private static final String[] PARTNER_LINES = {"hi there", "how was school today?",
+            "what music do you like", "i am from a small town, it rains a lot", "lol ok", "haha",
+            "do you play minecraft?", "my dog is called rex", "what did you eat", "bye for now"};
+        private static final String[] PERSONA_LINES = {"hi", "good", "kpop", "what is that?", "ok", "no",
+            "im drawing", "my lola is cooking", "yes", "bye"};
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--lines", defaultValue = "1000000", description = "Lines to generate (${DEFAULT-VALUE}).")
+        int lines;
+
+        @Option(names = "--db", paramLabel = "LOCATION",
+                description = "Store to import into (default: a fresh SQLite file in a temporary folder).")
+        String db;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path work = Files.createTempDirectory("sweetie-bench");
+            try {
+                Path log = work.resolve("irc.benchnet.partner_0001.weechatlog");
+                generate(log, lines);
+                out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
+                String location = db != null ? db : work.resolve("bench.db").toString();
+                try (ConversationStore store = Stores.open(location)) {
+                    System.gc();
+                    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                    long start = System.nanoTime();
+                    ImportSummary summary = new LogImporter(store, DemoCommand.PERSONA, ZoneOffset.UTC, null,
+                            ImportListener.SILENT).importPaths(List.of(log));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("imported into %s: %s%n", location.startsWith("jdbc:") ? location : "SQLite", summary);
+                    out.printf("%,.0f lines/s (%,d lines in %.2f s)%n", lines / seconds, lines, seconds);
+                    out.printf("peak heap %,d MiB of max %,d MiB; Java %s, %d processors%n", peakHeap() >> 20,
+                            Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
+                            Runtime.getRuntime().availableProcessors());
+                }
+            } finally {
+                try (var walk = Files.walk(work)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /** The sum of each heap pool's peak: an upper bound of the heap the import needed at once. */
+        private static long peakHeap() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+
+        /** A private buffer of partner and persona lines with an occasional join and nick change, one per second. */
+        static void generate(Path log, int count) throws IOException {
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+            LocalDateTime time = LocalDateTime.of(2013, 10, 1, 0, 0);
+            try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (int i = 0; i < count; i++) {
+                    w.write(format.format(time.plusSeconds(i)));
+                    if (i % 1000 == 0) {
+                        w.write("\t-->\tpartner_0001 (~p@198.51.100.1" + (i % 7) + ") has joined #chat");
+                    } else if (i % 3 == 2) {
+                        w.write("\tSweetie10\t" + PERSONA_LINES[i % PERSONA_LINES.length]);
+                    } else {
+                        w.write("\tpartner_0001\t" + PARTNER_LINES[i % PARTNER_LINES.length] + " " + i);
+                    }
+                    w.write('\n');
+                }
+            }
+        }
+    }
+}

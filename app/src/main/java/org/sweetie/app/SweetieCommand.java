@@ -1,0 +1,40 @@
+package org.sweetie.app;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command. Exit codes follow picocli: 0 done, 1 failed (the reason on stderr), 2 bad usage.
+ */
+@Command(name = "sweetie", mixinStandardHelpOptions = true, version = "sweetie 0.1.0",
+        description = "Captures and analyses chat conversations with child personas as evidence for referral to "
+                + "the police.",
+        subcommands = {ImportCommand.class, ConversationsCommand.class, TranscriptCommand.class, DemoCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
+public final class SweetieCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see sweetie --help)");
+    }
+
+    /** The command line with Sweetie's error handling: one line on stderr naming the problem, no stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SweetieCommand());
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            PrintWriter err = cl.getErr();
+            err.println("sweetie " + cl.getCommandName() + ": " + describe(e));
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return commandLine;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
