@@ -36,6 +36,15 @@ public interface ConversationStore extends AutoCloseable {
 
     StoreCounts counts();
 
+    /** Earlier imports of a file under this path, or of any file whose first bytes hash to headSha256. */
+    List<ImportedFile> importedFiles(String path, String headSha256);
+
+    /**
+     * Records an import run (a new one when its id is 0, else the run's progress so far). Inside an appender's unit
+     * of work on the same thread it commits with that unit, so the record and the lines it covers never disagree.
+     */
+    ImportedFile recordImport(ImportedFile file);
+
     /**
      * Starts a unit of work for appending. Nothing it adds is visible to others or durable until
      * {@link Appender#commit()} returns; closing without committing discards it.

@@ -17,6 +17,7 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
@@ -261,6 +262,62 @@ final class JdbcConversationStore implements ConversationStore {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    @Override
+    public List<ImportedFile> importedFiles(String path, String headSha256) {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT id, path, head_sha256, bytes, lines, sha256, imported_at FROM imported_file
+                    WHERE path = ? OR head_sha256 = ? ORDER BY id""")) {
+                q.setString(1, path);
+                q.setString(2, headSha256);
+                List<ImportedFile> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new ImportedFile(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4),
+                                r.getLong(5), r.getString(6), Instant.ofEpochMilli(r.getLong(7))));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public ImportedFile recordImport(ImportedFile file) {
+        return db.write(c -> {
+            if (file.id() != 0) {
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE imported_file SET head_sha256 = ?, bytes = ?, lines = ?, sha256 = ?, imported_at = ?
+                        WHERE id = ?""")) {
+                    bindImport(update, file);
+                    update.setLong(6, file.id());
+                    if (update.executeUpdate() != 1) {
+                        throw new StoreException("no import run #" + file.id() + " to record progress of");
+                    }
+                    return file;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO imported_file (head_sha256, bytes, lines, sha256, imported_at, path)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                bindImport(insert, file);
+                insert.setString(6, file.path());
+                try (ResultSet r = insert.executeQuery()) {
+                    r.next();
+                    return file.withId(r.getLong(1));
+                }
+            }
+        });
+    }
+
+    private static void bindImport(PreparedStatement statement, ImportedFile file) throws SQLException {
+        statement.setString(1, file.headSha256());
+        statement.setLong(2, file.bytes());
+        statement.setLong(3, file.lines());
+        statement.setString(4, file.sha256());
+        statement.setLong(5, file.importedAt().toEpochMilli());
     }
 
     @Override

@@ -61,3 +61,19 @@ CREATE TABLE event (
 
 CREATE INDEX event_conversation ON event (conversation_id, id);
 CREATE UNIQUE INDEX event_source ON event (conversation_id, source_id) WHERE source_id IS NOT NULL;
+
+-- Which bytes of which log files are in the store: one row per import run of a file, with the SHA-256 of the bytes
+-- imported so far. A later import of the same file (or a copy) resumes after them; a file whose imported bytes
+-- changed is refused. head_sha256 (of the first 4096 bytes) finds copies kept under another path.
+CREATE TABLE imported_file (
+    id           INTEGER PRIMARY KEY,
+    path         TEXT    NOT NULL,
+    head_sha256  TEXT    NOT NULL,
+    bytes        INTEGER NOT NULL,
+    lines        INTEGER NOT NULL,
+    sha256       TEXT    NOT NULL,
+    imported_at  INTEGER NOT NULL
+);
+
+CREATE INDEX imported_file_path ON imported_file (path);
+CREATE INDEX imported_file_head ON imported_file (head_sha256);

@@ -23,6 +23,7 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
@@ -197,6 +198,32 @@ abstract class StoreContract {
         }
         assertThat(store.events(c.id())).containsExactly(join, nick);
         assertThat(store.counts().events()).isEqualTo(2);
+    }
+
+    @Test
+    void importRunsAreFoundByPathOrByHeadAndTheirProgressRecorded() {
+        ImportedFile run = store.recordImport(new ImportedFile(0, "/logs/a.weechatlog", "head-a", 100, 3, "sha-100",
+                T0));
+        assertThat(run.id()).isPositive();
+        ImportedFile progressed = store.recordImport(new ImportedFile(run.id(), run.path(), "head-a", 250, 7,
+                "sha-250", T0.plusSeconds(9)));
+        store.recordImport(new ImportedFile(0, "/other/b.log", "head-b", 10, 1, "sha-b", T0));
+
+        assertThat(store.importedFiles("/logs/a.weechatlog", "nothing")).containsExactly(progressed);
+        assertThat(store.importedFiles("/copy/a.weechatlog", "head-a")).containsExactly(progressed);
+        assertThat(store.importedFiles("/elsewhere", "nothing")).isEmpty();
+        assertThatThrownBy(() -> store.recordImport(progressed.withId(999))).hasMessageContaining("#999");
+    }
+
+    @Test
+    void anImportRunRecordedInsideAUnitIsDiscardedWithIt() {
+        Conversation c = chatWith("alice");
+        try (var appender = store.appender()) {
+            appender.add(c, partnerSays(1, "one", null));
+            store.recordImport(new ImportedFile(0, "/logs/a", "h", 10, 1, "s", T0));
+        }
+        assertThat(store.importedFiles("/logs/a", "h")).isEmpty();
+        assertThat(store.messages(c.id())).isEmpty();
     }
 
     @Test

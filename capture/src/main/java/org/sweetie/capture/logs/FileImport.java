@@ -1,7 +1,9 @@
 package org.sweetie.capture.logs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +22,15 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
 
 /**
  * The import of one log file: reads it line by line, decides for each line which conversation it belongs to and
- * who said it, and appends it. Commits every {@value #COMMIT_EVERY} lines, so a failure part-way keeps what was read
- * before it and a re-run completes the rest.
+ * who said it, and appends it. Commits every {@value #COMMIT_EVERY} lines together with the record of how far it
+ * got, so a failure part-way keeps what was read before it and a re-run goes on from there.
  *
  * <p>In a channel log only what concerns the persona is kept: a partner's line that names the persona, the
  * persona's line addressed to someone ("alice: hi"), and the joins, parts and nick changes of partners the persona
@@ -45,7 +48,6 @@ final class FileImport {
     private final ImportListener listener;
     private final LogImporter.Tally tally;
     private final long bytesBefore;
-    private final SourceIds ids = new SourceIds();
 
     /** The persona's nicks in this file, folded and as written: its nicknames and any it changed to. */
     private final Set<String> personaNicks = new HashSet<>();
@@ -61,6 +63,8 @@ final class FileImport {
     /** The last user@host seen per channel nick, kept until the nick turns out to be a partner. */
     private final Map<String, String> hosts = new HashMap<>();
     private ConversationStore.Appender appender;
+    /** True while reading lines an earlier import stored: they update context only. */
+    private boolean replaying;
     /** The conversation of the line before, with the partner name it was found by: most lines repeat them. */
     private String lastPartner;
     private Conversation lastConversation;
@@ -78,22 +82,39 @@ final class FileImport {
         persona.nicknames().forEach(this::personaIsCalled);
     }
 
-    void run() throws IOException {
+    /**
+     * Reads the whole file. Lines up to the start are read only for their context (dates, nick changes), since an
+     * earlier import stored them already.
+     */
+    void run(ImportHistory.Start start) throws IOException {
         LineParser parser = log.format().parser(zone);
-        try (LogLines lines = new LogLines(Files.newInputStream(log.path()));
+        ImportedFile run = null;
+        try (InputStream in = Files.newInputStream(log.path());
              ConversationStore.Appender unit = store.appender()) {
             appender = unit;
+            LogLines lines = new LogLines(in);
             LogLines.Line line;
             while ((line = lines.next()) != null) {
+                replaying = line.number() <= start.lines();
                 read(parser, line);
-                if (line.number() % COMMIT_EVERY == 0) {
-                    unit.commit();
-                    listener.progressed(bytesBefore + lines.bytesRead());
+                if (line.number() % COMMIT_EVERY == 0 && !replaying) {
+                    run = commit(run, start, lines, unit);
+                    listener.progressed(bytesBefore + lines.position());
                 }
             }
-            unit.commit();
-            listener.progressed(bytesBefore + lines.bytesRead());
+            commit(run, start, lines, unit);
+            listener.progressed(bytesBefore + lines.position());
         }
+    }
+
+    /** Records how far the import got, in the same transaction as the lines it read. */
+    private ImportedFile commit(ImportedFile run, ImportHistory.Start start, LogLines lines,
+                                ConversationStore.Appender unit) {
+        ImportedFile progress = new ImportedFile(run == null ? 0 : run.id(), log.path().toString(),
+                start.headSha256(), lines.position(), lines.lines(), lines.sha256(), Instant.now());
+        ImportedFile recorded = store.recordImport(progress);
+        unit.commit();
+        return recorded;
     }
 
     private void read(LineParser parser, LogLines.Line line) {
@@ -118,6 +139,9 @@ final class FileImport {
     }
 
     private void reject(long number, String reason) {
+        if (replaying) {
+            return; // reported when it was first imported
+        }
         tally.rejectedLines++;
         listener.rejected(new Rejection(log.path(), number, reason));
     }
@@ -129,15 +153,17 @@ final class FileImport {
         String partner = target.partner() != null ? target.partner()
                 : author.isPersona() ? addressee(said.text()) : mentioner(said.nick(), said.text());
         if (partner == null) {
-            tally.skippedLines++;
+            tally.skippedLines += replaying ? 0 : 1;
             return;
         }
         Conversation conversation = conversation(target.network(), target.channel(), partner);
         note(target.network(), author.isPersona() ? persona.handle() : accountOf(partner), said.nick(), null);
-        String sourceId = said.sourceId() != null ? said.sourceId()
-                : ids.of("message", line.number(), said.time().toEpochMilli(), said.nick(), said.text());
+        if (replaying) {
+            return;
+        }
         // A client log has no protocol line: raw stays empty unless the log kept one (Sweetie's own format).
-        Message message = Message.received(said.time(), author, said.nick(), said.text(), said.raw(), sourceId);
+        Message message = Message.received(said.time(), author, said.nick(), said.text(), said.raw(),
+                said.sourceId());
         if (appender.add(conversation, message).isPresent()) {
             tally.messagesAdded++;
         } else {
@@ -159,20 +185,19 @@ final class FileImport {
             hosts.put(Account.handleOf(happened.nick()), happened.host());
         }
         if (conversation == null) {
-            tally.skippedLines++;
+            tally.skippedLines += replaying ? 0 : 1;
             return;
         }
         note(target.network(), account, happened.nick(), happened.host());
+        if (replaying) {
+            return;
+        }
         String detail = happened.host() == null ? happened.detail() : "(" + happened.host() + ") "
                 + happened.detail();
         Event event = new Event(happened.time(), happened.kind(), happened.nick(), detail,
-                happened.raw() != null ? happened.raw() : line.text(),
-                ids.of("event", line.number(), happened.time().toEpochMilli(), happened.kind().name(),
-                        happened.nick(), happened.detail()));
+                happened.raw() != null ? happened.raw() : line.text(), null);
         if (appender.record(conversation, event)) {
             tally.eventsAdded++;
-        } else {
-            tally.eventsPresent++;
         }
     }
 

@@ -58,8 +58,19 @@ public final class LogImporter {
         Tally tally = new Tally();
         long done = 0;
         for (LogFile log : logs) {
-            new FileImport(store, persona, log, zone, listener, tally, done).run();
-            done += Files.size(log.path());
+            long size = Files.size(log.path());
+            try {
+                ImportHistory.Start start = ImportHistory.find(store, log.path());
+                tally.linesAlreadyImported += start.lines();
+                if (start.bytes() < size) {
+                    new FileImport(store, persona, log, zone, listener, tally, done).run(start);
+                }
+            } catch (ImportHistory.ChangedLogException e) {
+                tally.changedFiles++;
+                listener.skippedFile(log.path(), log.path() + ": " + e.getMessage());
+            }
+            done += size;
+            listener.progressed(done);
         }
         return tally.summary(logs.size(), skippedFiles);
     }
@@ -87,13 +98,14 @@ public final class LogImporter {
         long messagesAdded;
         long messagesPresent;
         long eventsAdded;
-        long eventsPresent;
         long skippedLines;
         long rejectedLines;
+        long linesAlreadyImported;
+        int changedFiles;
 
         ImportSummary summary(int files, int skippedFiles) {
-            return new ImportSummary(files, skippedFiles, conversations.size(), messagesAdded, messagesPresent,
-                    eventsAdded, eventsPresent, skippedLines, rejectedLines);
+            return new ImportSummary(files, skippedFiles, changedFiles, conversations.size(), messagesAdded,
+                    messagesPresent, eventsAdded, linesAlreadyImported, skippedLines, rejectedLines);
         }
     }
 }

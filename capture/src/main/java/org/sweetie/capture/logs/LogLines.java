@@ -2,23 +2,26 @@ package org.sweetie.capture.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
  * Reads a log one line at a time with constant memory, whatever the file's size: lines end at LF (a CR before it is
  * dropped); a line longer than {@link #MAX_LINE_BYTES} is not held in memory but reported as too long and skipped.
+ * It keeps the SHA-256 of every byte consumed, so that an import can record exactly which bytes it read.
  */
-final class LogLines implements AutoCloseable {
+final class LogLines {
     static final int MAX_LINE_BYTES = 1 << 20;
 
     private final InputStream in;
+    private final MessageDigest digest;
     private final LineDecoder decoder = new LineDecoder();
     private final byte[] buffer = new byte[1 << 16];
     private int bufferEnd;
     private int bufferPos;
     private byte[] line = new byte[256];
     private long number;
-    private long bytesRead;
+    private long position;
 
     /** One line of a log: its 1-based number and its text, or why it has none. */
     record Line(long number, String text, String problem) {
@@ -26,6 +29,7 @@ final class LogLines implements AutoCloseable {
 
     LogLines(InputStream in) {
         this.in = in;
+        this.digest = Sha256.digest();
     }
 
     /** The next line, or null at the end of the input. */
@@ -33,12 +37,17 @@ final class LogLines implements AutoCloseable {
         int length = 0;
         boolean tooLong = false;
         boolean sawAnything = false;
+        int segment = bufferPos;
         while (true) {
-            if (bufferPos == bufferEnd && !fill()) {
-                if (!sawAnything) {
-                    return null;
+            if (bufferPos == bufferEnd) {
+                consumed(segment, bufferPos);
+                if (!fill()) {
+                    if (!sawAnything) {
+                        return null;
+                    }
+                    break;
                 }
-                break;
+                segment = 0;
             }
             sawAnything = true;
             byte b = buffer[bufferPos++];
@@ -57,6 +66,7 @@ final class LogLines implements AutoCloseable {
             }
             line[length++] = b;
         }
+        consumed(segment, bufferPos);
         number++;
         if (tooLong) {
             return new Line(number, null, "line longer than " + MAX_LINE_BYTES + " bytes");
@@ -71,6 +81,13 @@ final class LogLines implements AutoCloseable {
         return new Line(number, text, null);
     }
 
+    private void consumed(int from, int to) {
+        if (to > from) {
+            digest.update(buffer, from, to - from);
+            position += to - from;
+        }
+    }
+
     private boolean fill() throws IOException {
         int n = in.read(buffer);
         if (n <= 0) {
@@ -78,17 +95,21 @@ final class LogLines implements AutoCloseable {
         }
         bufferPos = 0;
         bufferEnd = n;
-        bytesRead += n;
         return true;
     }
 
-    /** Bytes consumed from the input so far, for progress. */
-    long bytesRead() {
-        return bytesRead;
+    /** Bytes of the log read up to the end of the last line returned. */
+    long position() {
+        return position;
     }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
+    /** Lines returned so far. */
+    long lines() {
+        return number;
+    }
+
+    /** The SHA-256 of the bytes up to {@link #position()}, as hex. */
+    String sha256() {
+        return Sha256.hexSoFar(digest);
     }
 }

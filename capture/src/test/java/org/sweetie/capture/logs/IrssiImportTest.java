@@ -46,6 +46,24 @@ class IrssiImportTest extends ImportFixture {
     }
 
     @Test
+    void linesAddedToALogKeepTheDateOfTheHeadersBeforeThem() throws Exception {
+        Path log = write("irclogs/efnet/gregor.log",
+                "--- Log opened Tue Oct 01 23:58:00 2013",
+                "23:58 <gregor> hi",
+                "--- Day changed Wed Oct 02 2013",
+                "00:01 <gregor> still there?");
+        importAll(log);
+        java.nio.file.Files.writeString(log, "00:02 <Sweetie10> yes\n", java.nio.file.StandardOpenOption.APPEND);
+
+        ImportSummary again = importAll(log);
+
+        assertThat(again.messagesAdded()).isEqualTo(1);
+        assertThat(rejections).isEmpty();
+        assertThat(store.messages(only("gregor").id()).getLast().time())
+                .isEqualTo(Instant.parse("2013-10-02T00:02:00Z"));
+    }
+
+    @Test
     void aLineBeforeAnyDateIsRejectedAndTheNetworkCanBeGiven() throws Exception {
         Path log = write("query-harry.log",
                 "--- Log closed Tue Oct 01 23:58:00 2013",

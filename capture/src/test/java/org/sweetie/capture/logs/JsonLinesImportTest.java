@@ -82,16 +82,24 @@ class JsonLinesImportTest extends ImportFixture {
     }
 
     @Test
-    void sourceIdsMakeAReimportAddNothing() throws Exception {
+    void aReimportAddsNothingAndIdsKeepOverlappingFilesApart() throws Exception {
         Path log = write("again.jsonl",
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:01Z\",\"network\":\"n\",\"partner\":\"p\","
                         + "\"from\":\"p\",\"text\":\"one\",\"id\":\"a\"}",
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:02Z\",\"network\":\"n\",\"partner\":\"p\","
                         + "\"from\":\"p\",\"text\":\"two\"}");
         importAll(log);
-        ImportSummary again = importAll(log);
-        assertThat(again.messagesAdded()).isZero();
-        assertThat(again.messagesPresent()).isEqualTo(2);
-        assertThat(store.messages(only("p").id())).extracting(Message::text).containsExactly("one", "two");
+        Path overlapping = write("later.jsonl",
+                "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:01Z\",\"network\":\"n\",\"partner\":\"p\","
+                        + "\"from\":\"p\",\"text\":\"one\",\"id\":\"a\"}",
+                "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:03Z\",\"network\":\"n\",\"partner\":\"p\","
+                        + "\"from\":\"p\",\"text\":\"three\",\"id\":\"b\"}");
+
+        ImportSummary again = importAll(log, overlapping);
+
+        assertThat(again.linesAlreadyImported()).isEqualTo(2);
+        assertThat(again.messagesPresent()).isEqualTo(1);
+        assertThat(again.messagesAdded()).isEqualTo(1);
+        assertThat(store.messages(only("p").id())).extracting(Message::text).containsExactly("one", "two", "three");
     }
 }

@@ -89,8 +89,52 @@ class WeechatImportTest extends ImportFixture {
         assertThat(store.counts()).isEqualTo(before);
         assertThat(store.messages(only("alice_77").id())).isEqualTo(aliceBefore);
         assertThat(again.messagesAdded()).isZero();
-        assertThat(again.messagesPresent()).isEqualTo(9);
+        assertThat(again.linesAlreadyImported()).isEqualTo(11);
         assertThat(again.eventsAdded()).isZero();
+    }
+
+    @Test
+    void aCopyUnderAnotherNameIsRecognisedByItsBytes() throws Exception {
+        Path log = aliceLog();
+        String padding = "2013-10-01 11:00:00\talice_77\tpadding so the file has a full head\n".repeat(80);
+        Files.writeString(log, padding + Files.readString(log));
+        importAll(log);
+        Path copy = Files.copy(log, folder.resolve("copy-of-alice.weechatlog"));
+        Files.move(copy, folder.resolve("irc.libera.alice_77.weechatlog"));
+
+        ImportSummary again = importAll(folder.resolve("irc.libera.alice_77.weechatlog"));
+
+        assertThat(again.messagesAdded()).isZero();
+        assertThat(again.linesAlreadyImported()).isEqualTo(89);
+    }
+
+    @Test
+    void aLogWhoseImportedLinesChangedIsRefusedAndNamed() throws Exception {
+        Path log = aliceLog();
+        importAll(log);
+        Files.writeString(log, Files.readString(log).replace("asl?", "ASL?"));
+
+        ImportSummary again = importAll(log);
+
+        assertThat(again.changedFiles()).isEqualTo(1);
+        assertThat(again.messagesAdded()).isZero();
+        assertThat(skippedFiles).singleElement().asString().contains(log.toString())
+                .contains("changed since it was imported").contains("no longer have SHA-256");
+        assertThat(texts(only("alice_77"))).contains("asl?").doesNotContain("ASL?");
+    }
+
+    @Test
+    void whatALogSaidBeforeTheNewLinesStillCounts() throws Exception {
+        Path log = write("irc.libera.erin.weechatlog",
+                "2013-10-01 12:00:01\terin\thi",
+                "2013-10-01 12:00:02\t--\tYou are now known as sweetie_new");
+        importAll(log);
+        Files.writeString(log, "2013-10-01 12:00:03\tsweetie_new\thello\n", StandardOpenOption.APPEND);
+
+        importAll(log);
+
+        assertThat(store.messages(only("erin").id())).extracting(Message::direction)
+                .containsExactly(Direction.INBOUND, Direction.OUTBOUND);
     }
 
     @Test
