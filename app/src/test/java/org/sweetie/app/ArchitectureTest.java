@@ -1,0 +1,40 @@
+package org.sweetie.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: the domain core knows nothing else, capabilities know the core, only app knows all. */
+class ArchitectureTest {
+    private static final JavaClasses SWEETIE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sweetie");
+
+    @Test
+    void theCoreUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("org.sweetie.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.sweetie.core..", "java..")
+                .check(SWEETIE);
+    }
+
+    @Test
+    void theCoreHasNoSqlNoJsonNoFramework() {
+        noClasses().that().resideInAPackage("org.sweetie.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax..", "com.fasterxml..")
+                .check(SWEETIE);
+    }
+
+    @Test
+    void capabilitiesDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("org.sweetie.capture..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.app..")
+                .check(SWEETIE);
+        noClasses().that().resideInAPackage("org.sweetie.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.capture..", "org.sweetie.app..")
+                .check(SWEETIE);
+    }
+}

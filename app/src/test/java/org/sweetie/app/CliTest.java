@@ -1,0 +1,150 @@
+package org.sweetie.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: exit codes 0/1/2, results on stdout, problems on stderr. */
+class CliTest {
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run sweetie(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SweetieCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String db() {
+        return folder.resolve("store.db").toString();
+    }
+
+    Path log(String name, String... lines) throws Exception {
+        Path file = folder.resolve("logs").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void helpIsThereForEveryCommand() {
+        for (String command : new String[] {"import", "conversations", "transcript", "demo", "bench"}) {
+            Run run = sweetie(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: sweetie " + command);
+        }
+        assertThat(sweetie("--help").out()).contains("import", "demo", "transcript");
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndSaysWhy() {
+        Run noCommand = sweetie();
+        assertThat(noCommand.exitCode()).isEqualTo(2);
+        assertThat(noCommand.err()).contains("name a command");
+
+        Run unknown = sweetie("import", "--persona", "s", "--frobnicate", "x");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--frobnicate");
+
+        Run noPersona = sweetie("import", "--db", db(), "x.log");
+        assertThat(noPersona.exitCode()).isEqualTo(2);
+        assertThat(noPersona.err()).contains("--persona");
+
+        Run badZone = sweetie("import", "--db", db(), "--persona", "s", "--zone", "Mars/Olympus", "x.log");
+        assertThat(badZone.exitCode()).isEqualTo(2);
+        assertThat(badZone.err()).contains("Mars/Olympus");
+    }
+
+    @Test
+    void failuresExitWithOneAndNameTheProblem() {
+        Run missing = sweetie("import", "--db", db(), "--persona", "Sweetie10", folder.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("sweetie import: no such file or folder: " + folder.resolve("nope")
+                + System.lineSeparator());
+
+        Run badDb = sweetie("conversations", "--db", "jdbc:mysql://127.0.0.1/test");
+        assertThat(badDb.exitCode()).isEqualTo(1);
+        assertThat(badDb.err()).contains("unsupported database URL");
+    }
+
+    @Test
+    void importReportsRejectedLinesOnStderrAndASummaryOnStdout() throws Exception {
+        Path log = log("irc.libera.alice.weechatlog",
+                "2013-10-01 12:00:01\talice\thi",
+                "garbage",
+                "2013-10-01 12:00:02\tSweetie10\thello");
+
+        Run run = sweetie("import", "--db", db(), "--persona", "Sweetie10,sweetie_ph", folder.resolve("logs")
+                .toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains(log + ":2: expected DATE TIME<TAB>PREFIX<TAB>TEXT");
+        assertThat(run.out()).contains("1 conversations, 2 messages and 0 events added").contains("1 lines rejected");
+
+        Run list = sweetie("conversations", "--db", db());
+        assertThat(list.out()).contains("#1 libera: alice (private, persona sweetie10): 2 messages, 0 events");
+
+        Run transcript = sweetie("transcript", "--db", db(), "1");
+        assertThat(transcript.exitCode()).isZero();
+        assertThat(transcript.out()).contains("2013-10-01 12:00:01Z    1 < alice: hi")
+                .contains("2013-10-01 12:00:02Z    2 > Sweetie10 (operator imported): hello");
+
+        Run again = sweetie("import", "--db", db(), "--persona", "Sweetie10", log.toString());
+        assertThat(again.out()).contains("0 messages and 0 events added").contains("3 lines already imported");
+    }
+
+    @Test
+    void aTranscriptShowsHostileTextInsteadOfLettingItActOnTheTerminal() throws Exception {
+        log("irc.libera.mallory.weechatlog",
+                "2013-10-01 12:00:01\tmallory\t\u001b[2Jcleared \u202eevil\u0007");
+        sweetie("import", "--db", db(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+
+        Run transcript = sweetie("transcript", "--db", db(), "1");
+
+        assertThat(transcript.out()).contains("\\u001b[2Jcleared \\u202eevil\\u0007").doesNotContain("\u001b")
+                .doesNotContain("\u202e");
+    }
+
+    @Test
+    void anUnknownConversationIsBadUsage() {
+        Run run = sweetie("transcript", "--db", db(), "42");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no conversation #42");
+    }
+
+    @Test
+    void theDemoImportsTheSamplesIntoAFreshStoreEachTime() {
+        Run first = sweetie("demo", "--data", folder.toString());
+        Run second = sweetie("demo", "--data", folder.toString());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("5 files (0 skipped, 0 changed since imported), 6 conversations, "
+                + "33 messages and 6 events added");
+        assertThat(first.out()).contains("i give you 20 dollars for a sexy show on cam")
+                .contains("ich bin aus Köln").contains("(bot): im 10").contains("(operator op-anna)");
+        assertThat(second.out()).contains("33 messages and 6 events added");
+        assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=8, conversations=6, messages=33");
+    }
+
+    @Test
+    void theImportBenchmarkReportsItsRate() {
+        Run run = sweetie("bench", "import", "--lines", "20000");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("generated 20,000 lines").contains("lines/s").contains("peak heap");
+        assertThat(run.out()).contains("19980 messages and 20 events added");
+    }
+}
