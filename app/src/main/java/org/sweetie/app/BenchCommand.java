@@ -59,12 +59,11 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path work = Files.createTempDirectory("sweetie-bench");
-            try {
-                Path log = work.resolve("irc.benchnet.partner_0001.weechatlog");
+            try (TempFolder work = new TempFolder("sweetie-bench")) {
+                Path log = work.path.resolve("irc.benchnet.partner_0001.weechatlog");
                 generate(log, lines);
                 out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
-                String location = db != null ? db : work.resolve("bench.db").toString();
+                String location = db != null ? db : work.path.resolve("bench.db").toString();
                 try (ConversationStore store = Stores.open(location)) {
                     System.gc();
                     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -77,12 +76,6 @@ final class BenchCommand implements Runnable {
                     out.printf("peak heap %,d MiB of max %,d MiB; Java %s, %d processors%n", peakHeap() >> 20,
                             Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
                             Runtime.getRuntime().availableProcessors());
-                }
-            } finally {
-                try (var walk = Files.walk(work)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
                 }
             }
             return 0;

@@ -45,14 +45,14 @@ final class DemoCommand implements Callable<Integer> {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
-        Path logs = Files.createTempDirectory("sweetie-demo");
-        try (ConversationStore store = Stores.open(db.toString());
+        try (TempFolder logs = new TempFolder("sweetie-demo");
+             ConversationStore store = Stores.open(db.toString());
              var progress = new ImportCommand.Progress(spec.commandLine().getErr())) {
-            copySamples(logs);
+            copySamples(logs.path);
             out.println("Sweetie demo: importing the bundled synthetic logs as persona " + PERSONA.nicknames()
                     + " into " + db);
             ImportSummary summary = new LogImporter(store, PERSONA, ZoneOffset.UTC, null, progress)
-                    .importPaths(List.of(logs));
+                    .importPaths(List.of(logs.path));
             progress.close();
             out.println("Imported " + summary);
             out.println();
@@ -63,8 +63,6 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Stored: " + store.counts());
             out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
                     + db + " ID");
-        } finally {
-            deleteTree(logs);
         }
         return 0;
     }
@@ -88,14 +86,6 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IOException("missing from the build: " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
