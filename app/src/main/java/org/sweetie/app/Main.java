@@ -1,7 +1,5 @@
 package org.sweetie.app;
 
-import picocli.CommandLine;
-
 /** Entry point of the sweetie command. */
 public final class Main {
     private Main() {
