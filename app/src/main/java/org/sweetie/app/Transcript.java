@@ -11,6 +11,7 @@ import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.Message;
+import org.sweetie.core.Printable;
 
 /**
  * A conversation printed for people: messages and events in time order, persona lines marked with who typed them.

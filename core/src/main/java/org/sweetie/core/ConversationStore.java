@@ -45,6 +45,9 @@ public interface ConversationStore extends AutoCloseable {
      */
     ImportedFile recordImport(ImportedFile file);
 
+    /** The evidence log's storage, in the same database and transactions as the conversations. */
+    EvidenceStorage evidence();
+
     /**
      * Starts a unit of work for appending. Nothing it adds is visible to others or durable until
      * {@link Appender#commit()} returns; closing without committing discards it.

@@ -17,6 +17,7 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.EvidenceStorage;
 import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
@@ -35,9 +36,16 @@ final class JdbcConversationStore implements ConversationStore {
             """;
 
     private final Database db;
+    private final JdbcEvidenceStorage evidence;
 
     JdbcConversationStore(Database db) {
         this.db = db;
+        this.evidence = new JdbcEvidenceStorage(db);
+    }
+
+    @Override
+    public EvidenceStorage evidence() {
+        return evidence;
     }
 
     @Override

@@ -77,3 +77,28 @@ CREATE TABLE imported_file (
 
 CREATE INDEX imported_file_path ON imported_file (path);
 CREATE INDEX imported_file_head ON imported_file (head_sha256);
+
+-- The evidence log (docs/evidence.md): entries in their canonical encoding, the RFC 9162 Merkle tree as the hashes
+-- of its perfect subtrees (level 0 = leaf hashes), and signed checkpoints. Rows are only ever inserted.
+CREATE TABLE evidence_entry (
+    idx              BIGINT NOT NULL PRIMARY KEY,
+    kind             TEXT    NOT NULL,
+    conversation_id  BIGINT,
+    body             BYTEA    NOT NULL
+);
+
+CREATE INDEX evidence_entry_conversation ON evidence_entry (conversation_id, idx);
+
+CREATE TABLE evidence_node (
+    level  SMALLINT NOT NULL,
+    idx    BIGINT NOT NULL,
+    hash   BYTEA    NOT NULL,
+    PRIMARY KEY (level, idx)
+);
+
+CREATE TABLE evidence_checkpoint (
+    size             BIGINT NOT NULL PRIMARY KEY,
+    signed_note      TEXT    NOT NULL,
+    timestamp_token  BYTEA,
+    created_at       BIGINT NOT NULL
+);

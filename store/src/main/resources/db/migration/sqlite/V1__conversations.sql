@@ -77,3 +77,28 @@ CREATE TABLE imported_file (
 
 CREATE INDEX imported_file_path ON imported_file (path);
 CREATE INDEX imported_file_head ON imported_file (head_sha256);
+
+-- The evidence log (docs/evidence.md): entries in their canonical encoding, the RFC 9162 Merkle tree as the hashes
+-- of its perfect subtrees (level 0 = leaf hashes), and signed checkpoints. Rows are only ever inserted.
+CREATE TABLE evidence_entry (
+    idx              INTEGER NOT NULL PRIMARY KEY,
+    kind             TEXT    NOT NULL,
+    conversation_id  INTEGER,
+    body             BLOB    NOT NULL
+);
+
+CREATE INDEX evidence_entry_conversation ON evidence_entry (conversation_id, idx);
+
+CREATE TABLE evidence_node (
+    level  INTEGER NOT NULL,
+    idx    INTEGER NOT NULL,
+    hash   BLOB    NOT NULL,
+    PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE evidence_checkpoint (
+    size             INTEGER NOT NULL PRIMARY KEY,
+    signed_note      TEXT    NOT NULL,
+    timestamp_token  BLOB,
+    created_at       INTEGER NOT NULL
+);

@@ -1,15 +1,15 @@
-package org.sweetie.app;
+package org.sweetie.core;
 
 /**
  * Makes text a chat partner controls safe to print on a terminal: control characters (which could move the cursor
  * or recolour the screen) and bidirectional overrides (which could reverse what a reader sees) are shown as
  * {@code \\uXXXX} escapes instead of acting.
  */
-final class Printable {
+public final class Printable {
     private Printable() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

@@ -1,0 +1,47 @@
+package org.sweetie.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the evidence log keeps its entries, its Merkle tree and its checkpoints. It shares the conversation store's
+ * transactions: called on the thread of an open {@link ConversationStore.Appender}, a write commits with that unit,
+ * so a message and its evidence entry are stored together or not at all. Nothing here updates or deletes an entry.
+ */
+public interface EvidenceStorage {
+
+    /** How many entries are stored (committed, or added in the calling thread's open unit). */
+    long size();
+
+    /** The hash of the perfect subtree at a level (0 = leaf hashes) and index within the level. */
+    byte[] node(int level, long index);
+
+    /** Appends entries, whose indexes must follow on from {@link #size()}, with the tree nodes they complete. */
+    void append(List<Record> records, List<Node> nodes);
+
+    /** The canonical bytes of an entry. */
+    byte[] entry(long index);
+
+    /** The indexes of a conversation's entries, in order. */
+    List<Long> entriesOf(long conversationId);
+
+    void saveCheckpoint(Checkpoint checkpoint);
+
+    Optional<Checkpoint> latestCheckpoint();
+
+    /** One entry: its leaf index, its kind, the conversation it belongs to (or null) and its canonical bytes. */
+    record Record(long index, String kind, Long conversationId, byte[] body) {
+    }
+
+    /** A perfect subtree's hash. */
+    record Node(int level, long index, byte[] hash) {
+    }
+
+    /**
+     * A signed checkpoint: the C2SP signed note over the tree of the first {@code size} entries, and the RFC 3161
+     * timestamp token over it when a timestamp authority is configured (else null).
+     */
+    record Checkpoint(long size, String signedNote, byte[] timestampToken, Instant createdAt) {
+    }
+}

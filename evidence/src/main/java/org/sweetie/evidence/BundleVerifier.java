@@ -1,0 +1,343 @@
+package org.sweetie.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Verifies a referral bundle with nothing but the bundle: no store, no network. It stops at the first thing that
+ * does not hold and names it. The order of the checks is the procedure of docs/evidence.md.
+ */
+public final class BundleVerifier {
+    private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  (\\S+)");
+    private static final Pattern ENTRY_FILE = Pattern.compile("entries/(\\d{20})\\.entry");
+    private static final Pattern PROOF_FILE = Pattern.compile("proofs/(\\d{20})\\.proof");
+    private static final Pattern TRANSCRIPT_FILE = Pattern.compile("conversations/(\\d+)/transcript\\.(txt|json)");
+    private static final long MAX_FILE = 256L << 20;
+
+    private BundleVerifier() {
+    }
+
+    /** The first thing in a bundle that does not hold. */
+    public static final class BundleException extends Exception {
+        BundleException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What a bundle that holds shows. */
+    public record Report(VerifierKey key, long treeSize, int entries, Map<Long, Long> messagesByConversation,
+                         TimestampTokens.Stamp stamp) {
+        public String summary() {
+            StringBuilder out = new StringBuilder();
+            out.append("OK: ").append(entries).append(" evidence entries in ").append(messagesByConversation.size())
+                    .append(" conversations, each entry included in the log of ").append(treeSize)
+                    .append(" entries signed by\n    ").append(key).append('\n');
+            messagesByConversation.forEach((id, n) -> out.append("  conversation ").append(id).append(": ")
+                    .append(n).append(" messages, complete and in order\n"));
+            out.append(stamp == null ? "  no trusted timestamp in the bundle\n"
+                    : "  timestamped " + stamp.time() + " by " + stamp.authority() + " (serial " + stamp.serial()
+                            + ")\n");
+            out.append("Compare the key with the one the sender gave you through another channel.\n");
+            return out.toString();
+        }
+    }
+
+    public static Report verify(Path zip) throws BundleException, IOException {
+        return verify(read(zip));
+    }
+
+    static Map<String, byte[]> read(Path zip) throws BundleException, IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = entries.getNextEntry()) != null) {
+                byte[] bytes = entries.readNBytes((int) MAX_FILE + 1);
+                if (bytes.length > MAX_FILE) {
+                    throw new BundleException(entry.getName() + ": larger than a bundle file can be");
+                }
+                if (files.put(entry.getName(), bytes) != null) {
+                    throw new BundleException(entry.getName() + ": in the bundle twice");
+                }
+            }
+        } catch (ZipException e) {
+            throw new BundleException("not a readable zip: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new BundleException("not a bundle: the zip is empty or unreadable");
+        }
+        return files;
+    }
+
+    static Report verify(Map<String, byte[]> files) throws BundleException {
+        checkManifest(files);
+        VerifierKey key = key(files);
+        CheckpointText checkpoint = checkpoint(files, key);
+        TimestampTokens.Stamp stamp = timestamp(files);
+        Map<Long, Entry> entries = entriesWithProofs(files, checkpoint);
+        Map<Long, Long> messages = checkCompleteness(entries);
+        checkTranscripts(files, entries, messages.keySet());
+        return new Report(key, checkpoint.size(), entries.size(), messages, stamp);
+    }
+
+    /** Step 1: every file is listed in the manifest with its SHA-256, and nothing else is in the zip. */
+    private static void checkManifest(Map<String, byte[]> files) throws BundleException {
+        byte[] manifest = require(files, Bundle.MANIFEST);
+        Map<String, String> listed = new TreeMap<>();
+        String[] lines = text(manifest, Bundle.MANIFEST).split("\n", -1);
+        if (!lines[lines.length - 1].isEmpty()) {
+            throw new BundleException(Bundle.MANIFEST + ": does not end with a line feed");
+        }
+        for (int i = 0; i < lines.length - 1; i++) {
+            Matcher m = MANIFEST_LINE.matcher(lines[i]);
+            if (!m.matches()) {
+                throw new BundleException(Bundle.MANIFEST + ":" + (i + 1) + ": not '<sha256>  <file>'");
+            }
+            if (listed.put(m.group(2), m.group(1)) != null) {
+                throw new BundleException(Bundle.MANIFEST + ":" + (i + 1) + ": " + m.group(2) + " listed twice");
+            }
+        }
+        for (var file : listed.entrySet()) {
+            byte[] bytes = files.get(file.getKey());
+            if (bytes == null) {
+                throw new BundleException(file.getKey() + ": listed in the manifest but missing");
+            }
+            if (!HexFormat.of().formatHex(TreeHash.sha256(bytes)).equals(file.getValue())) {
+                throw new BundleException(file.getKey() + ": its SHA-256 is not the one in the manifest");
+            }
+        }
+        for (String name : files.keySet()) {
+            if (!name.equals(Bundle.MANIFEST) && !listed.containsKey(name)) {
+                throw new BundleException(name + ": in the bundle but not in the manifest");
+            }
+        }
+    }
+
+    /** Step 2: the verifier key. */
+    private static VerifierKey key(Map<String, byte[]> files) throws BundleException {
+        try {
+            return VerifierKey.parse(text(require(files, Bundle.KEY), Bundle.KEY));
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(Bundle.KEY + ": " + e.getMessage());
+        }
+    }
+
+    /** Step 3: the checkpoint is a note signed by that key, naming the key's log. */
+    private static CheckpointText checkpoint(Map<String, byte[]> files, VerifierKey key) throws BundleException {
+        String encoded = text(require(files, Bundle.CHECKPOINT), Bundle.CHECKPOINT);
+        try {
+            SignedNote note = SignedNote.parse(encoded);
+            if (!note.encoded().equals(encoded)) {
+                throw new BundleException(Bundle.CHECKPOINT + ": not a signed note in canonical form");
+            }
+            if (!key.verifies(note)) {
+                throw new BundleException(Bundle.CHECKPOINT + ": the signature does not verify with " + key);
+            }
+            CheckpointText checkpoint = CheckpointText.parse(note.text());
+            if (!checkpoint.origin().equals(key.name())) {
+                throw new BundleException(Bundle.CHECKPOINT + ": the origin " + checkpoint.origin()
+                        + " is not the key's log " + key.name());
+            }
+            return checkpoint;
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(Bundle.CHECKPOINT + ": " + e.getMessage());
+        }
+    }
+
+    /** Step 4: the timestamp token, when there is one, is over the checkpoint. */
+    private static TimestampTokens.Stamp timestamp(Map<String, byte[]> files) throws BundleException {
+        byte[] token = files.get(Bundle.TIMESTAMP);
+        if (token == null) {
+            return null;
+        }
+        try {
+            return TimestampTokens.check(token, files.get(Bundle.CHECKPOINT));
+        } catch (TimestampTokens.InvalidTokenException e) {
+            throw new BundleException(Bundle.TIMESTAMP + ": " + e.getMessage());
+        }
+    }
+
+    /** Step 5: each entry is canonical and its proof includes it in the checkpoint's tree. */
+    private static Map<Long, Entry> entriesWithProofs(Map<String, byte[]> files, CheckpointText checkpoint)
+            throws BundleException {
+        Map<Long, Entry> entries = new TreeMap<>();
+        for (String name : files.keySet()) {
+            Matcher entryName = ENTRY_FILE.matcher(name);
+            Matcher proofName = PROOF_FILE.matcher(name);
+            if (entryName.matches()) {
+                long index = Long.parseLong(entryName.group(1));
+                entries.put(index, includedEntry(files, name, index, checkpoint));
+            } else if (proofName.matches()) {
+                if (!files.containsKey(Bundle.entryFile(Long.parseLong(proofName.group(1))))) {
+                    throw new BundleException(name + ": a proof without its entry");
+                }
+            } else if (!isKnownFile(name)) {
+                throw new BundleException(name + ": not a file a bundle has");
+            }
+        }
+        return entries;
+    }
+
+    private static Entry includedEntry(Map<String, byte[]> files, String name, long index, CheckpointText checkpoint)
+            throws BundleException {
+        byte[] body = files.get(name);
+        Entry entry;
+        try {
+            entry = EntryEncoding.decode(body);
+        } catch (EntryEncoding.MalformedEntryException e) {
+            throw new BundleException(name + ": " + e.getMessage());
+        }
+        String proofName = Bundle.proofFile(index);
+        String[] lines = text(require(files, proofName), proofName).split("\n", -1);
+        if (lines.length < 3 || !lines[0].equals("leaf " + index) || !lines[1].equals("tree " + checkpoint.size())
+                || !lines[lines.length - 1].isEmpty()) {
+            throw new BundleException(proofName + ": not 'leaf " + index + "', 'tree " + checkpoint.size()
+                    + "' and hashes");
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        for (int i = 2; i < lines.length - 1; i++) {
+            if (!lines[i].matches("[0-9a-f]{64}")) {
+                throw new BundleException(proofName + ":" + (i + 1) + ": not a SHA-256 in hex");
+            }
+            hashes.add(HexFormat.of().parseHex(lines[i]));
+        }
+        if (!ProofVerifier.inclusion(index, checkpoint.size(), TreeHash.leaf(body), hashes, checkpoint.root())) {
+            throw new BundleException(name + ": not included in the signed tree (its proof does not verify)");
+        }
+        return entry;
+    }
+
+    /** Step 6: the export entry names every conversation, and each has all its messages, 1..n, in order. */
+    private static Map<Long, Long> checkCompleteness(Map<Long, Entry> entries) throws BundleException {
+        List<Entry> exports = entries.values().stream().filter(e -> e.kind().equals(Entries.EXPORT)).toList();
+        if (exports.size() != 1) {
+            throw new BundleException("the bundle must hold exactly one export entry, it holds " + exports.size());
+        }
+        Map<Long, Long> messages = new TreeMap<>();
+        Map<Long, Long> events = new TreeMap<>();
+        for (String value : exports.getFirst().all("conversation")) {
+            Entries.ExportedConversation c;
+            try {
+                c = Entries.ExportedConversation.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new BundleException("the export entry: " + e.getMessage());
+            }
+            messages.put(c.id(), c.messages());
+            events.put(c.id(), c.events());
+        }
+        Map<Long, Long> nextSeq = new TreeMap<>();
+        Map<Long, Long> eventsSeen = new TreeMap<>();
+        for (var indexed : entries.entrySet()) {
+            Entry e = indexed.getValue();
+            if (e.kind().equals(Entries.EXPORT)) {
+                continue;
+            }
+            long conversation = number(e.get("conversation"), indexed.getKey(), "conversation");
+            if (!messages.containsKey(conversation)) {
+                throw new BundleException(Bundle.entryFile(indexed.getKey()) + ": of conversation " + conversation
+                        + ", which the export does not name");
+            }
+            if (e.kind().equals(Entries.MESSAGE)) {
+                long expected = nextSeq.merge(conversation, 1L, Long::sum);
+                if (number(e.get("seq"), indexed.getKey(), "seq") != expected) {
+                    throw new BundleException("conversation " + conversation + ": message " + expected
+                            + " is missing or out of order (entry " + indexed.getKey() + " is #" + e.get("seq") + ")");
+                }
+            } else {
+                eventsSeen.merge(conversation, 1L, Long::sum);
+            }
+        }
+        for (var c : messages.entrySet()) {
+            long seen = nextSeq.getOrDefault(c.getKey(), 0L);
+            if (seen != c.getValue()) {
+                throw new BundleException("conversation " + c.getKey() + ": the export names " + c.getValue()
+                        + " messages, the bundle holds " + seen);
+            }
+            if (!eventsSeen.getOrDefault(c.getKey(), 0L).equals(events.get(c.getKey()))) {
+                throw new BundleException("conversation " + c.getKey() + ": the export names " + events.get(c.getKey())
+                        + " events, the bundle holds " + eventsSeen.getOrDefault(c.getKey(), 0L));
+            }
+        }
+        return messages;
+    }
+
+    /** Step 7: each transcript says exactly what the conversation's entries say. */
+    private static void checkTranscripts(Map<String, byte[]> files, Map<Long, Entry> entries, Iterable<Long> ids)
+            throws BundleException {
+        for (long id : ids) {
+            List<Transcripts.Indexed> own = new ArrayList<>();
+            entries.forEach((index, e) -> {
+                if (!e.kind().equals(Entries.EXPORT) && e.get("conversation").equals(Long.toString(id))) {
+                    own.add(new Transcripts.Indexed(index, e));
+                }
+            });
+            compare(files, Bundle.transcriptFile(id, "txt"), Transcripts.text(id, own));
+            compare(files, Bundle.transcriptFile(id, "json"), Transcripts.json(id, own));
+        }
+        for (String name : files.keySet()) {
+            Matcher m = TRANSCRIPT_FILE.matcher(name);
+            if (m.matches() && !entriesName(ids, Long.parseLong(m.group(1)))) {
+                throw new BundleException(name + ": a transcript of a conversation the export does not name");
+            }
+        }
+    }
+
+    private static boolean entriesName(Iterable<Long> ids, long id) {
+        for (long known : ids) {
+            if (known == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void compare(Map<String, byte[]> files, String name, byte[] expected) throws BundleException {
+        if (!Arrays.equals(require(files, name), expected)) {
+            throw new BundleException(name + ": does not say what the signed entries say");
+        }
+    }
+
+    private static boolean isKnownFile(String name) {
+        return name.equals(Bundle.MANIFEST) || name.equals(Bundle.README) || name.equals(Bundle.KEY)
+                || name.equals(Bundle.CHECKPOINT) || name.equals(Bundle.TIMESTAMP)
+                || TRANSCRIPT_FILE.matcher(name).matches();
+    }
+
+    private static long number(String value, long index, String field) throws BundleException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BundleException(Bundle.entryFile(index) + ": " + field + " is not a number");
+        }
+    }
+
+    private static byte[] require(Map<String, byte[]> files, String name) throws BundleException {
+        byte[] bytes = files.get(name);
+        if (bytes == null) {
+            throw new BundleException(name + ": missing");
+        }
+        return bytes;
+    }
+
+    private static String text(byte[] bytes, String name) throws BundleException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
+            throw new BundleException(name + ": not UTF-8");
+        }
+        return text;
+    }
+}

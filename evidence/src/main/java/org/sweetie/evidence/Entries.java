@@ -1,0 +1,93 @@
+package org.sweetie.evidence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.Event;
+import org.sweetie.core.Message;
+
+/** The evidence entries Sweetie writes, field by field (docs/evidence.md lists them). */
+public final class Entries {
+    public static final String MESSAGE = "message";
+    public static final String EVENT = "event";
+    public static final String EXPORT = "export";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Entries() {
+    }
+
+    public static Entry message(Conversation conversation, Message m) {
+        List<Entry.Field> fields = conversationFields(conversation);
+        fields.add(new Entry.Field("seq", Long.toString(m.seq())));
+        fields.add(new Entry.Field("time", time(m.time())));
+        fields.add(new Entry.Field("author", switch (m.author().kind()) {
+            case PARTNER -> "partner";
+            case PERSONA_BOT -> "bot";
+            case PERSONA_OPERATOR -> "operator";
+        }));
+        fields.add(new Entry.Field("operator", m.author().operatorId()));
+        fields.add(new Entry.Field("sender", m.sender()));
+        fields.add(new Entry.Field("text", m.text()));
+        fields.add(new Entry.Field("raw", m.raw()));
+        fields.add(new Entry.Field("source_id", m.sourceId()));
+        return new Entry(MESSAGE, fields);
+    }
+
+    public static Entry event(Conversation conversation, Event e) {
+        List<Entry.Field> fields = conversationFields(conversation);
+        fields.add(new Entry.Field("time", time(e.time())));
+        fields.add(new Entry.Field("event", e.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        fields.add(new Entry.Field("actor", e.actor()));
+        fields.add(new Entry.Field("detail", e.detail()));
+        fields.add(new Entry.Field("raw", e.raw()));
+        return new Entry(EVENT, fields);
+    }
+
+    /**
+     * What an export hands over: per conversation its id and how many messages it has, so a recipient can tell that
+     * none is missing.
+     */
+    public static Entry export(Instant time, String purpose, List<ExportedConversation> conversations) {
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("time", time(time)));
+        fields.add(new Entry.Field("purpose", purpose));
+        for (ExportedConversation c : conversations) {
+            fields.add(new Entry.Field("conversation", c.id() + " " + c.messages() + " " + c.events()));
+        }
+        return new Entry(EXPORT, fields);
+    }
+
+    /** A conversation in an export: its id and counts. */
+    public record ExportedConversation(long id, long messages, long events) {
+        static ExportedConversation parse(String value) {
+            String[] parts = value.split(" ");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("an exported conversation is 'ID MESSAGES EVENTS': " + value);
+            }
+            return new ExportedConversation(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+                    Long.parseLong(parts[2]));
+        }
+    }
+
+    private static List<Entry.Field> conversationFields(Conversation conversation) {
+        ConversationKey key = conversation.key();
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("conversation", Long.toString(conversation.id())));
+        fields.add(new Entry.Field("network", key.network().name()));
+        fields.add(new Entry.Field("protocol", key.network().protocol().name().toLowerCase(java.util.Locale.ROOT)));
+        fields.add(new Entry.Field("persona", key.persona()));
+        fields.add(new Entry.Field("persona_account", key.personaAccount()));
+        fields.add(new Entry.Field("partner", key.partnerAccount()));
+        fields.add(new Entry.Field("channel", key.channel()));
+        return fields;
+    }
+
+    static String time(Instant time) {
+        return TIME.format(time);
+    }
+}

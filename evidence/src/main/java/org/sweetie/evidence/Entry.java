@@ -1,0 +1,33 @@
+package org.sweetie.evidence;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An evidence entry as fields, before it is encoded: a kind and named values in a fixed order. A field may repeat
+ * (an export lists one conversation per field). Empty values stand for "none".
+ */
+public record Entry(String kind, List<Field> fields) {
+    public Entry {
+        Objects.requireNonNull(kind, "kind");
+        fields = List.copyOf(fields);
+    }
+
+    public record Field(String name, String value) {
+        public Field {
+            if (!name.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("field names are lower-case letters and _: " + name);
+            }
+            value = value == null ? "" : value;
+        }
+    }
+
+    /** The first value of a field, or "" when there is none. */
+    public String get(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).map(Field::value).findFirst().orElse("");
+    }
+
+    public List<String> all(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).map(Field::value).toList();
+    }
+}

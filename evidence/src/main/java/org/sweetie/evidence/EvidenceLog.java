@@ -1,0 +1,135 @@
+package org.sweetie.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.EvidenceStorage;
+
+/**
+ * The append-only evidence log: canonical entries in an RFC 9162 Merkle tree, with C2SP checkpoints signed by the
+ * deployment's Ed25519 key and, when a timestamp authority is configured, an RFC 3161 token on each checkpoint.
+ *
+ * <p>Entries are appended inside the conversation store's units of work ({@link #recording}), so an entry is
+ * stored exactly when what it records is.
+ */
+public final class EvidenceLog {
+    private final ConversationStore store;
+    private final EvidenceStorage storage;
+    private final NoteSigner signer;
+    private final CheckpointPolicy policy;
+    private final TimestampAuthority tsa;
+    private final Clock clock;
+    private final MerkleLog tree;
+    private long lastCheckpointSize;
+    private Instant lastCheckpointTime;
+
+    /**
+     * @param store the conversation store whose database keeps the log
+     * @param tsa the timestamp authority, or null for checkpoints without tokens
+     */
+    public EvidenceLog(ConversationStore store, NoteSigner signer, CheckpointPolicy policy, TimestampAuthority tsa,
+                       Clock clock) {
+        this.store = store;
+        this.storage = store.evidence();
+        this.signer = signer;
+        this.policy = policy;
+        this.tsa = tsa;
+        this.clock = clock;
+        this.tree = new MerkleLog(storage);
+        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
+        this.lastCheckpointSize = last.map(EvidenceStorage.Checkpoint::size).orElse(0L);
+        this.lastCheckpointTime = last.map(EvidenceStorage.Checkpoint::createdAt).orElse(clock.instant());
+    }
+
+    /** The conversation store with every message and event it stores also appended here. */
+    public ConversationStore recording() {
+        return new EvidencedStore(store, this);
+    }
+
+    /** Appends one entry on its own (an export, an operator action) and commits it; returns its leaf index. */
+    public long record(Entry entry, Long conversationId) {
+        try (ConversationStore.Appender unit = store.appender()) {
+            long index = append(List.of(new MerkleLog.Appended(entry.kind(), conversationId,
+                    EntryEncoding.encode(entry))));
+            beforeCommit();
+            unit.commit();
+            committed();
+            return index;
+        } finally {
+            if (tree.size() != storage.size()) {
+                discarded();
+            }
+        }
+    }
+
+    public VerifierKey verifierKey() {
+        return signer.verifierKey();
+    }
+
+    public long size() {
+        return tree.size();
+    }
+
+    byte[] root() {
+        return tree.root();
+    }
+
+    /** Appends entries in the calling thread's unit of work; returns the leaf index of the first. */
+    long append(List<MerkleLog.Appended> entries) {
+        return tree.append(entries);
+    }
+
+    /** Called when the unit of work is about to commit: signs a checkpoint if the policy says it is time. */
+    void beforeCommit() {
+        Instant now = clock.instant();
+        long added = tree.size() - lastCheckpointSize;
+        boolean due = added >= policy.everyEntries()
+                || added > 0 && !now.isBefore(lastCheckpointTime.plus(policy.everyTime()));
+        if (due) {
+            checkpointNow();
+        }
+    }
+
+    void committed() {
+        tree.markCommitted();
+    }
+
+    void discarded() {
+        tree.discardUncommitted();
+        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
+        lastCheckpointSize = last.map(EvidenceStorage.Checkpoint::size).orElse(0L);
+    }
+
+    /** Signs (and timestamps) a checkpoint of the whole log now, unless the latest already covers every entry. */
+    public EvidenceStorage.Checkpoint checkpoint() {
+        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
+        if (last.isPresent() && last.get().size() == tree.size()) {
+            return last.get();
+        }
+        return checkpointNow();
+    }
+
+    private EvidenceStorage.Checkpoint checkpointNow() {
+        String text = new CheckpointText(signer.verifierKey().name(), tree.size(), tree.root()).text();
+        SignedNote note = signer.sign(text);
+        byte[] token = tsa == null ? null : tsa.timestamp(note.encoded().getBytes(StandardCharsets.UTF_8));
+        EvidenceStorage.Checkpoint checkpoint = new EvidenceStorage.Checkpoint(tree.size(), note.encoded(), token,
+                clock.instant());
+        storage.saveCheckpoint(checkpoint);
+        lastCheckpointSize = checkpoint.size();
+        lastCheckpointTime = checkpoint.createdAt();
+        return checkpoint;
+    }
+
+    /** Range hashes of the stored tree, for proofs. */
+    Subtrees subtrees() {
+        return Subtrees.fromPerfect(storage::node);
+    }
+
+    EvidenceStorage storage() {
+        return storage;
+    }
+}

@@ -1,0 +1,163 @@
+package org.sweetie.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sweetie.core.Account;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EvidenceStorage;
+import org.sweetie.core.ImportedFile;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+import org.sweetie.core.StoreCounts;
+
+/**
+ * A conversation store whose every stored message and event is also appended to the evidence log, in the same
+ * transaction and the same order. It is the only way Sweetie's capabilities are given a store, so nothing enters
+ * the conversations without entering the evidence.
+ */
+final class EvidencedStore implements ConversationStore {
+    /** Entries are written in chunks, so a long unit of work does not hold them all in memory. */
+    private static final int CHUNK = 2_000;
+
+    private final ConversationStore store;
+    private final EvidenceLog log;
+
+    EvidencedStore(ConversationStore store, EvidenceLog log) {
+        this.store = store;
+        this.log = log;
+    }
+
+    @Override
+    public Appender appender() {
+        Appender inner = store.appender();
+        return new Appender() {
+            private final List<MerkleLog.Appended> pending = new ArrayList<>();
+            private boolean dirty;
+
+            @Override
+            public Optional<Message> add(Conversation conversation, Message message) {
+                Optional<Message> stored = inner.add(conversation, message);
+                stored.ifPresent(m -> enqueue(Entries.MESSAGE, conversation, Entries.message(conversation, m)));
+                return stored;
+            }
+
+            @Override
+            public boolean record(Conversation conversation, Event event) {
+                boolean stored = inner.record(conversation, event);
+                if (stored) {
+                    enqueue(Entries.EVENT, conversation, Entries.event(conversation, event));
+                }
+                return stored;
+            }
+
+            private void enqueue(String kind, Conversation conversation, Entry entry) {
+                dirty = true;
+                pending.add(new MerkleLog.Appended(kind, conversation.id(), EntryEncoding.encode(entry)));
+                if (pending.size() >= CHUNK) {
+                    flush();
+                }
+            }
+
+            private void flush() {
+                if (!pending.isEmpty()) {
+                    log.append(pending);
+                    pending.clear();
+                }
+            }
+
+            @Override
+            public void commit() {
+                try {
+                    flush();
+                    log.beforeCommit();
+                    inner.commit();
+                    log.committed();
+                    dirty = false;
+                } catch (RuntimeException e) {
+                    pending.clear();
+                    log.discarded();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() {
+                pending.clear();
+                inner.close();
+                if (dirty) {
+                    log.discarded();
+                }
+            }
+        };
+    }
+
+    @Override
+    public Persona persona(Persona persona) {
+        return store.persona(persona);
+    }
+
+    @Override
+    public Account account(Network network, String handle) {
+        return store.account(network, handle);
+    }
+
+    @Override
+    public Account sawAccount(Account account, String displayName, String host) {
+        return store.sawAccount(account, displayName, host);
+    }
+
+    @Override
+    public Conversation conversation(ConversationKey key) {
+        return store.conversation(key);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(long id) {
+        return store.findConversation(id);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return store.conversations();
+    }
+
+    @Override
+    public List<Message> messages(long conversationId) {
+        return store.messages(conversationId);
+    }
+
+    @Override
+    public List<Event> events(long conversationId) {
+        return store.events(conversationId);
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return store.counts();
+    }
+
+    @Override
+    public List<ImportedFile> importedFiles(String path, String headSha256) {
+        return store.importedFiles(path, headSha256);
+    }
+
+    @Override
+    public ImportedFile recordImport(ImportedFile file) {
+        return store.recordImport(file);
+    }
+
+    @Override
+    public EvidenceStorage evidence() {
+        return store.evidence();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

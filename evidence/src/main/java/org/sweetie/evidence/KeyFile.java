@@ -1,0 +1,80 @@
+package org.sweetie.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The deployment's checkpoint signing key, kept in a file readable by its owner only:
+ * <pre>
+ * sweetie-evidence-key/1
+ * name=sweetie-evidence/1a2b3c4d5e6f7a8b
+ * private=BASE64(PKCS#8)
+ * public=BASE64(32-byte Ed25519 key)
+ * </pre>
+ * Created on first use with a random log name, which becomes the origin line of every checkpoint.
+ */
+public final class KeyFile {
+    private static final String HEADER = "sweetie-evidence-key/1";
+
+    private KeyFile() {
+    }
+
+    public static NoteSigner loadOrCreate(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            create(file);
+        }
+        return load(file);
+    }
+
+    private static void create(Path file) throws IOException {
+        KeyPair keys = NoteSigner.newKeys();
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        String name = "sweetie-evidence/" + HexFormat.of().formatHex(random);
+        String text = HEADER + "\nname=" + name + "\nprivate="
+                + Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\npublic="
+                + Base64.getEncoder().encodeToString(VerifierKey.raw(keys.getPublic())) + "\n";
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".evidence-key", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        try {
+            // Linking never replaces an existing key, so two first runs cannot each keep a different key.
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException raced) {
+            // the other run's key stands
+        } finally {
+            Files.delete(temporary);
+        }
+    }
+
+    static NoteSigner load(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() != 4 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("name=")
+                || !lines.get(2).startsWith("private=") || !lines.get(3).startsWith("public=")) {
+            throw new IOException(file + ": not a Sweetie evidence key file (" + HEADER + ")");
+        }
+        try {
+            var privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(lines.get(2).substring("private=".length()))));
+            byte[] publicKey = Base64.getDecoder().decode(lines.get(3).substring("public=".length()));
+            VerifierKey verifier = VerifierKey.of(lines.get(1).substring("name=".length()), publicKey);
+            return new NoteSigner(verifier.name(), new KeyPair(verifier.javaKey(), privateKey));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException(file + ": the key in it cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.sweetie.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.sweetie.core.Printable;
+
+/**
+ * A conversation's transcript, rendered from its evidence entries only, as text for people and as JSON for tools.
+ * The exporter and the verifier both render with this class, so the verifier can show that a bundle's transcripts
+ * say exactly what its signed entries say.
+ */
+final class Transcripts {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Transcripts() {
+    }
+
+    /** An entry with its leaf index. */
+    record Indexed(long index, Entry entry) {
+    }
+
+    static byte[] text(long conversationId, List<Indexed> entries) {
+        StringBuilder out = new StringBuilder();
+        Entry first = entries.isEmpty() ? null : entries.getFirst().entry();
+        out.append("Conversation ").append(conversationId);
+        if (first != null) {
+            out.append(" on ").append(first.get("network")).append(" (").append(first.get("protocol")).append("), ")
+                    .append(first.get("channel").isEmpty() ? "private" : "in " + first.get("channel"))
+                    .append(", persona ").append(first.get("persona")).append(" with partner ")
+                    .append(first.get("partner"));
+        }
+        out.append("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id). "
+                + "[n] is the entry's leaf index in the evidence log.\n\n");
+        for (Indexed indexed : entries) {
+            Entry e = indexed.entry();
+            out.append('[').append(indexed.index()).append("] ").append(e.get("time")).append(' ');
+            if (e.kind().equals(Entries.MESSAGE)) {
+                boolean partner = e.get("author").equals("partner");
+                out.append('#').append(e.get("seq")).append(partner ? " < " : " > ").append(visible(e.get("sender")));
+                if (!partner) {
+                    out.append(" (").append(e.get("author"))
+                            .append(e.get("operator").isEmpty() ? "" : " " + visible(e.get("operator"))).append(')');
+                }
+                out.append(": ").append(visible(e.get("text")));
+            } else {
+                out.append("* ").append(visible(e.get("actor"))).append(' ').append(visible(e.get("detail")))
+                        .append(" [").append(e.get("event")).append(']');
+            }
+            out.append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] json(long conversationId, List<Indexed> entries) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("conversation", conversationId);
+        Entry first = entries.isEmpty() ? null : entries.getFirst().entry();
+        for (String field : List.of("network", "protocol", "persona", "persona_account", "partner", "channel")) {
+            String value = first == null ? "" : first.get(field);
+            if (value.isEmpty()) {
+                root.putNull(field);
+            } else {
+                root.put(field, value);
+            }
+        }
+        ArrayNode lines = root.putArray("entries");
+        for (Indexed indexed : entries) {
+            ObjectNode line = lines.addObject();
+            line.put("leaf", indexed.index());
+            line.put("kind", indexed.entry().kind());
+            for (Entry.Field field : indexed.entry().fields()) {
+                if (!List.of("conversation", "network", "protocol", "persona", "persona_account", "partner",
+                        "channel").contains(field.name())) {
+                    line.put(field.name(), field.value());
+                }
+            }
+        }
+        try {
+            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a transcript is always JSON", e);
+        }
+    }
+
+    private static String visible(String s) {
+        return Printable.of(s);
+    }
+}

@@ -1,0 +1,161 @@
+package org.sweetie.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sweetie.core.EvidenceStorage;
+
+/**
+ * The evidence log's tables. Every call runs on the writer connection, so that inside a unit of work it sees (and
+ * joins) what the unit added; outside one, each call is its own transaction.
+ */
+final class JdbcEvidenceStorage implements EvidenceStorage {
+    private static final int ROWS_PER_INSERT = 200;
+
+    private final Database db;
+
+    JdbcEvidenceStorage(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long size() {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT coalesce(max(idx) + 1, 0) FROM evidence_entry");
+                 ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public byte[] node(int level, long index) {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT hash FROM evidence_node WHERE level = ? AND idx = ?")) {
+                q.setInt(1, level);
+                q.setLong(2, index);
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        throw new StoreException("the evidence tree has no node " + level + "/" + index);
+                    }
+                    return r.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void append(List<Record> records, List<Node> nodes) {
+        db.write(c -> {
+            insertMany(c, "INSERT INTO evidence_entry (idx, kind, conversation_id, body) VALUES ", "(?, ?, ?, ?)",
+                    records, (s, at, r) -> {
+                        s.setLong(at, r.index());
+                        s.setString(at + 1, r.kind());
+                        s.setObject(at + 2, r.conversationId());
+                        s.setBytes(at + 3, r.body());
+                    });
+            insertMany(c, "INSERT INTO evidence_node (level, idx, hash) VALUES ", "(?, ?, ?)", nodes,
+                    (s, at, n) -> {
+                        s.setInt(at, n.level());
+                        s.setLong(at + 1, n.index());
+                        s.setBytes(at + 2, n.hash());
+                    });
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, int firstParameter, T row) throws SQLException;
+    }
+
+    /** Inserts rows in order, several per statement: one round trip per row was most of an append's cost. */
+    private static <T> void insertMany(Connection c, String insert, String row, List<T> rows, Binder<T> binder)
+            throws SQLException {
+        int columns = (int) row.chars().filter(ch -> ch == '?').count();
+        int done = 0;
+        while (done < rows.size()) {
+            int n = Math.min(ROWS_PER_INSERT, rows.size() - done);
+            StringBuilder sql = new StringBuilder(insert);
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "" : ", ").append(row);
+            }
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < n; i++) {
+                    binder.bind(s, i * columns + 1, rows.get(done + i));
+                }
+                s.executeUpdate();
+            }
+            done += n;
+        }
+    }
+
+    @Override
+    public byte[] entry(long index) {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT body FROM evidence_entry WHERE idx = ?")) {
+                q.setLong(1, index);
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        throw new StoreException("the evidence log has no entry " + index);
+                    }
+                    return r.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Long> entriesOf(long conversationId) {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT idx FROM evidence_entry WHERE conversation_id = ? ORDER BY idx")) {
+                q.setLong(1, conversationId);
+                List<Long> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getLong(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public void saveCheckpoint(Checkpoint checkpoint) {
+        db.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO evidence_checkpoint (size, signed_note, timestamp_token, created_at)
+                    VALUES (?, ?, ?, ?) ON CONFLICT (size) DO NOTHING""")) {
+                insert.setLong(1, checkpoint.size());
+                insert.setString(2, checkpoint.signedNote());
+                insert.setBytes(3, checkpoint.timestampToken());
+                insert.setLong(4, checkpoint.createdAt().toEpochMilli());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT size, signed_note, timestamp_token, created_at FROM evidence_checkpoint
+                    ORDER BY size DESC LIMIT 1""");
+                 ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Checkpoint(r.getLong(1), r.getString(2), r.getBytes(3),
+                        Instant.ofEpochMilli(r.getLong(4))));
+            }
+        });
+    }
+}
