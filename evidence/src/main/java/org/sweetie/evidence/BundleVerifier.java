@@ -129,8 +129,13 @@ public final class BundleVerifier {
 
     /** Step 2: the verifier key. */
     private static VerifierKey key(Map<String, byte[]> files) throws BundleException {
+        String text = text(require(files, Bundle.KEY), Bundle.KEY);
         try {
-            return VerifierKey.parse(text(require(files, Bundle.KEY), Bundle.KEY));
+            VerifierKey key = VerifierKey.parse(text);
+            if (!text.equals(key + "\n")) {
+                throw new BundleException(Bundle.KEY + ": not one verifier key in canonical form and a line feed");
+            }
+            return key;
         } catch (IllegalArgumentException e) {
             throw new BundleException(Bundle.KEY + ": " + e.getMessage());
         }
