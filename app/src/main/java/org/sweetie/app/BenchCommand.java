@@ -18,7 +18,6 @@ import org.sweetie.capture.logs.ImportListener;
 import org.sweetie.capture.logs.ImportSummary;
 import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.core.ConversationStore;
-import org.sweetie.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +63,9 @@ final class BenchCommand implements Runnable {
                 generate(log, lines);
                 out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
                 String location = db != null ? db : work.path.resolve("bench.db").toString();
-                try (ConversationStore store = Stores.open(location)) {
+                try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key"))
+                        .open()) {
+                    ConversationStore store = workspace.store();
                     System.gc();
                     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
                     long start = System.nanoTime();

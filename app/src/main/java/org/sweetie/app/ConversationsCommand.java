@@ -19,9 +19,10 @@ final class ConversationsCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConversationStore conversations = store.open()) {
+        try (Workspace workspace = store.open()) {
+            ConversationStore conversations = workspace.store();
             for (Conversation c : conversations.conversations()) {
                 out.println(Transcript.heading(c, conversations));
             }

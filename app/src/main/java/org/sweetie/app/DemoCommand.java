@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Persona;
-import org.sweetie.store.Stores;
+import org.sweetie.evidence.BundleVerifier;
+import org.sweetie.evidence.BundleWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Imports the bundled synthetic sample conversations into a fresh embedded store "
-                + "(DIR/demo.db) and prints what was stored.")
+                + "(DIR/demo.db), prints what was stored, exports them as a referral bundle and verifies it.")
 final class DemoCommand implements Callable<Integer> {
     static final Persona PERSONA = new Persona("sweetie10", List.of("Sweetie10", "sweetie_ph"), 10, "PH",
             List.of("en", "tl"), "10 y/o girl from Cebu, likes drawing and K-pop");
@@ -46,8 +48,9 @@ final class DemoCommand implements Callable<Integer> {
             Files.deleteIfExists(Path.of(db + suffix));
         }
         try (TempFolder logs = new TempFolder("sweetie-demo");
-             ConversationStore store = Stores.open(db.toString());
+             Workspace workspace = StoreOptions.embedded(db.toString(), data.resolve("evidence.key")).open();
              var progress = new ImportCommand.Progress(spec.commandLine().getErr())) {
+            ConversationStore store = workspace.store();
             copySamples(logs.path);
             out.println("Sweetie demo: importing the bundled synthetic logs as persona " + PERSONA.nicknames()
                     + " into " + db);
@@ -61,10 +64,25 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
             out.println("Stored: " + store.counts());
+            Path bundle = data.resolve("demo-referral.zip");
+            var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(
+                    store.conversations().stream().map(Conversation::id).toList(), "demo referral", bundle);
+            out.println();
+            out.println("Exported all " + written.conversations() + " conversations (" + written.entries()
+                    + " evidence entries) to " + bundle + "; verifying it as a recipient would:");
+            out.print(verify(bundle));
             out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
-                    + db + " ID");
+                    + db + " ID;  ./sweetie verify " + bundle);
         }
         return 0;
+    }
+
+    private static String verify(Path bundle) throws IOException {
+        try {
+            return BundleVerifier.verify(bundle).summary();
+        } catch (BundleVerifier.BundleException e) {
+            throw new IllegalStateException("the demo's own bundle does not verify: " + e.getMessage(), e);
+        }
     }
 
     private static void copySamples(Path target) throws IOException {

@@ -13,7 +13,6 @@ import org.sweetie.capture.logs.ImportListener;
 import org.sweetie.capture.logs.ImportSummary;
 import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
-import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Persona;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +53,8 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Persona persona = Persona.ofNicknames(personaNicks);
-        try (ConversationStore conversations = store.open(); Progress progress = new Progress(err)) {
-            LogImporter importer = new LogImporter(conversations, persona, zone, network, progress);
+        try (Workspace workspace = store.open(); Progress progress = new Progress(err)) {
+            LogImporter importer = new LogImporter(workspace.store(), persona, zone, network, progress);
             ImportSummary summary = importer.importPaths(paths);
             progress.close();
             out.println("Imported " + summary);

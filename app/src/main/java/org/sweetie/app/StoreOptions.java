@@ -1,17 +1,61 @@
 package org.sweetie.app;
 
-import org.sweetie.core.ConversationStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.sweetie.evidence.CheckpointPolicy;
+import org.sweetie.evidence.EvidenceLog;
+import org.sweetie.evidence.KeyFile;
+import org.sweetie.evidence.Rfc3161Client;
 import org.sweetie.store.Stores;
 import picocli.CommandLine.Option;
 
-/** The --db option every command that touches the store shares. */
+/** The options of every command that opens the store and its evidence log. */
 final class StoreOptions {
     @Option(names = "--db", paramLabel = "LOCATION", defaultValue = "${env:SWEETIE_DB:-data/sweetie.db}",
             description = "Store: a SQLite file (default: ${DEFAULT-VALUE}, or $SWEETIE_DB) or a JDBC URL such as "
                     + "jdbc:postgresql://127.0.0.1:5432/sweetie?user=sweetie")
     String location;
 
-    ConversationStore open() {
-        return Stores.open(location);
+    @Option(names = "--key", paramLabel = "FILE", defaultValue = "${env:SWEETIE_EVIDENCE_KEY:-data/evidence.key}",
+            description = "The evidence log's signing key, created on first use (default: ${DEFAULT-VALUE}, or "
+                    + "$SWEETIE_EVIDENCE_KEY).")
+    Path key;
+
+    @Option(names = "--tsa", paramLabel = "URL", defaultValue = "${env:SWEETIE_TSA_URL}",
+            description = "RFC 3161 timestamp authority for checkpoints (or $SWEETIE_TSA_URL); none by default.")
+    URI tsa;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10000",
+            description = "Sign a checkpoint after this many new evidence entries (default: ${DEFAULT-VALUE}).")
+    long checkpointEntries;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "T", defaultValue = "300",
+            description = "...or when this many seconds passed since the last one (default: ${DEFAULT-VALUE}).")
+    long checkpointSeconds;
+
+    /** Options for a store of Sweetie's own making (demo, benchmarks): its key beside it, default checkpoints. */
+    static StoreOptions embedded(String location, Path key) {
+        StoreOptions options = new StoreOptions();
+        options.location = location;
+        options.key = key;
+        options.checkpointEntries = CheckpointPolicy.DEFAULT.everyEntries();
+        options.checkpointSeconds = CheckpointPolicy.DEFAULT.everyTime().toSeconds();
+        return options;
+    }
+
+    Workspace open() throws IOException {
+        var store = Stores.open(location);
+        try {
+            EvidenceLog log = new EvidenceLog(store, KeyFile.loadOrCreate(key),
+                    new CheckpointPolicy(checkpointEntries, Duration.ofSeconds(checkpointSeconds)),
+                    tsa == null ? null : new Rfc3161Client(tsa), Clock.systemUTC());
+            return new Workspace(store, log);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 }

@@ -24,8 +24,9 @@ final class TranscriptCommand implements Callable<Integer> {
     long id;
 
     @Override
-    public Integer call() {
-        try (ConversationStore conversations = store.open()) {
+    public Integer call() throws java.io.IOException {
+        try (Workspace workspace = store.open()) {
+            ConversationStore conversations = workspace.store();
             Conversation c = conversations.findConversation(id).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "no conversation #" + id + " in " + store.location));
             Transcript.print(c, conversations, spec.commandLine().getOut());

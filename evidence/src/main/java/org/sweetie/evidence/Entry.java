@@ -15,11 +15,25 @@ public record Entry(String kind, List<Field> fields) {
 
     public record Field(String name, String value) {
         public Field {
-            if (!name.matches("[a-z_]+")) {
+            if (!isName(name)) {
                 throw new IllegalArgumentException("field names are lower-case letters and _: " + name);
             }
             value = value == null ? "" : value;
         }
+    }
+
+    /** A field name: one or more of a-z and _. (A loop: this runs for every field of every entry.) */
+    static boolean isName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first value of a field, or "" when there is none. */

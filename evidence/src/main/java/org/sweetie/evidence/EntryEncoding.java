@@ -65,7 +65,7 @@ public final class EntryEncoding {
         List<Entry.Field> fields = new ArrayList<>();
         for (int i = 2; i < lines.length; i++) {
             int eq = lines[i].indexOf('=');
-            if (eq <= 0 || !lines[i].substring(0, eq).matches("[a-z_]+")) {
+            if (eq <= 0 || !Entry.isName(lines[i].substring(0, eq))) {
                 throw new MalformedEntryException("line " + (i + 1) + " is not name=value");
             }
             fields.add(new Entry.Field(lines[i].substring(0, eq), unescape(lines[i].substring(eq + 1), i + 1)));

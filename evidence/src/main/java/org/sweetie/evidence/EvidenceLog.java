@@ -126,7 +126,7 @@ public final class EvidenceLog {
 
     /** Range hashes of the stored tree, for proofs. */
     Subtrees subtrees() {
-        return Subtrees.fromPerfect(storage::node);
+        return Subtrees.fromPerfect((level, index) -> MerkleLog.perfect(storage, level, index));
     }
 
     EvidenceStorage storage() {

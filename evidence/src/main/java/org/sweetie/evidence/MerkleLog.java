@@ -8,6 +8,9 @@ import org.sweetie.core.EvidenceStorage;
  * The Merkle tree over the stored entries. It keeps the right edge of the tree (the perfect subtrees that cover the
  * leaves, at most one per level) in memory, so an append computes and stores only the nodes the new leaf completes:
  * O(log n) work, amortised O(1). After a restart the edge is read back from the stored nodes.
+ *
+ * <p>Leaf hashes are not stored: they are the SHA-256 of the stored entries, and storing them doubled the rows an
+ * append writes. Nodes from level 1 up are stored.
  */
 final class MerkleLog {
     private final EvidenceStorage storage;
@@ -29,7 +32,7 @@ final class MerkleLog {
         for (int level = 63; level >= 0; level--) {
             if ((size >>> level & 1) == 1) {
                 long index = start >>> level;
-                edge.add(new EvidenceStorage.Node(level, index, storage.node(level, index)));
+                edge.add(new EvidenceStorage.Node(level, index, perfect(storage, level, index)));
                 start += 1L << level;
             }
         }
@@ -54,7 +57,6 @@ final class MerkleLog {
         for (Appended entry : entries) {
             records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(), entry.body()));
             EvidenceStorage.Node carry = new EvidenceStorage.Node(0, size, TreeHash.leaf(entry.body()));
-            nodes.add(carry);
             while (!edge.isEmpty() && edge.getLast().level() == carry.level()) {
                 EvidenceStorage.Node left = edge.removeLast();
                 carry = new EvidenceStorage.Node(carry.level() + 1, left.index() >>> 1,
@@ -66,6 +68,11 @@ final class MerkleLog {
         }
         storage.append(records, nodes);
         return first;
+    }
+
+    /** The hash of a perfect subtree: a leaf's from its entry, any other from the stored nodes. */
+    static byte[] perfect(EvidenceStorage storage, int level, long index) {
+        return level == 0 ? TreeHash.leaf(storage.entry(index)) : storage.node(level, index);
     }
 
     /** An entry to append: its canonical bytes, kind and conversation (or null). */

@@ -52,7 +52,9 @@ abstract class EvidenceFixture {
 
     @AfterEach
     void close() {
-        raw.close();
+        if (raw != null) {
+            raw.close();
+        }
     }
 
     Conversation chatWith(String partner) {

@@ -24,6 +24,8 @@ final class Database implements AutoCloseable {
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock connectionLock = new ReentrantLock();
+    /** The open unit of work; only read by the thread holding the write lock. */
+    private JdbcAppender unit;
     private final ReentrantLock readLock = new ReentrantLock();
 
     private Database(Dialect dialect, String url, Connection writer, Connection reader) {
@@ -119,6 +121,9 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         boolean ownTransaction = writeLock.getHoldCount() == 1;
         try {
+            if (!ownTransaction && unit != null) {
+                unit.awaitInFlight(); // what the unit is still inserting must be there for this call to see
+            }
             return onWriter(c -> {
                 T result = work.run(c);
                 if (ownTransaction) {
@@ -150,12 +155,19 @@ final class Database implements AutoCloseable {
     }
 
     /** Holds the writer for a unit of work spanning several calls (an appender); pair with {@link #release()}. */
-    void acquireWriter() {
+    void acquireWriter(JdbcAppender owner) {
         writeLock.lock();
+        unit = owner;
     }
 
     void release() {
+        unit = null;
         writeLock.unlock();
+    }
+
+    /** The unit of work the calling thread has open, or null. */
+    JdbcAppender currentUnit() {
+        return writeLock.isHeldByCurrentThread() ? unit : null;
     }
 
     void rollbackQuietly(Exception cause) {

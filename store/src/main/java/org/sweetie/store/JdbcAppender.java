@@ -58,7 +58,7 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     JdbcAppender(Database db) {
         this.db = db;
-        db.acquireWriter();
+        db.acquireWriter(this);
     }
 
     @Override
@@ -73,12 +73,39 @@ final class JdbcAppender implements ConversationStore.Appender {
         tail.lastSeq = stored.seq();
         pending.add(new Row(conversation.id(), stored));
         if (pending.size() == BATCH) {
-            List<Row> batch = pending;
-            pending = new ArrayList<>(BATCH);
-            awaitInFlight();
-            inFlight = CompletableFuture.runAsync(() -> insert(batch), Thread::startVirtualThread);
+            submitPending();
         }
         return Optional.of(stored);
+    }
+
+    /**
+     * Runs more inserts of this unit in the background, in order after everything added so far (the evidence log's
+     * rows come this way).
+     */
+    void later(Database.SqlWork<?> work) {
+        ensureOpen();
+        submitPending();
+        submit(() -> {
+            try {
+                db.onWriter(work);
+            } catch (SQLException e) {
+                throw new StoreException("a background insert failed", e);
+            }
+        });
+    }
+
+    private void submitPending() {
+        if (!pending.isEmpty()) {
+            List<Row> batch = pending;
+            pending = new ArrayList<>(BATCH);
+            submit(() -> insert(batch));
+        }
+    }
+
+    /** Starts work on a background thread once the work before it is done: at most one task is in flight. */
+    private void submit(Runnable work) {
+        awaitInFlight();
+        inFlight = CompletableFuture.runAsync(work, Thread::startVirtualThread);
     }
 
     private Tail tail(long conversationId) {
@@ -195,7 +222,7 @@ final class JdbcAppender implements ConversationStore.Appender {
         insert.setString(offset + 9, m.sourceId());
     }
 
-    private void awaitInFlight() {
+    void awaitInFlight() {
         try {
             inFlight.join();
         } catch (CompletionException e) {

@@ -50,9 +50,10 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
         });
     }
 
+    /** Inside a unit of work the rows are inserted in the background with the unit's messages. */
     @Override
     public void append(List<Record> records, List<Node> nodes) {
-        db.write(c -> {
+        Database.SqlWork<Void> insert = c -> {
             insertMany(c, "INSERT INTO evidence_entry (idx, kind, conversation_id, body) VALUES ", "(?, ?, ?, ?)",
                     records, (s, at, r) -> {
                         s.setLong(at, r.index());
@@ -67,7 +68,13 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                         s.setBytes(at + 2, n.hash());
                     });
             return null;
-        });
+        };
+        JdbcAppender unit = db.currentUnit();
+        if (unit != null) {
+            unit.later(insert);
+        } else {
+            db.write(insert);
+        }
     }
 
     @FunctionalInterface
