@@ -28,13 +28,32 @@ class ArchitectureTest {
                 .check(SWEETIE);
     }
 
+    /** A recipient runs the verifier alone: it needs the JDK, Bouncy Castle (timestamps) and Jackson only. */
+    @Test
+    void theBundleVerifierNeedsNoStoreNoNetworkNoSweetieButTheCore() {
+        classes().that().haveSimpleNameStartingWith("BundleVerifier")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.sweetie.evidence..", "org.sweetie.core..",
+                        "java.lang..", "java.util..", "java.io..", "java.nio..", "java.security..", "java.time..",
+                        "java.math..", "org.bouncycastle..", "com.fasterxml.jackson..")
+                .check(SWEETIE);
+        noClasses().that().haveSimpleNameStartingWith("BundleVerifier")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.sql..")
+                .check(SWEETIE);
+    }
+
     @Test
     void capabilitiesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.sweetie.capture..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.app..",
+                        "org.sweetie.evidence..")
                 .check(SWEETIE);
         noClasses().that().resideInAPackage("org.sweetie.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.capture..", "org.sweetie.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.capture..", "org.sweetie.app..",
+                        "org.sweetie.evidence..")
+                .check(SWEETIE);
+        noClasses().that().resideInAPackage("org.sweetie.evidence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
+                        "org.sweetie.app..")
                 .check(SWEETIE);
     }
 }

@@ -33,6 +33,11 @@ class CliTest {
         return folder.resolve("store.db").toString();
     }
 
+    /** Each test its own signing key, so no test writes one into the working folder. */
+    String key() {
+        return folder.resolve("evidence.key").toString();
+    }
+
     Path log(String name, String... lines) throws Exception {
         Path file = folder.resolve("logs").resolve(name);
         Files.createDirectories(file.getParent());
@@ -42,7 +47,8 @@ class CliTest {
 
     @Test
     void helpIsThereForEveryCommand() {
-        for (String command : new String[] {"import", "conversations", "transcript", "demo", "bench"}) {
+        for (String command : new String[] {"import", "conversations", "transcript", "export", "verify", "evidence",
+            "demo", "bench"}) {
             Run run = sweetie(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: sweetie " + command);
@@ -60,18 +66,18 @@ class CliTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--frobnicate");
 
-        Run noPersona = sweetie("import", "--db", db(), "x.log");
+        Run noPersona = sweetie("import", "--db", db(), "--key", key(), "x.log");
         assertThat(noPersona.exitCode()).isEqualTo(2);
         assertThat(noPersona.err()).contains("--persona");
 
-        Run badZone = sweetie("import", "--db", db(), "--persona", "s", "--zone", "Mars/Olympus", "x.log");
+        Run badZone = sweetie("import", "--db", db(), "--key", key(), "--persona", "s", "--zone", "Mars/Olympus", "x.log");
         assertThat(badZone.exitCode()).isEqualTo(2);
         assertThat(badZone.err()).contains("Mars/Olympus");
     }
 
     @Test
     void failuresExitWithOneAndNameTheProblem() {
-        Run missing = sweetie("import", "--db", db(), "--persona", "Sweetie10", folder.resolve("nope").toString());
+        Run missing = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("sweetie import: no such file or folder: " + folder.resolve("nope")
                 + System.lineSeparator());
@@ -88,22 +94,22 @@ class CliTest {
                 "garbage",
                 "2013-10-01 12:00:02\tSweetie10\thello");
 
-        Run run = sweetie("import", "--db", db(), "--persona", "Sweetie10,sweetie_ph", folder.resolve("logs")
+        Run run = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10,sweetie_ph", folder.resolve("logs")
                 .toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains(log + ":2: expected DATE TIME<TAB>PREFIX<TAB>TEXT");
         assertThat(run.out()).contains("1 conversations, 2 messages and 0 events added").contains("1 lines rejected");
 
-        Run list = sweetie("conversations", "--db", db());
+        Run list = sweetie("conversations", "--db", db(), "--key", key());
         assertThat(list.out()).contains("#1 libera: alice (private, persona sweetie10): 2 messages, 0 events");
 
-        Run transcript = sweetie("transcript", "--db", db(), "1");
+        Run transcript = sweetie("transcript", "--db", db(), "--key", key(), "1");
         assertThat(transcript.exitCode()).isZero();
         assertThat(transcript.out()).contains("2013-10-01 12:00:01Z    1 < alice: hi")
                 .contains("2013-10-01 12:00:02Z    2 > Sweetie10 (operator imported): hello");
 
-        Run again = sweetie("import", "--db", db(), "--persona", "Sweetie10", log.toString());
+        Run again = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", log.toString());
         assertThat(again.out()).contains("0 messages and 0 events added").contains("3 lines already imported");
     }
 
@@ -111,17 +117,79 @@ class CliTest {
     void aTranscriptShowsHostileTextInsteadOfLettingItActOnTheTerminal() throws Exception {
         log("irc.libera.mallory.weechatlog",
                 "2013-10-01 12:00:01\tmallory\t\u001b[2Jcleared \u202eevil\u0007");
-        sweetie("import", "--db", db(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("logs").toString());
 
-        Run transcript = sweetie("transcript", "--db", db(), "1");
+        Run transcript = sweetie("transcript", "--db", db(), "--key", key(), "1");
 
         assertThat(transcript.out()).contains("\\u001b[2Jcleared \\u202eevil\\u0007").doesNotContain("\u001b")
                 .doesNotContain("\u202e");
     }
 
     @Test
+    void aReferralBundleIsExportedAndVerifiedAndATamperedOneFails() throws Exception {
+        log("irc.libera.alice.weechatlog",
+                "2013-10-01 12:00:01\talice\thow old are you?",
+                "2013-10-01 12:00:02\tSweetie10\t10",
+                "2013-10-01 12:00:03\talice\tadd me on skype alice.example");
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+
+        Run vkey = sweetie("evidence", "key", "--db", db(), "--key", key());
+        assertThat(vkey.exitCode()).isZero();
+        assertThat(vkey.out().strip()).matches("sweetie-evidence/[0-9a-f]{16}\\+[0-9a-f]{8}\\+[A-Za-z0-9+/=]{44}");
+
+        Path bundle = folder.resolve("referral.zip");
+        Run export = sweetie("export", "--db", db(), "--key", key(), "--partner", "libera:alice", "--out",
+                bundle.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("1 conversations, 4 evidence entries");
+
+        Run verify = sweetie("verify", "--key", vkey.out().strip(), bundle.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("OK: 4 evidence entries in 1 conversations")
+                .contains("3 messages, complete and in order");
+
+        Run otherKey = sweetie("verify", "--key", "sweetie-evidence/0000000000000000+00000000+AQ" + "A".repeat(42)
+                + "=", bundle.toString());
+        assertThat(otherKey.exitCode()).isEqualTo(1);
+        assertThat(otherKey.err()).contains("not by the key given with --key");
+
+        Path tampered = folder.resolve("tampered.zip");
+        rewrite(bundle, tampered, "conversations/1/transcript.txt", "skype alice.example", "skype bob.example");
+        Run broken = sweetie("verify", tampered.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.err()).contains("FAILED: conversations/1/transcript.txt: its SHA-256 is not the one in "
+                + "the manifest");
+    }
+
+    @Test
+    void exportNeedsAKnownSelectionAndAnOutput() {
+        assertThat(sweetie("export", "--db", db(), "--key", key(), "--out", "x.zip").exitCode()).isEqualTo(2);
+        Run unknown = sweetie("export", "--db", db(), "--key", key(), "--conversation",
+                "99", "--out", folder.resolve("x.zip").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no conversation #99");
+    }
+
+    private static void rewrite(Path from, Path to, String name, String find, String replace) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals(name)) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace(find, replace)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void anUnknownConversationIsBadUsage() {
-        Run run = sweetie("transcript", "--db", db(), "42");
+        Run run = sweetie("transcript", "--db", db(), "--key", key(), "42");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no conversation #42");
     }

@@ -51,9 +51,14 @@ public final class EvidenceLog {
 
     /** Appends one entry on its own (an export, an operator action) and commits it; returns its leaf index. */
     public long record(Entry entry, Long conversationId) {
+        return recordAll(List.of(entry), conversationId);
+    }
+
+    /** Appends entries that stand on their own in one transaction; returns the leaf index of the first. */
+    public long recordAll(List<Entry> entries, Long conversationId) {
         try (ConversationStore.Appender unit = store.appender()) {
-            long index = append(List.of(new MerkleLog.Appended(entry.kind(), conversationId,
-                    EntryEncoding.encode(entry))));
+            long index = append(entries.stream().map(e -> new MerkleLog.Appended(e.kind(), conversationId,
+                    EntryEncoding.encode(e))).toList());
             beforeCommit();
             unit.commit();
             committed();
