@@ -22,6 +22,11 @@ final class Workspace implements AutoCloseable {
         return store;
     }
 
+    /** The store without the evidence log: for measuring the rest alone (sweetie bench), never for capture. */
+    ConversationStore storeWithoutEvidence() {
+        return raw;
+    }
+
     EvidenceLog evidence() {
         return evidence;
     }
