@@ -28,6 +28,7 @@ public final class BundleVerifier {
     private static final Pattern PROOF_FILE = Pattern.compile("proofs/(\\d{20})\\.proof");
     private static final Pattern TRANSCRIPT_FILE = Pattern.compile("conversations/(\\d+)/transcript\\.(txt|json)");
     private static final long MAX_FILE = 256L << 20;
+    private static final long MAX_TOTAL = 2L << 30;
 
     private BundleVerifier() {
     }
@@ -63,12 +64,14 @@ public final class BundleVerifier {
 
     static Map<String, byte[]> read(Path zip) throws BundleException, IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        long total = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
                 byte[] bytes = entries.readNBytes((int) MAX_FILE + 1);
-                if (bytes.length > MAX_FILE) {
-                    throw new BundleException(entry.getName() + ": larger than a bundle file can be");
+                total += bytes.length;
+                if (bytes.length > MAX_FILE || total > MAX_TOTAL) {
+                    throw new BundleException(entry.getName() + ": larger than a bundle can be (a zip bomb?)");
                 }
                 if (files.put(entry.getName(), bytes) != null) {
                     throw new BundleException(entry.getName() + ": in the bundle twice");

@@ -72,7 +72,11 @@ public final class KeyFile {
                     Base64.getDecoder().decode(lines.get(2).substring("private=".length()))));
             byte[] publicKey = Base64.getDecoder().decode(lines.get(3).substring("public=".length()));
             VerifierKey verifier = VerifierKey.of(lines.get(1).substring("name=".length()), publicKey);
-            return new NoteSigner(verifier.name(), new KeyPair(verifier.javaKey(), privateKey));
+            NoteSigner signer = new NoteSigner(verifier.name(), new KeyPair(verifier.javaKey(), privateKey));
+            if (!verifier.verifies(signer.sign("sweetie key check\n"))) {
+                throw new IOException(file + ": its private and public keys do not belong together");
+            }
+            return signer;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException(file + ": the key in it cannot be read: " + e.getMessage(), e);
         }
