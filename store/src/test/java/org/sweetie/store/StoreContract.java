@@ -23,6 +23,7 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.EvidenceStorage;
 import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
@@ -224,6 +225,63 @@ abstract class StoreContract {
         }
         assertThat(store.importedFiles("/logs/a", "h")).isEmpty();
         assertThat(store.messages(c.id())).isEmpty();
+    }
+
+    @Test
+    void evidenceEntriesNodesAndCheckpointsAreKeptInOrder() {
+        EvidenceStorage evidence = store.evidence();
+        assertThat(evidence.size()).isZero();
+        assertThat(evidence.latestCheckpoint()).isEmpty();
+        Conversation c = chatWith("alice");
+        List<EvidenceStorage.Record> records = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            records.add(new EvidenceStorage.Record(i, "message", i % 3 == 0 ? null : c.id(),
+                    ("entry " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        List<EvidenceStorage.Node> nodes = List.of(new EvidenceStorage.Node(1, 0, new byte[] {1, 2}),
+                new EvidenceStorage.Node(8, 1, new byte[32]));
+        evidence.append(records, nodes);
+
+        assertThat(evidence.size()).isEqualTo(450);
+        assertThat(evidence.entry(449)).asString(StandardCharsets.UTF_8).isEqualTo("entry 449");
+        assertThat(evidence.node(1, 0)).containsExactly(1, 2);
+        assertThat(evidence.node(8, 1)).hasSize(32);
+        assertThat(evidence.entriesOf(c.id())).hasSize(300).startsWith(1L, 2L, 4L);
+        assertThatThrownBy(() -> evidence.node(2, 0)).hasMessageContaining("no node 2/0");
+
+        var first = new EvidenceStorage.Checkpoint(100, "note 100\n", null, T0);
+        var second = new EvidenceStorage.Checkpoint(450, "note 450\n", new byte[] {9, 9}, T0.plusSeconds(1));
+        evidence.saveCheckpoint(first);
+        evidence.saveCheckpoint(second);
+        evidence.saveCheckpoint(first);
+        assertThat(evidence.latestCheckpoint()).hasValueSatisfying(cp -> {
+            assertThat(cp.size()).isEqualTo(450);
+            assertThat(cp.timestampToken()).containsExactly(9, 9);
+            assertThat(cp.createdAt()).isEqualTo(T0.plusSeconds(1));
+        });
+    }
+
+    @Test
+    void evidenceAppendedInsideAUnitCommitsAndVanishesWithIt() {
+        Conversation c = chatWith("alice");
+        EvidenceStorage evidence = store.evidence();
+        try (var unit = store.appender()) {
+            unit.add(c, partnerSays(1, "one", null));
+            evidence.append(List.of(new EvidenceStorage.Record(0, "message", c.id(), new byte[] {1})), List.of());
+            assertThat(evidence.size()).isEqualTo(1);
+        }
+        assertThat(evidence.size()).isZero();
+        try (var unit = store.appender()) {
+            for (int i = 0; i < 2_500; i++) {
+                unit.add(c, partnerSays(i, "m" + i, null));
+                evidence.append(List.of(new EvidenceStorage.Record(i, "message", c.id(), new byte[] {(byte) i})),
+                        List.of());
+            }
+            unit.commit();
+        }
+        assertThat(evidence.size()).isEqualTo(2_500);
+        assertThat(evidence.entriesOf(c.id())).hasSize(2_500);
+        assertThat(store.messages(c.id())).hasSize(2_500);
     }
 
     @Test
