@@ -14,7 +14,7 @@ public interface EvidenceStorage {
     /** How many entries are stored (committed, or added in the calling thread's open unit). */
     long size();
 
-    /** The hash of the perfect subtree at a level (from 1; leaf hashes are not stored) and index in the level. */
+    /** The hash of a stored perfect subtree at a level and index in the level (the log decides which it stores). */
     byte[] node(int level, long index);
 
     /** Appends entries, whose indexes must follow on from {@link #size()}, with the tree nodes they complete. */

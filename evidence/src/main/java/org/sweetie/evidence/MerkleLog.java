@@ -9,10 +9,12 @@ import org.sweetie.core.EvidenceStorage;
  * leaves, at most one per level) in memory, so an append computes and stores only the nodes the new leaf completes:
  * O(log n) work, amortised O(1). After a restart the edge is read back from the stored nodes.
  *
- * <p>Leaf hashes are not stored: they are the SHA-256 of the stored entries, and storing them doubled the rows an
- * append writes. Nodes from level 1 up are stored.
+ * <p>Only nodes from level {@value #STORED_FROM} up are stored (one row per 16 entries): a lower subtree is
+ * recomputed from at most 8 entries when a proof needs it, and a node row for every entry made an append twice as
+ * expensive.
  */
 final class MerkleLog {
+    static final int STORED_FROM = 4;
     private final EvidenceStorage storage;
     private List<EvidenceStorage.Node> edge;
     private long size;
@@ -61,7 +63,9 @@ final class MerkleLog {
                 EvidenceStorage.Node left = edge.removeLast();
                 carry = new EvidenceStorage.Node(carry.level() + 1, left.index() >>> 1,
                         TreeHash.node(left.hash(), carry.hash()));
-                nodes.add(carry);
+                if (carry.level() >= STORED_FROM) {
+                    nodes.add(carry);
+                }
             }
             edge.add(carry);
             size++;
@@ -70,9 +74,15 @@ final class MerkleLog {
         return first;
     }
 
-    /** The hash of a perfect subtree: a leaf's from its entry, any other from the stored nodes. */
+    /** The hash of a perfect subtree: from the stored nodes, or below them from the entries. */
     static byte[] perfect(EvidenceStorage storage, int level, long index) {
-        return level == 0 ? TreeHash.leaf(storage.entry(index)) : storage.node(level, index);
+        if (level >= STORED_FROM) {
+            return storage.node(level, index);
+        }
+        if (level == 0) {
+            return TreeHash.leaf(storage.entry(index));
+        }
+        return TreeHash.node(perfect(storage, level - 1, 2 * index), perfect(storage, level - 1, 2 * index + 1));
     }
 
     /** An entry to append: its canonical bytes, kind and conversation (or null). */

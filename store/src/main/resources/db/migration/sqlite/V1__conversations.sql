@@ -79,8 +79,8 @@ CREATE INDEX imported_file_path ON imported_file (path);
 CREATE INDEX imported_file_head ON imported_file (head_sha256);
 
 -- The evidence log (docs/evidence.md): entries in their canonical encoding, the RFC 9162 Merkle tree as the hashes
--- of its perfect subtrees from level 1 up (leaf hashes are the entries' hashes), and signed checkpoints. Rows are
--- only ever inserted.
+-- of its perfect subtrees from level 4 up (lower ones are recomputed from the entries), and signed checkpoints.
+-- Rows are only ever inserted.
 CREATE TABLE evidence_entry (
     idx              INTEGER NOT NULL PRIMARY KEY,
     kind             TEXT    NOT NULL,
