@@ -28,11 +28,16 @@ final class Database implements AutoCloseable {
     private JdbcAppender unit;
     private final ReentrantLock readLock = new ReentrantLock();
 
-    private Database(Dialect dialect, String url, Connection writer, Connection reader) {
+    /** SQLite only: copies the write-ahead log into the database off the commit path; null for PostgreSQL. */
+    private final WalCheckpointer checkpointer;
+
+    private Database(Dialect dialect, String url, Connection writer, Connection reader,
+                     WalCheckpointer checkpointer) {
         this.dialect = dialect;
         this.url = url;
         this.writer = writer;
         this.reader = reader;
+        this.checkpointer = checkpointer;
     }
 
     static Database open(String url) {
@@ -46,7 +51,9 @@ final class Database implements AutoCloseable {
             writer.setAutoCommit(false);
             Connection reader = connect(dialect, url);
             reader.setAutoCommit(true);
-            return new Database(dialect, url, writer, reader);
+            WalCheckpointer checkpointer = dialect == Dialect.SQLITE
+                    ? new WalCheckpointer(connect(dialect, url)) : null;
+            return new Database(dialect, url, writer, reader, checkpointer);
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + url, e);
         }
@@ -65,6 +72,7 @@ final class Database implements AutoCloseable {
                 // made them a third faster (sweetie bench import).
                 s.execute("PRAGMA cache_size=-65536");
                 s.execute("PRAGMA mmap_size=268435456");
+                s.execute("PRAGMA wal_autocheckpoint=0"); // the WalCheckpointer does it, off the commit path
             }
         }
         return connection;
@@ -128,6 +136,7 @@ final class Database implements AutoCloseable {
                 T result = work.run(c);
                 if (ownTransaction) {
                     c.commit();
+                    committed();
                 }
                 return result;
             });
@@ -151,6 +160,13 @@ final class Database implements AutoCloseable {
             return work.run(writer);
         } finally {
             connectionLock.unlock();
+        }
+    }
+
+    /** Called after every commit of the writer. */
+    void committed() {
+        if (checkpointer != null) {
+            checkpointer.nudge();
         }
     }
 
@@ -199,6 +215,9 @@ final class Database implements AutoCloseable {
             writer.rollback();
             writer.close();
             reader.close();
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
         } catch (SQLException e) {
             throw new StoreException("closing the database failed", e);
         } finally {

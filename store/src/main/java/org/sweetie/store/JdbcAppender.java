@@ -241,6 +241,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 c.commit();
                 return null;
             });
+            db.committed();
         } catch (SQLException | RuntimeException e) {
             // What this unit added is gone: the next add must re-read each conversation's end.
             db.rollbackQuietly(e);
