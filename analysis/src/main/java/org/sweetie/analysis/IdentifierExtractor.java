@@ -1,0 +1,253 @@
+package org.sweetie.analysis;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sweetie.core.Identifier;
+import org.sweetie.core.IdentifierType;
+
+/**
+ * Finds what a partner reveals about himself in a message: contact and payment handles, phone numbers, email
+ * addresses, URLs, crypto addresses, and self-reported name, age, location and occupation, each with its span.
+ */
+final class IdentifierExtractor {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+            + "\\.[A-Za-z]{2,}(?![\\w-])");
+    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"]+"
+            + "|(?<![\\w@.])(?:facebook|fb|instagram|tiktok|twitter|x|t|wa|snapchat|discord)\\.(?:com|me|gg)/[^\\s<>\"]+");
+    private static final Map<String, IdentifierType> PLATFORMS = Map.ofEntries(
+            Map.entry("skype", IdentifierType.SKYPE), Map.entry("facebook", IdentifierType.FACEBOOK),
+            Map.entry("fb", IdentifierType.FACEBOOK), Map.entry("messenger", IdentifierType.FACEBOOK),
+            Map.entry("instagram", IdentifierType.INSTAGRAM), Map.entry("insta", IdentifierType.INSTAGRAM),
+            Map.entry("ig", IdentifierType.INSTAGRAM), Map.entry("snapchat", IdentifierType.SNAPCHAT),
+            Map.entry("snap", IdentifierType.SNAPCHAT), Map.entry("sc", IdentifierType.SNAPCHAT),
+            Map.entry("kik", IdentifierType.KIK), Map.entry("telegram", IdentifierType.TELEGRAM),
+            Map.entry("tg", IdentifierType.TELEGRAM), Map.entry("whatsapp", IdentifierType.WHATSAPP),
+            Map.entry("whats app", IdentifierType.WHATSAPP), Map.entry("wa", IdentifierType.WHATSAPP),
+            Map.entry("discord", IdentifierType.DISCORD), Map.entry("twitter", IdentifierType.X),
+            Map.entry("tiktok", IdentifierType.TIKTOK), Map.entry("line", IdentifierType.LINE),
+            Map.entry("viber", IdentifierType.VIBER), Map.entry("wechat", IdentifierType.WECHAT),
+            Map.entry("paypal", IdentifierType.PAYPAL), Map.entry("cashapp", IdentifierType.CASHAPP),
+            Map.entry("cash app", IdentifierType.CASHAPP), Map.entry("venmo", IdentifierType.VENMO),
+            Map.entry("gcash", IdentifierType.GCASH));
+    /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
+    private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
+            PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
+            + ")(?![\\w])(?:\\s*(?:[:=\\-]|is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|to|"
+            + "it'?s)\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}|@[\\w][\\w.\\-]{1,39}|\\$[A-Za-z][\\w]{1,19})");
+    /** "@handle on telegram": the handle first. */
+    private static final Pattern HANDLE_THEN_PLATFORM = Pattern.compile("(?i)(?<![\\w@])@([\\w][\\w.]{2,31})\\s+"
+            + "(?:on|in|at|op|auf|en|sur|em|sa)\\s+(telegram|insta(?:gram)?|twitter|tiktok|x|discord|snap(?:chat)?)"
+            + "(?![\\w])");
+    private static final Pattern CASHTAG = Pattern.compile("(?<![\\w$])\\$([A-Za-z][A-Za-z0-9_]{1,19})(?![\\w])");
+    private static final Pattern BITCOIN = Pattern.compile("(?<![\\w])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}"
+            + "|bc1[02-9ac-hj-np-z]{11,71})(?![\\w])");
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.])");
+    private static final Pattern NAME = Pattern.compile("(?i:my name is|my name's|name is|call me|i am called|"
+            + "ik heet|mijn naam is|ich hei(?:ss|ß)e|mein name ist|me llamo|mi nombre es|je m'appelle|je m’appelle|"
+            + "meu nome (?:é|e)|me chamo|ako si|pangalan ko ay)\\s+([A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)");
+    private static final Pattern AGE = Pattern.compile("(?i)(?<![\\w])(?:i'?m|i am|im|age|ik ben|ich bin|tengo|"
+            + "j'ai|tenho)\\s+(\\d{2})(?:\\s*(?:yo|y/o|years?(?: old)?|jaar|jahre|anos|años|ans))?(?![\\w])");
+    private static final Pattern LOCATION = Pattern.compile("(?i:i live in|i'm from|im from|i am from|living in|"
+            + "ik woon in|ik kom uit|ich wohne in|ich komme aus|vivo en|soy de|j'habite (?:a|à)|je viens de|moro em|"
+            + "sou de|taga)\\s+((?:[A-Z][\\p{L}'\\-]+)(?:[ ,]+(?:[A-Z][\\p{L}'\\-]+)){0,2})");
+    private static final Pattern OCCUPATION = Pattern.compile("(?i:i work as an?|i'm an?|im an?|i am an?|my job is|"
+            + "i work as|ik ben (?:een )?|ich bin (?:ein |eine )?|soy|je suis|sou)\\s+(teacher|engineer|nurse|doctor|"
+            + "driver|truck driver|taxi driver|mechanic|pilot|soldier|police officer|programmer|developer|"
+            + "accountant|manager|salesman|chef|cook|farmer|builder|electrician|plumber|lawyer|student|"
+            + "businessman|priest|coach|leraar|ingenieur|verpleger|chauffeur|lehrer|krankenpfleger|fahrer|"
+            + "profesor|ingeniero|conductor|professeur|ingenieur|chauffeur|professor|engenheiro|motorista)"
+            + "(?![\\w])");
+    private static final List<String> NAME_CUES = List.of("name", "call me", "called", "heet", "naam", "heiss",
+            "heiß", "llamo", "nombre", "appelle", "nome", "chamo", "ako si", "pangalan");
+    private static final List<String> LOCATION_CUES = List.of("live", "from", "woon", "kom uit", "wohne",
+            "komme aus", "vivo", "soy de", "habite", "viens de", "moro", "sou de", "taga");
+    private static final List<String> OCCUPATION_CUES = List.of("work", "job", " a ", " an ", "ik ben", "ich bin",
+            "soy", "je suis", "sou");
+    private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",
+            "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
+            "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't");
+    /** Numbers reserved for fiction (UK 07700 900xxx, US 555-01xx, AU 0491 570 006-159): treated as real ones. */
+    private static final Pattern FICTION = Pattern.compile("\\+447700900\\d{3}|\\+1\\d{3}55501\\d{2}"
+            + "|\\+61491570(?:0(?:0[6-9]|[1-9]\\d)|1[0-5]\\d)");
+
+    /**
+     * Every rule runs only when a cheap look at the text (a plain substring search) says it could match: most
+     * messages hold no identifier, and the regular expressions cost far more than the look.
+     */
+    List<Identifier> extract(String text, Normalized normalized, int message, String region) {
+        List<Identifier> found = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
+        String plain = normalized.plain();
+        if (PLATFORMS.keySet().stream().anyMatch(plain::contains)) {
+            cuedHandles(text, message, found, taken);
+        }
+        Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
+        while (text.indexOf('@') >= 0 && m.find()) {
+            add(found, taken, type(m.group(2)), m.group(1), m.group(1).toLowerCase(Locale.ROOT), message,
+                    m.start(), m.end());
+        }
+        m = EMAIL.matcher(text);
+        while (text.indexOf('@') >= 0 && m.find()) {
+            boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
+                    .contains("paypal");
+            add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(),
+                    m.group().toLowerCase(Locale.ROOT), message, m.start(), m.end());
+        }
+        m = URL.matcher(text);
+        boolean maybeUrl = plain.contains("http") || plain.contains("www.") || plain.contains(".com/")
+                || plain.contains(".me/") || plain.contains(".gg/");
+        while (maybeUrl && m.find()) {
+            String url = m.group().replaceAll("[.,!?)]+$", "");
+            add(found, taken, IdentifierType.URL, url, url.toLowerCase(Locale.ROOT), message, m.start(),
+                    m.start() + url.length());
+        }
+        m = CASHTAG.matcher(text);
+        while (text.indexOf('$') >= 0 && m.find()) {
+            add(found, taken, IdentifierType.CASHAPP, m.group(), m.group().toLowerCase(Locale.ROOT), message,
+                    m.start(), m.end());
+        }
+        m = BITCOIN.matcher(text);
+        while (m.find()) {
+            if (Crypto.isBitcoinAddress(m.group())) {
+                add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
+            }
+        }
+        m = IPV4.matcher(text);
+        while (text.indexOf('.') >= 0 && m.find()) {
+            add(found, taken, IdentifierType.IP, m.group(), m.group(), message, m.start(), m.end());
+        }
+        if (plain.chars().filter(Character::isDigit).limit(7).count() == 7) {
+            phones(text, message, region, found, taken);
+        }
+        selfReported(text, plain, message, found, taken);
+        found.sort(java.util.Comparator.comparingInt(Identifier::start));
+        return found;
+    }
+
+    private void cuedHandles(String text, int message, List<Identifier> found, List<int[]> taken) {
+        Matcher m = CUED_HANDLE.matcher(text);
+        while (m.find()) {
+            IdentifierType type = type(m.group(1));
+            String handle = m.group(2).replaceAll("[.\\-]+$", "");
+            if (NOT_HANDLES.contains(handle.toLowerCase(Locale.ROOT).replaceFirst("^@", ""))) {
+                continue;
+            }
+            int start = m.start(2);
+            if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+')) {
+                continue; // a number after the platform's name is found as a phone below, then typed
+            }
+            String normalized = type == IdentifierType.CASHAPP && !handle.startsWith("$") ? "$" + handle : handle;
+            normalized = normalized.toLowerCase(Locale.ROOT).replaceFirst("^@", "");
+            if (m.end(2) < text.length() && text.charAt(m.end(2)) == '@') {
+                continue; // the start of an email (a PayPal email): found as an email, typed by the cue before it
+            }
+            add(found, taken, type, handle, normalized, message, start, start + handle.length());
+        }
+    }
+
+    private void phones(String text, int message, String region, List<Identifier> found, List<int[]> taken) {
+        String defaultRegion = region == null ? "ZZ" : region;
+        for (PhoneNumberMatch match : PHONES.findNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.POSSIBLE,
+                Long.MAX_VALUE)) {
+            PhoneNumber number = match.number();
+            String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            boolean international = match.rawString().startsWith("+") || match.rawString().startsWith("00");
+            boolean real = PHONES.isValidNumber(number) || FICTION.matcher(e164).matches();
+            long digits = match.rawString().chars().filter(Character::isDigit).count();
+            if (digits < 7 || !(real || international && PHONES.isPossibleNumber(number)) || moneyNear(text, match)) {
+                continue; // sums, years and prices are not phone numbers
+            }
+            String before = text.substring(Math.max(0, match.start() - 20), match.start()).toLowerCase(Locale.ROOT);
+            IdentifierType type = before.contains("gcash") ? IdentifierType.GCASH
+                    : before.contains("whatsapp") || before.matches(".*\\bwa\\b.*") ? IdentifierType.WHATSAPP
+                    : before.contains("viber") ? IdentifierType.VIBER : IdentifierType.PHONE;
+            add(found, taken, IdentifierType.PHONE, match.rawString(), e164, message, match.start(), match.end());
+            if (type != IdentifierType.PHONE) {
+                found.add(new Identifier(type, match.rawString(), e164, message, match.start(), match.end()));
+            }
+        }
+    }
+
+    private static boolean moneyNear(String text, PhoneNumberMatch match) {
+        String before = text.substring(Math.max(0, match.start() - 2), match.start());
+        String after = text.substring(match.end(), Math.min(text.length(), match.end() + 9)).toLowerCase(Locale.ROOT);
+        return before.matches(".*[$€£₱].*") || after.matches("\\s*(?:\\$|€|£|usd|dollar|eur|euro|php|peso|bucks).*");
+    }
+
+    private void selfReported(String text, String plain, int message, List<Identifier> found, List<int[]> taken) {
+        if (containsAny(plain, NAME_CUES)) {
+            group(NAME, IdentifierType.NAME, text, message, found, taken, false);
+        }
+        if (containsAny(plain, LOCATION_CUES)) {
+            group(LOCATION, IdentifierType.LOCATION, text, message, found, taken, false);
+        }
+        if (containsAny(plain, OCCUPATION_CUES)) {
+            group(OCCUPATION, IdentifierType.OCCUPATION, text, message, found, taken, true);
+        }
+        if (plain.chars().noneMatch(Character::isDigit)) {
+            return;
+        }
+        Matcher m = AGE.matcher(text);
+        while (m.find()) {
+            int age = Integer.parseInt(m.group(1));
+            if (age >= 18 && age <= 99) {
+                add(found, taken, IdentifierType.AGE, m.group(1), m.group(1), message, m.start(1), m.end(1));
+            }
+        }
+    }
+
+    private static boolean containsAny(String plain, List<String> cues) {
+        for (String cue : cues) {
+            if (plain.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void group(Pattern pattern, IdentifierType type, String text, int message,
+                              List<Identifier> found, List<int[]> taken, boolean lower) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            String value = m.group(1).strip();
+            add(found, taken, type, value, lower ? value.toLowerCase(Locale.ROOT) : value, message, m.start(1),
+                    m.start(1) + value.length());
+        }
+    }
+
+    /** Adds an identifier unless its span overlaps one found before (the more specific rule runs first). */
+    private static void add(List<Identifier> found, List<int[]> taken, IdentifierType type, String value,
+                            String normalized, int message, int start, int end) {
+        for (int[] span : taken) {
+            if (start < span[1] && span[0] < end) {
+                return;
+            }
+        }
+        taken.add(new int[] {start, end});
+        found.add(new Identifier(type, value, normalized, message, start, end));
+    }
+
+    private static IdentifierType type(String platform) {
+        String key = platform.toLowerCase(Locale.ROOT);
+        IdentifierType type = PLATFORMS.get(key);
+        if (type != null) {
+            return type;
+        }
+        return switch (key) {
+            case "instagram", "insta" -> IdentifierType.INSTAGRAM;
+            case "snap", "snapchat" -> IdentifierType.SNAPCHAT;
+            case "x", "twitter" -> IdentifierType.X;
+            default -> PLATFORMS.getOrDefault(key.replace(" ", ""), IdentifierType.URL);
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package org.sweetie.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The phrases that mark each kind of talk, read from {@code analysis/lexicon.txt} and compiled into one pattern per
+ * kind over the {@code words} form of a message (see {@link Normalized}).
+ */
+final class Lexicon {
+    /** The kinds of talk the lexicon knows. */
+    enum Kind { SEXUAL, WEBCAM, PAYMENT, SECRECY, PROTECTIVE, YOUNG }
+
+    private final Map<Kind, PhraseMatcher> matchers;
+
+    private Lexicon(Map<Kind, PhraseMatcher> matchers) {
+        this.matchers = matchers;
+    }
+
+    /** The span in the text of the first phrase of this kind, or null. */
+    int[] find(Kind kind, String normalizedWords) {
+        return matchers.get(kind).find(normalizedWords);
+    }
+
+    static Lexicon load() {
+        try (InputStream in = Lexicon.class.getResourceAsStream("/analysis/lexicon.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("analysis/lexicon.txt is missing from the build");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the lexicon", e);
+        }
+    }
+
+    static Lexicon parse(String text) {
+        Map<Kind, PhraseMatcher> matchers = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            matchers.put(kind, new PhraseMatcher());
+        }
+        Kind section = null;
+        int lineNumber = 0;
+        for (String raw : text.split("\n")) {
+            lineNumber++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                try {
+                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": unknown section " + line);
+                }
+                continue;
+            }
+            if (section == null) {
+                throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": a phrase before any [section]");
+            }
+            matchers.get(section).add(phrase(line, lineNumber));
+        }
+        return new Lexicon(matchers);
+    }
+
+    /** A phrase's words, normalised like messages and split like them ("web cam" is two words). */
+    static PhraseMatcher.Phrase phrase(String line, int lineNumber) {
+        List<String> words = new ArrayList<>();
+        List<Boolean> prefix = new ArrayList<>();
+        List<Boolean> gap = new ArrayList<>();
+        boolean gapNext = false;
+        for (String raw : line.split("\\s+")) {
+            if (raw.equals("~")) {
+                gapNext = true;
+                continue;
+            }
+            boolean isPrefix = raw.endsWith("*");
+            String core = isPrefix ? raw.substring(0, raw.length() - 1) : raw;
+            PhraseMatcher.Tokens tokens = PhraseMatcher.Tokens.of(Normalized.of(core).words());
+            for (int t = 0; t < tokens.count(); t++) {
+                words.add(tokens.word(t));
+                prefix.add(isPrefix && t == tokens.count() - 1);
+                gap.add(gapNext && t == 0);
+            }
+            gapNext = false;
+        }
+        if (words.isEmpty() || gap.getFirst()) {
+            throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": not a phrase: " + line);
+        }
+        boolean[] p = new boolean[words.size()];
+        boolean[] g = new boolean[words.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = prefix.get(i);
+            g[i] = gap.get(i);
+        }
+        return new PhraseMatcher.Phrase(words.toArray(String[]::new), p, g);
+    }
+}

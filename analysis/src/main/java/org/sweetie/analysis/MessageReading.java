@@ -1,0 +1,125 @@
+package org.sweetie.analysis;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one message says, before the conversation's state decides what it means: which kinds of talk it holds
+ * (with the span of the first), whether it is protective, whether it names an amount of money, an age under 18, or
+ * asks for an age.
+ */
+final class MessageReading {
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?:[$€£₱¥]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:\\$|€|£|₱|usd|dollars?|bucks|eur|euros?|gbp|"
+                    + "pounds?|php|pesos?|piso|aud|cad|inr|rupees?|reais|real|sek|kronor|dkk|kroner|nok|pln|zloty)"
+                    + "(?![\\p{L}]))|\\$\\$|[💵💰💸🤑💲]");
+    private static final Pattern AGE_CUE = Pattern.compile(
+            "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
+                    + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d.,%$€£₱])");
+    private static final Pattern AGE_QUESTION = Pattern.compile(
+            "how old|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|wie alt|cuantos anos|quel age|quantos anos)"
+                    + "(?![\\p{L}])");
+    private static final Pattern YOU_ARE_NUMBER = Pattern.compile(
+            "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})"
+                    + "(?![\\d])");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("walo", 8), Map.entry("siyam", 9),
+            Map.entry("sampu", 10), Map.entry("sampung", 10), Map.entry("tien", 10), Map.entry("zehn", 10),
+            Map.entry("diez", 10), Map.entry("dix", 10), Map.entry("dez", 10));
+    private static final Pattern NUMBER_WORD = Pattern.compile(
+            "(?<![\\p{L}])(" + String.join("|", NUMBER_WORDS.keySet()) + ")(?![\\p{L}])");
+
+    private static final Pattern NEGATED = Pattern.compile("(?:don'?t|do not|dnt|never|wag|niet|nicht|no|ne)\\s+$");
+
+    final Normalized text;
+    final Map<Lexicon.Kind, int[]> found = new EnumMap<>(Lexicon.Kind.class);
+    int[] amount;
+
+    private MessageReading(Normalized text) {
+        this.text = text;
+    }
+
+    static MessageReading of(String message, Lexicon lexicon) {
+        MessageReading reading = new MessageReading(Normalized.of(message));
+        for (Lexicon.Kind kind : Lexicon.Kind.values()) {
+            int[] span = lexicon.find(kind, reading.text.words());
+            if (span != null) {
+                reading.found.put(kind, reading.text.wordsSpan(span[0], span[1]));
+            }
+        }
+        Matcher amount = AMOUNT.matcher(reading.text.plain());
+        if (amount.find()) {
+            reading.amount = reading.text.plainSpan(amount.start(), amount.end());
+        }
+        return reading;
+    }
+
+    boolean has(Lexicon.Kind kind) {
+        return found.containsKey(kind);
+    }
+
+    int[] span(Lexicon.Kind kind) {
+        return found.get(kind);
+    }
+
+    /**
+     * An adult's warning ("be careful", "tell your mom"), unless negated: "don't tell your mom" is the opposite of
+     * protective.
+     */
+    boolean protective() {
+        int[] span = span(Lexicon.Kind.PROTECTIVE);
+        if (span == null) {
+            return false;
+        }
+        String before = text.original().substring(Math.max(0, span[0] - 12), span[0]).toLowerCase(java.util.Locale.ROOT);
+        return !NEGATED.matcher(before).find();
+    }
+
+    boolean asksAge() {
+        return AGE_QUESTION.matcher(text.plain()).find();
+    }
+
+    /**
+     * An age under 18 the persona gives for herself: a number with an age word ("im 10", "10 yo", "10 taon"), or a
+     * bare number answering the partner's question ("10").
+     */
+    Optional<int[]> statedMinorAge(boolean answeringAgeQuestion) {
+        String plain = text.plain();
+        boolean cue = AGE_CUE.matcher(plain).find();
+        boolean bare = plain.strip().split("\\s+").length <= 3;
+        if (!cue && !(answeringAgeQuestion && bare)) {
+            return Optional.empty();
+        }
+        Matcher number = NUMBER.matcher(plain);
+        while (number.find()) {
+            int age = Integer.parseInt(number.group(1));
+            if (age >= 1 && age < 18) {
+                return Optional.of(text.plainSpan(number.start(), number.end()));
+            }
+        }
+        Matcher word = NUMBER_WORD.matcher(plain);
+        if (word.find() && NUMBER_WORDS.get(word.group(1)) < 18) {
+            return Optional.of(text.plainSpan(word.start(), word.end()));
+        }
+        return Optional.empty();
+    }
+
+    /** The partner calling the persona a child, or giving her an age under 18 ("you are only 10"). */
+    Optional<int[]> refersToMinor() {
+        if (has(Lexicon.Kind.YOUNG)) {
+            return Optional.of(span(Lexicon.Kind.YOUNG));
+        }
+        Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) < 18) {
+                return Optional.of(text.plainSpan(m.start(), m.end()));
+            }
+        }
+        return Optional.empty();
+    }
+}
