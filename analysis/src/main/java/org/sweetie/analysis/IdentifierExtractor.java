@@ -58,7 +58,7 @@ final class IdentifierExtractor {
     private static final Pattern AGE = Pattern.compile("(?i)(?<![\\w])(?:i'?m|i am|im|age|ik ben|ich bin|tengo|"
             + "j'ai|tenho)\\s+(\\d{2})(?:\\s*(?:yo|y/o|years?(?: old)?|jaar|jahre|anos|años|ans))?(?![\\w])");
     private static final Pattern LOCATION = Pattern.compile("(?i:i live in|i'm from|im from|i am from|living in|"
-            + "ik woon in|ik kom uit|ich wohne in|ich komme aus|vivo en|soy de|j'habite (?:a|à)|je viens de|moro em|"
+            + "ik woon in|ik kom uit|ich wohne in|ich komme aus|ich bin aus|vivo en|soy de|j'habite (?:a|à)|je viens de|moro em|"
             + "sou de|taga)\\s+((?:[A-Z][\\p{L}'\\-]+)(?:[ ,]+(?:[A-Z][\\p{L}'\\-]+)){0,2})");
     private static final Pattern OCCUPATION = Pattern.compile("(?i:i work as an?|i'm an?|im an?|i am an?|my job is|"
             + "i work as|ik ben (?:een )?|ich bin (?:ein |eine )?|soy|je suis|sou)\\s+(teacher|engineer|nurse|doctor|"
@@ -70,7 +70,7 @@ final class IdentifierExtractor {
     private static final List<String> NAME_CUES = List.of("name", "call me", "called", "heet", "naam", "heiss",
             "heiß", "llamo", "nombre", "appelle", "nome", "chamo", "ako si", "pangalan");
     private static final List<String> LOCATION_CUES = List.of("live", "from", "woon", "kom uit", "wohne",
-            "komme aus", "vivo", "soy de", "habite", "viens de", "moro", "sou de", "taga");
+            "komme aus", "bin aus", "vivo", "soy de", "habite", "viens de", "moro", "sou de", "taga");
     private static final List<String> OCCUPATION_CUES = List.of("work", "job", " a ", " an ", "ik ben", "ich bin",
             "soy", "je suis", "sou");
     private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",

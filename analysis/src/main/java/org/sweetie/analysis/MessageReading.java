@@ -19,7 +19,7 @@ final class MessageReading {
     private static final Pattern AGE_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d.,%$€£₱])");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d%$€£₱]|[.,]\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
             "how old|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|wie alt|cuantos anos|quel age|quantos anos)"
                     + "(?![\\p{L}])");

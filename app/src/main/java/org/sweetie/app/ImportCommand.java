@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,6 +14,7 @@ import org.sweetie.capture.logs.ImportListener;
 import org.sweetie.capture.logs.ImportSummary;
 import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
+import org.sweetie.core.Conversation;
 import org.sweetie.core.Persona;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,10 +67,22 @@ final class ImportCommand implements Callable<Integer> {
     /** Draws a progress bar on a terminal and reports rejected lines and skipped files on stderr. */
     static final class Progress implements ImportListener, AutoCloseable {
         private final PrintWriter err;
+        private final BiConsumer<Path, Conversation> onConversation;
         private ProgressBar bar;
 
         Progress(PrintWriter err) {
+            this(err, (file, conversation) -> { });
+        }
+
+        /** Also tells which conversations each file holds. */
+        Progress(PrintWriter err, BiConsumer<Path, Conversation> onConversation) {
             this.err = err;
+            this.onConversation = onConversation;
+        }
+
+        @Override
+        public void conversation(Path file, Conversation conversation) {
+            onConversation.accept(file, conversation);
         }
 
         @Override

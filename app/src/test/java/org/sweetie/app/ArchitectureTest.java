@@ -53,7 +53,11 @@ class ArchitectureTest {
                 .check(SWEETIE);
         noClasses().that().resideInAPackage("org.sweetie.evidence..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
-                        "org.sweetie.app..")
+                        "org.sweetie.app..", "org.sweetie.analysis..")
+                .check(SWEETIE);
+        noClasses().that().resideInAPackage("org.sweetie.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
+                        "org.sweetie.app..", "org.sweetie.evidence..")
                 .check(SWEETIE);
     }
 }

@@ -47,7 +47,7 @@ class CliTest {
 
     @Test
     void helpIsThereForEveryCommand() {
-        for (String command : new String[] {"import", "conversations", "transcript", "export", "verify", "evidence",
+        for (String command : new String[] {"import", "analyze", "conversations", "transcript", "export", "verify", "evidence",
             "demo", "bench"}) {
             Run run = sweetie(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
@@ -185,6 +185,37 @@ class CliTest {
                 out.closeEntry();
             }
         }
+    }
+
+    @Test
+    void analyzePrintsOneJsonDocumentWithTheQualifyingMessages() throws Exception {
+        Path log = log("irc.libera.dave.weechatlog",
+                "2013-10-01 12:00:01\tdave\thow old r u",
+                "2013-10-01 12:00:02\tSweetie10\t10",
+                "2013-10-01 12:00:03\tdave\tdo you have a cam?",
+                "2013-10-01 12:00:04\tSweetie10\twhat is that?",
+                "2013-10-01 12:00:05\tdave\ti pay you 20 dollars for a sexy show",
+                "2013-10-01 12:00:06\tdave\tadd me on skype dave.example");
+        String[] args = {"analyze", "--db", db(), "--key", key(), "--persona", "Sweetie10", "--json",
+            log.toString()};
+
+        Run run = sweetie(args);
+        Run again = sweetie(args);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        var conversation = json.get("conversations").get(0);
+        assertThat(conversation.get("partner").asText()).isEqualTo("dave");
+        assertThat(conversation.get("messages").asInt()).isEqualTo(6);
+        assertThat(conversation.get("stages").get("age_awareness").asInt()).isEqualTo(1);
+        assertThat(conversation.get("stages").get("webcam_request").asInt()).isEqualTo(2);
+        assertThat(conversation.get("solicitation").asInt()).isEqualTo(4);
+        assertThat(conversation.get("wcst").asInt()).isEqualTo(4);
+        assertThat(conversation.get("initiation").get("webcam").get("by").asText()).isEqualTo("partner");
+        assertThat(conversation.get("tainted").asBoolean()).isFalse();
+        assertThat(conversation.get("identifiers").get(0).get("type").asText()).isEqualTo("skype");
+        assertThat(conversation.get("identifiers").get(0).get("normalized").asText()).isEqualTo("dave.example");
+        assertThat(again.out()).isEqualTo(run.out());
     }
 
     @Test

@@ -102,7 +102,9 @@ final class FileImport {
                     listener.progressed(bytesBefore + lines.position());
                 }
             }
-            commit(run, start, lines, unit);
+            if (lines.lines() > start.lines() || run != null) {
+                commit(run, start, lines, unit);
+            }
             listener.progressed(bytesBefore + lines.position());
         }
     }
@@ -223,6 +225,7 @@ final class FileImport {
             Conversation c = store.conversation(new ConversationKey(network, persona.handle(), persona.handle(),
                     account, channel));
             tally.conversations.add(c.id());
+            listener.conversation(log.path(), c);
             String host = hosts.get(account);
             if (host != null) {
                 note(network, account, partner, host);

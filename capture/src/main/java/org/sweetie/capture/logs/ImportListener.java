@@ -18,6 +18,10 @@ public interface ImportListener {
     default void rejected(Rejection rejection) {
     }
 
+    /** A log holds lines of this conversation (told once per file and conversation). */
+    default void conversation(Path file, org.sweetie.core.Conversation conversation) {
+    }
+
     /** A path that was given or found but is not imported at all (not a log, unreadable). */
     default void skippedFile(Path path, String reason) {
     }

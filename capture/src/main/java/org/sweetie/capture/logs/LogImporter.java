@@ -24,6 +24,7 @@ public final class LogImporter {
     private final ZoneId zone;
     private final String network;
     private final ImportListener listener;
+    private final boolean rereadImported;
 
     /**
      * @param zone the time zone the logs' clock times are in (WeeChat and irssi write local time without a zone)
@@ -31,11 +32,25 @@ public final class LogImporter {
      */
     public LogImporter(ConversationStore store, Persona persona, ZoneId zone, String network,
                        ImportListener listener) {
+        this(store, store.persona(persona), zone, network, listener, false);
+    }
+
+    private LogImporter(ConversationStore store, Persona persona, ZoneId zone, String network,
+                        ImportListener listener, boolean rereadImported) {
         this.store = store;
-        this.persona = store.persona(persona);
+        this.persona = persona;
         this.zone = zone;
         this.network = network;
         this.listener = listener;
+        this.rereadImported = rereadImported;
+    }
+
+    /**
+     * The same importer, but files imported before are read again (nothing is stored twice) so that the listener
+     * hears of every conversation they hold: for reporting on files, as {@code sweetie analyze} does.
+     */
+    public LogImporter rereadingImportedFiles() {
+        return new LogImporter(store, persona, zone, network, listener, true);
     }
 
     /** Imports every log in the given files and folders (folders are walked in name order). */
@@ -62,7 +77,7 @@ public final class LogImporter {
             try {
                 ImportHistory.Start start = ImportHistory.find(store, log.path());
                 tally.linesAlreadyImported += start.lines();
-                if (start.bytes() < size) {
+                if (start.bytes() < size || rereadImported) {
                     new FileImport(store, persona, log, zone, listener, tally, done).run(start);
                 }
             } catch (ImportHistory.ChangedLogException e) {
