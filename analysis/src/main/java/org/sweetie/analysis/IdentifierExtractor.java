@@ -71,8 +71,12 @@ final class IdentifierExtractor {
             "heiß", "llamo", "nombre", "appelle", "nome", "chamo", "ako si", "pangalan");
     private static final List<String> LOCATION_CUES = List.of("live", "from", "woon", "kom uit", "wohne",
             "komme aus", "bin aus", "vivo", "soy de", "habite", "viens de", "moro", "sou de", "taga");
-    private static final List<String> OCCUPATION_CUES = List.of("work", "job", " a ", " an ", "ik ben", "ich bin",
-            "soy", "je suis", "sou");
+    /** The occupations the pattern knows, as they appear in lower-case text. */
+    private static final List<String> OCCUPATION_CUES = List.of("teacher", "engineer", "nurse", "doctor", "driver",
+            "mechanic", "pilot", "soldier", "police", "programmer", "developer", "accountant", "manager", "salesman",
+            "chef", "cook", "farmer", "builder", "electrician", "plumber", "lawyer", "student", "businessman",
+            "priest", "coach", "leraar", "ingenieur", "verpleger", "chauffeur", "lehrer", "krankenpfleger",
+            "fahrer", "profesor", "ingeniero", "conductor", "professeur", "professor", "engenheiro", "motorista");
     private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",
             "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
             "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't");
@@ -88,7 +92,7 @@ final class IdentifierExtractor {
         List<Identifier> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         String plain = normalized.plain();
-        if (PLATFORMS.keySet().stream().anyMatch(plain::contains)) {
+        if (mentionsPlatform(plain)) {
             cuedHandles(text, message, found, taken);
         }
         Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
@@ -132,6 +136,24 @@ final class IdentifierExtractor {
         selfReported(text, plain, message, found, taken);
         found.sort(java.util.Comparator.comparingInt(Identifier::start));
         return found;
+    }
+
+    /** Whether a platform's name stands in the text as a word ("wa" in "was" does not count). */
+    private static boolean mentionsPlatform(String plain) {
+        int i = 0;
+        while (i < plain.length()) {
+            while (i < plain.length() && !Character.isLetterOrDigit(plain.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < plain.length() && Character.isLetterOrDigit(plain.charAt(i))) {
+                i++;
+            }
+            if (i > start && PLATFORMS.containsKey(plain.substring(start, i))) {
+                return true;
+            }
+        }
+        return plain.contains("cash app") || plain.contains("whats app");
     }
 
     private void cuedHandles(String text, int message, List<Identifier> found, List<int[]> taken) {

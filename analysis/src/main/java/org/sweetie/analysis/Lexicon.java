@@ -23,7 +23,7 @@ final class Lexicon {
     }
 
     /** The span in the text of the first phrase of this kind, or null. */
-    int[] find(Kind kind, String normalizedWords) {
+    int[] find(Kind kind, PhraseMatcher.Tokens normalizedWords) {
         return matchers.get(kind).find(normalizedWords);
     }
 

@@ -46,17 +46,30 @@ final class MessageReading {
 
     static MessageReading of(String message, Lexicon lexicon) {
         MessageReading reading = new MessageReading(Normalized.of(message));
+        PhraseMatcher.Tokens words = PhraseMatcher.Tokens.of(reading.text.words());
         for (Lexicon.Kind kind : Lexicon.Kind.values()) {
-            int[] span = lexicon.find(kind, reading.text.words());
+            int[] span = lexicon.find(kind, words);
             if (span != null) {
                 reading.found.put(kind, reading.text.wordsSpan(span[0], span[1]));
             }
         }
         Matcher amount = AMOUNT.matcher(reading.text.plain());
-        if (amount.find()) {
+        if (mayHoldMoney(reading.text.plain()) && amount.find()) {
             reading.amount = reading.text.plainSpan(amount.start(), amount.end());
         }
         return reading;
+    }
+
+    /** Money needs a digit, a currency sign or a money emoji: most lines have none, and the pattern is costly. */
+    private static boolean mayHoldMoney(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (Character.isDigit(c) || c == '$' || c == '€' || c == '£' || c == '₱' || c == '¥'
+                    || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean has(Lexicon.Kind kind) {
@@ -81,7 +94,11 @@ final class MessageReading {
     }
 
     boolean asksAge() {
-        return AGE_QUESTION.matcher(text.plain()).find();
+        String plain = text.plain();
+        boolean cue = plain.contains("old") || plain.contains("age") || plain.contains("asl")
+                || plain.contains("a/s/l") || plain.contains("edad") || plain.contains("taon") || plain.contains("oud")
+                || plain.contains("alt") || plain.contains("anos");
+        return cue && AGE_QUESTION.matcher(plain).find();
     }
 
     /**
@@ -115,7 +132,7 @@ final class MessageReading {
             return Optional.of(span(Lexicon.Kind.YOUNG));
         }
         Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
-        while (m.find()) {
+        while (text.plain().chars().anyMatch(Character::isDigit) && m.find()) {
             if (Integer.parseInt(m.group(1)) < 18) {
                 return Optional.of(text.plainSpan(m.start(), m.end()));
             }

@@ -28,9 +28,8 @@ final class PhraseMatcher {
         }
     }
 
-    /** The span [start, end) in {@code text} of the first phrase found, or null. */
-    int[] find(String text) {
-        Tokens tokens = Tokens.of(text);
+    /** The span [start, end) in the tokens' text of the first phrase found, or null. */
+    int[] find(Tokens tokens) {
         for (int i = 0; i < tokens.count(); i++) {
             String word = tokens.word(i);
             List<Phrase> candidates = byFirstWord.get(word);
