@@ -41,8 +41,8 @@ final class IdentifierExtractor {
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
     private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
-            + ")(?![\\w])(?:\\s*(?:[:=\\-]|is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|to|"
-            + "it'?s)\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}|@[\\w][\\w.\\-]{1,39}|\\$[A-Za-z][\\w]{1,19})");
+            + ")(?![\\w])(?:\\s*(?:[:=\\-]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
+            + "to|it'?s)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}|@[\\w][\\w.\\-]{1,39}|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
     private static final Pattern HANDLE_THEN_PLATFORM = Pattern.compile("(?i)(?<![\\w@])@([\\w][\\w.]{2,31})\\s+"
             + "(?:on|in|at|op|auf|en|sur|em|sa)\\s+(telegram|insta(?:gram)?|twitter|tiktok|x|discord|snap(?:chat)?)"

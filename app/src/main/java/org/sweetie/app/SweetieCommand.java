@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sweetie", mixinStandardHelpOptions = true, version = "sweetie 0.1.0",
         description = "Captures and analyses chat conversations with child personas as evidence for referral to "
                 + "the police.",
-        subcommands = {ImportCommand.class, AnalyzeCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
+        subcommands = {ImportCommand.class, AnalyzeCommand.class, EvalCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
             VerifyCommand.class, EvidenceCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SweetieCommand implements Runnable {

@@ -47,7 +47,7 @@ class CliTest {
 
     @Test
     void helpIsThereForEveryCommand() {
-        for (String command : new String[] {"import", "analyze", "conversations", "transcript", "export", "verify", "evidence",
+        for (String command : new String[] {"import", "analyze", "eval", "conversations", "transcript", "export", "verify", "evidence",
             "demo", "bench"}) {
             Run run = sweetie(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
@@ -216,6 +216,22 @@ class CliTest {
         assertThat(conversation.get("identifiers").get(0).get("type").asText()).isEqualTo("skype");
         assertThat(conversation.get("identifiers").get(0).get("normalized").asText()).isEqualTo("dave.example");
         assertThat(again.out()).isEqualTo(run.out());
+    }
+
+    /** The acceptance thresholds of the analysis issue, on the built-in corpus: a regression shows here. */
+    @Test
+    void theEvaluationMeetsItsTargetsOnTheBuiltInCorpus() {
+        Run run = sweetie("eval");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("230 conversations");
+        for (String row : run.out().lines().filter(l -> l.startsWith("| solicitation") || l.startsWith("| wcst")
+                || l.startsWith("| identifier")).toList()) {
+            String[] cells = row.split("\\|");
+            double precision = Double.parseDouble(cells[2].strip());
+            double recall = Double.parseDouble(cells[3].strip());
+            assertThat(precision).as(row).isGreaterThanOrEqualTo(0.98);
+            assertThat(recall).as(row).isGreaterThanOrEqualTo(0.95);
+        }
     }
 
     @Test

@@ -1,0 +1,180 @@
+package org.sweetie.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.ConversationAnalyzer;
+import org.sweetie.core.Author;
+import org.sweetie.core.Identifier;
+import org.sweetie.core.Message;
+import org.sweetie.core.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Runs the analysis engine over the labelled corpus (synthetic, non-graphic; "
+                + "analysis/corpus/generate.py writes it) and prints precision, recall and F1 per stage, per "
+                + "qualification level and per identifier type, and how often the flag falls on the labelled "
+                + "message itself."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "FILE", description = "A corpus in the same JSON Lines format "
+            + "(default: the one built into Sweetie).")
+    Path corpus;
+
+    /** Counts of one measure. */
+    static final class Tally {
+        int truePositives;
+        int falsePositives;
+        int falseNegatives;
+        int onTheMessage;
+        long latency;
+
+        void count(boolean labelled, boolean predicted) {
+            if (labelled && predicted) {
+                truePositives++;
+            } else if (predicted) {
+                falsePositives++;
+            } else if (labelled) {
+                falseNegatives++;
+            }
+        }
+
+        double precision() {
+            return ratio(truePositives, truePositives + falsePositives);
+        }
+
+        double recall() {
+            return ratio(truePositives, truePositives + falseNegatives);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        private static double ratio(int a, int b) {
+            return b == 0 ? 1 : (double) a / b;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Analyzer analyzer = Analyzer.standard();
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Tally> stages = new TreeMap<>();
+        Map<String, Tally> levels = new TreeMap<>();
+        Map<String, Tally> identifiers = new TreeMap<>();
+        Tally tainted = new Tally();
+        int conversations = 0;
+        for (String line : corpusLines()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            conversations++;
+            JsonNode c = json.readTree(line);
+            ConversationAnalyzer.Report report = analyse(analyzer, c.get("lines"));
+            JsonNode labels = c.get("labels");
+            for (Stage stage : Stage.values()) {
+                String key = stage.name().toLowerCase(Locale.ROOT);
+                score(stages.computeIfAbsent(key, k -> new Tally()), labels.get("stages").get(key),
+                        report.stages().get(stage));
+            }
+            score(levels.computeIfAbsent("solicitation", k -> new Tally()), labels.get("solicitation"),
+                    report.solicitation());
+            score(levels.computeIfAbsent("wcst", k -> new Tally()), labels.get("wcst"), report.wcst());
+            tainted.count(labels.get("tainted").asBoolean(), report.tainted());
+            scoreIdentifiers(identifiers, labels.get("identifiers"), report.identifiers());
+        }
+        print(conversations, stages, levels, tainted, identifiers);
+        return 0;
+    }
+
+    private List<String> corpusLines() throws IOException {
+        if (corpus != null) {
+            return Files.readAllLines(corpus, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = EvalCommand.class.getResourceAsStream("/analysis/corpus.jsonl")) {
+            if (in == null) {
+                throw new IOException("the built-in corpus is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static ConversationAnalyzer.Report analyse(Analyzer analyzer, JsonNode lines) {
+        ConversationAnalyzer engine = analyzer.newConversation();
+        for (JsonNode line : lines) {
+            boolean persona = line.get(0).asText().equals("S");
+            engine.accept(Message.received(Instant.EPOCH, persona ? Author.BOT : Author.PARTNER,
+                    persona ? "Sweetie10" : "partner", line.get(1).asText(), null, null));
+        }
+        return engine.report();
+    }
+
+    private static void score(Tally tally, JsonNode labelled, Integer predicted) {
+        boolean isLabelled = labelled != null && !labelled.isNull();
+        tally.count(isLabelled, predicted != null);
+        if (isLabelled && predicted != null) {
+            tally.onTheMessage += predicted == labelled.asInt() ? 1 : 0;
+            tally.latency += predicted - labelled.asInt();
+        }
+    }
+
+    private static void scoreIdentifiers(Map<String, Tally> tallies, JsonNode labelled, List<Identifier> found) {
+        Set<String> expected = new HashSet<>();
+        labelled.forEach(i -> expected.add(i.get("type").asText() + "|" + i.get("normalized").asText() + "|"
+                + i.get("message").asInt()));
+        Set<String> predicted = new HashSet<>();
+        found.forEach(i -> predicted.add(i.type().key() + "|" + i.normalized() + "|" + i.message()));
+        Set<String> all = new HashSet<>(expected);
+        all.addAll(predicted);
+        for (String key : all) {
+            tallies.computeIfAbsent(key.substring(0, key.indexOf('|')), k -> new Tally())
+                    .count(expected.contains(key), predicted.contains(key));
+        }
+    }
+
+    private void print(int conversations, Map<String, Tally> stages, Map<String, Tally> levels, Tally tainted,
+                       Map<String, Tally> identifiers) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d conversations%n%n", conversations);
+        out.println("| measure | precision | recall | F1 | TP | FP | FN | flagged on the labelled message | "
+                + "mean latency (messages) |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        levels.forEach((name, t) -> row(out, name, t, true));
+        stages.forEach((name, t) -> row(out, "stage " + name, t, true));
+        row(out, "tainted", tainted, false);
+        identifiers.forEach((name, t) -> row(out, "identifier " + name, t, false));
+        out.println();
+        out.println("Country attribution is not implemented yet: no accuracy to report.");
+    }
+
+    private static void row(PrintWriter out, String name, Tally t, boolean timed) {
+        String timing = timed && t.truePositives > 0
+                ? "%.1f%% | %.2f".formatted(100.0 * t.onTheMessage / t.truePositives,
+                        (double) t.latency / t.truePositives)
+                : " | ";
+        out.printf("| %s | %.3f | %.3f | %.3f | %d | %d | %d | %s |%n", name, t.precision(), t.recall(), t.f1(),
+                t.truePositives, t.falsePositives, t.falseNegatives, timing);
+    }
+}
