@@ -55,10 +55,10 @@ final class BenchCommand implements Runnable {
                 description = "Store to import into (default: a fresh SQLite file in a temporary folder).")
         String db;
 
-        @Option(names = "--without-evidence",
-                description = "Measure the import pipeline and store alone, without appending every line to the "
-                        + "evidence log as every real import does.")
-        boolean withoutEvidence;
+        @Option(names = "--store-only",
+                description = "Measure the import pipeline and store alone, without the analysis and the evidence "
+                        + "log that every real import runs.")
+        boolean storeOnly;
 
         @Override
         public Integer call() throws IOException {
@@ -70,7 +70,7 @@ final class BenchCommand implements Runnable {
                 String location = db != null ? db : work.path.resolve("bench.db").toString();
                 try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key"))
                         .open()) {
-                    ConversationStore store = withoutEvidence ? workspace.storeWithoutEvidence() : workspace.store();
+                    ConversationStore store = storeOnly ? workspace.storeOnly() : workspace.store();
                     System.gc();
                     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
                     long start = System.nanoTime();
@@ -78,7 +78,7 @@ final class BenchCommand implements Runnable {
                             ImportListener.SILENT).importPaths(List.of(log));
                     double seconds = (System.nanoTime() - start) / 1e9;
                     out.printf("imported into %s%s: %s%n", location.startsWith("jdbc:") ? location : "SQLite",
-                            withoutEvidence ? " without the evidence log" : " with the evidence log", summary);
+                            storeOnly ? " (store only)" : " with analysis and evidence log", summary);
                     out.printf("%,.0f lines/s (%,d lines in %.2f s)%n", lines / seconds, lines, seconds);
                     out.printf("peak heap %,d MiB of max %,d MiB; Java %s, %d processors%n", peakHeap() >> 20,
                             Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),

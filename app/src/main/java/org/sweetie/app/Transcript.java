@@ -6,16 +6,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
+import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
 import org.sweetie.core.Printable;
 
 /**
- * A conversation printed for people: messages and events in time order, persona lines marked with who typed them.
- * Times are UTC.
+ * A conversation printed for people: messages and events in time order, persona lines marked with who typed them,
+ * and under a message what the analysis flagged there ('!'). Times are UTC.
  */
 final class Transcript {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
@@ -36,9 +40,16 @@ final class Transcript {
         record Line(Instant time, int order, String text) {
         }
         List<Line> lines = new ArrayList<>();
+        Map<Long, List<Flag>> flags = store.flags(c.id()).stream()
+                .collect(Collectors.groupingBy(Flag::seq, LinkedHashMap::new, Collectors.toList()));
         for (Message m : store.messages(c.id())) {
             lines.add(new Line(m.time(), lines.size(), "%s %4d %s %s: %s".formatted(TIME.format(m.time()), m.seq(),
                     m.author().isPersona() ? ">" : "<", who(m), Printable.of(m.text()))));
+            for (Flag flag : flags.getOrDefault(m.seq(), List.of())) {
+                lines.add(new Line(m.time(), lines.size(), "%s      ! %s %s%s".formatted(TIME.format(m.time()),
+                        flag.kind(), flag.value(), flag.detail().isEmpty() ? "" : " (" + Printable.of(flag.detail())
+                                + ")")));
+            }
         }
         for (Event e : store.events(c.id())) {
             lines.add(new Line(e.time(), lines.size(), "%s      * %s %s [%s]".formatted(TIME.format(e.time()),

@@ -1,11 +1,14 @@
 package org.sweetie.app;
 
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.AnalyzingStore;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.evidence.EvidenceLog;
 
 /**
- * An open store with its evidence log. Commands store through {@link #store()}, which appends every message and
- * event to the evidence log as well: there is no other way in.
+ * An open store with its evidence log and the analysis. Commands store through {@link #store()}, which analyses
+ * every message as it is stored and appends every message, event and analysis flag to the evidence log: there is
+ * no other way in.
  */
 final class Workspace implements AutoCloseable {
     private final ConversationStore raw;
@@ -15,15 +18,15 @@ final class Workspace implements AutoCloseable {
     Workspace(ConversationStore raw, EvidenceLog evidence) {
         this.raw = raw;
         this.evidence = evidence;
-        this.store = evidence.recording();
+        this.store = new AnalyzingStore(evidence.recording(), Analyzer.standard());
     }
 
     ConversationStore store() {
         return store;
     }
 
-    /** The store without the evidence log: for measuring the rest alone (sweetie bench), never for capture. */
-    ConversationStore storeWithoutEvidence() {
+    /** The store without analysis and evidence log: for measuring the rest alone (sweetie bench), never for capture. */
+    ConversationStore storeOnly() {
         return raw;
     }
 

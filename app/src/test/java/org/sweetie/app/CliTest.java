@@ -141,11 +141,12 @@ class CliTest {
         Run export = sweetie("export", "--db", db(), "--key", key(), "--partner", "libera:alice", "--out",
                 bundle.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
-        assertThat(export.out()).contains("1 conversations, 4 evidence entries");
+        // 3 messages, 2 analysis flags (age awareness, the Skype name) and the export itself
+        assertThat(export.out()).contains("1 conversations, 6 evidence entries");
 
         Run verify = sweetie("verify", "--key", vkey.out().strip(), bundle.toString());
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).contains("OK: 4 evidence entries in 1 conversations")
+        assertThat(verify.out()).contains("OK: 6 evidence entries in 1 conversations")
                 .contains("3 messages, complete and in order");
 
         Run otherKey = sweetie("verify", "--key", "sweetie-evidence/0000000000000000+00000000+AQ" + "A".repeat(42)

@@ -34,6 +34,9 @@ public interface ConversationStore extends AutoCloseable {
     /** A conversation's events in the order stored. */
     List<Event> events(long conversationId);
 
+    /** What the analysis flagged in a conversation, in the order flagged. */
+    List<Flag> flags(long conversationId);
+
     StoreCounts counts();
 
     /** Earlier imports of a file under this path, or of any file whose first bytes hash to headSha256. */
@@ -76,6 +79,9 @@ public interface ConversationStore extends AutoCloseable {
 
         /** Adds an event to the conversation; false when its source id is already stored there. */
         boolean record(Conversation conversation, Event event);
+
+        /** Adds what the analysis established at one of the conversation's messages. */
+        void flag(Conversation conversation, Flag flag);
 
         /** Makes everything added so far durable; the appender can be used again afterwards. */
         void commit();

@@ -15,6 +15,7 @@ public final class Entries {
     public static final String MESSAGE = "message";
     public static final String EVENT = "event";
     public static final String EXPORT = "export";
+    public static final String FLAG = "flag";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -46,6 +47,16 @@ public final class Entries {
         fields.add(new Entry.Field("detail", e.detail()));
         fields.add(new Entry.Field("raw", e.raw()));
         return new Entry(EVENT, fields);
+    }
+
+    /** An analysis flag: what the engine established at a message. */
+    public static Entry flag(Conversation conversation, org.sweetie.core.Flag flag) {
+        List<Entry.Field> fields = conversationFields(conversation);
+        fields.add(new Entry.Field("seq", Long.toString(flag.seq())));
+        fields.add(new Entry.Field("flag", flag.kind()));
+        fields.add(new Entry.Field("value", flag.value()));
+        fields.add(new Entry.Field("detail", flag.detail()));
+        return new Entry(FLAG, fields);
     }
 
     /**

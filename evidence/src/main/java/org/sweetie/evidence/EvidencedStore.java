@@ -9,6 +9,7 @@ import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EvidenceStorage;
+import org.sweetie.core.Flag;
 import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
@@ -53,6 +54,12 @@ final class EvidencedStore implements ConversationStore {
                     enqueue(Entries.EVENT, conversation, Entries.event(conversation, event));
                 }
                 return stored;
+            }
+
+            @Override
+            public void flag(Conversation conversation, Flag flag) {
+                inner.flag(conversation, flag);
+                enqueue(Entries.FLAG, conversation, Entries.flag(conversation, flag));
             }
 
             private void enqueue(String kind, Conversation conversation, Entry entry) {
@@ -134,6 +141,11 @@ final class EvidencedStore implements ConversationStore {
     @Override
     public List<Event> events(long conversationId) {
         return store.events(conversationId);
+    }
+
+    @Override
+    public List<Flag> flags(long conversationId) {
+        return store.flags(conversationId);
     }
 
     @Override

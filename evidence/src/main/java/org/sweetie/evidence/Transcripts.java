@@ -34,8 +34,8 @@ final class Transcripts {
                     .append(", persona ").append(first.get("persona")).append(" with partner ")
                     .append(first.get("partner"));
         }
-        out.append("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id). "
-                + "[n] is the entry's leaf index in the evidence log.\n\n");
+        out.append("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id), '*' an event, "
+                + "'!' what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log.\n\n");
         for (Indexed indexed : entries) {
             Entry e = indexed.entry();
             out.append('[').append(indexed.index()).append("] ").append(e.get("time")).append(' ');
@@ -47,6 +47,10 @@ final class Transcripts {
                             .append(e.get("operator").isEmpty() ? "" : " " + visible(e.get("operator"))).append(')');
                 }
                 out.append(": ").append(visible(e.get("text")));
+            } else if (e.kind().equals(Entries.FLAG)) {
+                out.append("! analysis at #").append(e.get("seq")).append(": ").append(e.get("flag")).append(' ')
+                        .append(e.get("value")).append(e.get("detail").isEmpty() ? "" : " (" + visible(e.get("detail"))
+                                + ")");
             } else {
                 out.append("* ").append(visible(e.get("actor"))).append(' ').append(visible(e.get("detail")))
                         .append(" [").append(e.get("event")).append(']');

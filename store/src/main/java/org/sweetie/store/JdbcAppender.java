@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
+import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
 
 /**
@@ -169,6 +170,22 @@ final class JdbcAppender implements ConversationStore.Appender {
         } catch (SQLException e) {
             throw new StoreException("recording an event in conversation " + conversation.id() + " failed", e);
         }
+    }
+
+    @Override
+    public void flag(Conversation conversation, Flag flag) {
+        ensureOpen();
+        later(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""")) {
+                insert.setLong(1, conversation.id());
+                insert.setLong(2, flag.seq());
+                insert.setString(3, flag.kind());
+                insert.setString(4, flag.value());
+                insert.setString(5, flag.detail());
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /** Inserts rows in order, {@value #ROWS_PER_INSERT} per statement and the rest one by one. */

@@ -16,6 +16,7 @@ import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
+import org.sweetie.core.Flag;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.EvidenceStorage;
 import org.sweetie.core.ImportedFile;
@@ -251,6 +252,23 @@ final class JdbcConversationStore implements ConversationStore {
                     while (r.next()) {
                         found.add(new Event(Instant.ofEpochMilli(r.getLong(1)), EventKind.valueOf(r.getString(2)),
                                 r.getString(3), r.getString(4), r.getString(5), r.getString(6)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public List<Flag> flags(long conversationId) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT seq, kind, value, detail FROM analysis_flag WHERE conversation_id = ? ORDER BY id")) {
+                q.setLong(1, conversationId);
+                List<Flag> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Flag(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
                     }
                 }
                 return found;

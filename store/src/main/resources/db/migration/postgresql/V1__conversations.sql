@@ -103,3 +103,15 @@ CREATE TABLE evidence_checkpoint (
     timestamp_token  BYTEA,
     created_at       BIGINT NOT NULL
 );
+
+-- What the analysis established at a message (docs/analysis.md): stages, qualification, initiation, identifiers.
+CREATE TABLE analysis_flag (
+    id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    conversation_id  BIGINT  NOT NULL REFERENCES conversation (id),
+    seq              BIGINT  NOT NULL,
+    kind             TEXT    NOT NULL,
+    value            TEXT    NOT NULL,
+    detail           TEXT    NOT NULL
+);
+
+CREATE INDEX analysis_flag_conversation ON analysis_flag (conversation_id, id);

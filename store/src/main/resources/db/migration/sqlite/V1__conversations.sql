@@ -103,3 +103,15 @@ CREATE TABLE evidence_checkpoint (
     timestamp_token  BLOB,
     created_at       INTEGER NOT NULL
 );
+
+-- What the analysis established at a message (docs/analysis.md): stages, qualification, initiation, identifiers.
+CREATE TABLE analysis_flag (
+    id               INTEGER PRIMARY KEY,
+    conversation_id  INTEGER NOT NULL REFERENCES conversation (id),
+    seq              INTEGER NOT NULL,
+    kind             TEXT    NOT NULL,
+    value            TEXT    NOT NULL,
+    detail           TEXT    NOT NULL
+);
+
+CREATE INDEX analysis_flag_conversation ON analysis_flag (conversation_id, id);

@@ -1,0 +1,187 @@
+package org.sweetie.analysis;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sweetie.core.Account;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EvidenceStorage;
+import org.sweetie.core.Flag;
+import org.sweetie.core.ImportedFile;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+import org.sweetie.core.StoreCounts;
+
+/**
+ * A conversation store that analyses every message as it is stored and stores what the analysis establishes as
+ * flags, in the same unit of work (and so, through the evidence log below it, in the evidence). Each conversation's
+ * engine state is kept in memory; the first time a conversation is met in a process, its stored messages are read
+ * again to rebuild that state, which gives the same state because the engine is deterministic.
+ */
+public final class AnalyzingStore implements ConversationStore {
+    private final ConversationStore store;
+    private final Analyzer analyzer;
+    private final Map<Long, ConversationAnalyzer> engines = new HashMap<>();
+
+    public AnalyzingStore(ConversationStore store, Analyzer analyzer) {
+        this.store = store;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Appender appender() {
+        Appender inner = store.appender();
+        return new Appender() {
+            private final Set<Long> touched = new HashSet<>();
+
+            @Override
+            public Optional<Message> add(Conversation conversation, Message message) {
+                Optional<Message> stored = inner.add(conversation, message);
+                stored.ifPresent(m -> analyse(conversation, m));
+                return stored;
+            }
+
+            private void analyse(Conversation conversation, Message message) {
+                touched.add(conversation.id());
+                for (Finding finding : engine(conversation.id()).accept(message)) {
+                    inner.flag(conversation, flagOf(finding, message.seq()));
+                }
+            }
+
+            @Override
+            public boolean record(Conversation conversation, Event event) {
+                return inner.record(conversation, event);
+            }
+
+            @Override
+            public void flag(Conversation conversation, Flag flag) {
+                inner.flag(conversation, flag);
+            }
+
+            @Override
+            public void commit() {
+                try {
+                    inner.commit();
+                    touched.clear();
+                } catch (RuntimeException e) {
+                    forget();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() {
+                forget();
+                inner.close();
+            }
+
+            /** Engines that read messages which were then not stored are rebuilt from the store next time. */
+            private void forget() {
+                touched.forEach(engines::remove);
+                touched.clear();
+            }
+        };
+    }
+
+    private synchronized ConversationAnalyzer engine(long conversationId) {
+        return engines.computeIfAbsent(conversationId, id -> {
+            ConversationAnalyzer engine = analyzer.newConversation();
+            for (Message earlier : store.messages(id)) {
+                engine.accept(earlier);
+            }
+            return engine;
+        });
+    }
+
+    static Flag flagOf(Finding finding, long seq) {
+        return switch (finding) {
+            case Finding.StageReached s -> new Flag(seq, "stage", key(s.stage().name()), s.start() + "-" + s.end());
+            case Finding.Qualified q -> new Flag(seq, "qualified", key(q.level().name()), "");
+            case Finding.Initiated i -> new Flag(seq, "initiated", key(i.topic().name()),
+                    i.byPersona() ? "by persona" : "by partner");
+            case Finding.Revealed r -> new Flag(seq, "identifier", r.identifier().type().key(),
+                    r.identifier().normalized());
+        };
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Persona persona(Persona persona) {
+        return store.persona(persona);
+    }
+
+    @Override
+    public Account account(Network network, String handle) {
+        return store.account(network, handle);
+    }
+
+    @Override
+    public Account sawAccount(Account account, String displayName, String host) {
+        return store.sawAccount(account, displayName, host);
+    }
+
+    @Override
+    public Conversation conversation(ConversationKey key) {
+        return store.conversation(key);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(long id) {
+        return store.findConversation(id);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return store.conversations();
+    }
+
+    @Override
+    public List<Message> messages(long conversationId) {
+        return store.messages(conversationId);
+    }
+
+    @Override
+    public List<Event> events(long conversationId) {
+        return store.events(conversationId);
+    }
+
+    @Override
+    public List<Flag> flags(long conversationId) {
+        return store.flags(conversationId);
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return store.counts();
+    }
+
+    @Override
+    public List<ImportedFile> importedFiles(String path, String headSha256) {
+        return store.importedFiles(path, headSha256);
+    }
+
+    @Override
+    public ImportedFile recordImport(ImportedFile file) {
+        return store.recordImport(file);
+    }
+
+    @Override
+    public EvidenceStorage evidence() {
+        return store.evidence();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
