@@ -66,34 +66,42 @@ LANG = {
         name="meu nome e {n}", live="moro em {p}", bye=["tchau"]),
 }
 PERSONA_TL = ["hi po", "10 taon po ako", "ano yun?", "hindi ko alam", "wala po"]
-PLACES = {"GB": ["Leeds", "Manchester"], "NL": ["Utrecht"], "DE": ["Hamburg"], "US": ["Denver"], "AU": ["Perth"]}
+PLACES = {"GB": ["Leeds", "Manchester", "Bristol"], "US": ["Denver", "Houston"], "AU": ["Perth", "Brisbane"]}
 NAMES = ["Dave Example", "Tom Sample", "Jan Voorbeeld", "Max Muster", "Juan Ejemplo", "Jean Exemple"]
 OBFUSCATE = [lambda s: s.replace("naked", "n@ked").replace("show", "sh0w"),
              lambda s: s.replace("naked", "n a k e d"), lambda s: s.replace("naked", "nakeeed"),
              lambda s: s.replace("dollars", "💵")]
 
 
-def identifier_lines(rnd, n):
-    """Lines that reveal identifiers, with their labels (type, normalized)."""
+PHONES = {  # numbers reserved for fiction, by country
+    "GB": lambda k: (f"+44 7700 900{k}", f"+447700900{k}"),
+    "AU": lambda k: (f"+61 491 570 {k % 150 + 6:03d}", f"+61491570{k % 150 + 6:03d}"),
+    "US": lambda k: (f"+1 202 555 01{k % 100:02d}", f"+1202555{k % 100 + 100:04d}"),
+}
+
+
+def identifier_lines(rnd, n, country):
+    """Lines that reveal identifiers, with their labels (type, normalized); phones are of the partner's country."""
     k = rnd.randrange(100, 999)
+    written, e164 = PHONES[country](k)
     pool = [
         (f"add me on skype dave.example{k}", ("skype", f"dave.example{k}")),
         (f"my snap is tom_sample{k}", ("snapchat", f"tom_sample{k}")),
         (f"kik: zed.example{k}", ("kik", f"zed.example{k}")),
         (f"@max_tg{k} on telegram", ("telegram", f"max_tg{k}")),
         (f"email me at user{k}@example.com", ("email", f"user{k}@example.com")),
-        (f"text me +44 7700 900{k}", ("phone", f"+447700900{k}")),
+        (f"text me {written}", ("phone", e164)),
         (f"my paypal is pay{k}@example.net", ("paypal", f"pay{k}@example.net")),
         (f"cashapp $DaveCash{k}", ("cashapp", f"$davecash{k}")),
         (f"insta @pics.example{k}", ("instagram", f"pics.example{k}")),
-        (f"whatsapp +61 491 570 {k % 150 + 6:03d}", ("whatsapp", f"+61491570{k % 150 + 6:03d}")),
+        (f"whatsapp {written}", ("whatsapp", e164)),
     ]
     return rnd.sample(pool, n)
 
 
 def conversation(rnd, lang, kind, idx):
     L = LANG[lang]
-    lines, labels = [], dict(stages={}, solicitation=None, wcst=None, tainted=False, identifiers=[])
+    lines, labels = [], dict(stages={}, solicitation=None, wcst=None, tainted=False, identifiers=[], country=None)
 
     def p(text):
         lines.append(["P", text])
@@ -155,14 +163,21 @@ def conversation(rnd, lang, kind, idx):
         p(rnd.choice(L["how_old"]))
         stage("age_awareness", s(rnd.choice(L["age"])))
         p(rnd.choice(L["protect"]))
+    country = rnd.choice(sorted(PHONES))
     if kind in ("ids", "wcst") and rnd.random() < (1.0 if kind == "ids" else 0.5):
-        for text, (t, norm) in identifier_lines(rnd, 2 if kind == "ids" else 1):
+        for text, (t, norm) in identifier_lines(rnd, 2 if kind == "ids" else 1, country):
             i = p(text)
             labels["identifiers"].append(dict(type=t, normalized=norm, message=i))
             if t == "whatsapp":  # a WhatsApp number is a phone number too
                 labels["identifiers"].append(dict(type="phone", normalized=norm, message=i))
+            if t in ("phone", "whatsapp"):
+                labels["country"] = country
+    if kind == "ids":
+        place = rnd.choice(PLACES[country])
+        i = p(L["live"].format(p=place))
+        labels["identifiers"].append(dict(type="location", normalized=place, message=i))
+        labels["country"] = country
     if kind == "ids" and rnd.random() < 0.5:
-        country = rnd.choice(list(PLACES))
         name = rnd.choice(NAMES)
         i = p(L["name"].format(n=name))
         labels["identifiers"].append(dict(type="name", normalized=name, message=i))

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sweetie.core.Identifier;
-import org.sweetie.core.IdentifierType;
 import org.sweetie.core.Message;
 import org.sweetie.core.Stage;
 import org.sweetie.core.Topic;
@@ -32,13 +31,14 @@ public final class ConversationAnalyzer {
     private Integer solicitation;
     private Integer wcst;
     private boolean partnerAskedAge;
-    /** The country the conversation's evidence points to, for reading national-format phone numbers. */
-    private String region;
     private int next;
 
-    ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers) {
+    private final CountryEvidence country;
+
+    ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.identifiers = identifiers;
+        this.country = new CountryEvidence(gazetteer);
     }
 
     /** Reads the next message (persona or partner) and returns what it established. */
@@ -54,13 +54,12 @@ public final class ConversationAnalyzer {
             partnerAskedAge = false;
         } else {
             readPartner(reading, index, findings);
-            for (Identifier identifier : identifiers.extract(message.text(), reading.text, index, region)) {
+            List<Identifier> found = identifiers.extract(message.text(), reading.text, index, region());
+            for (Identifier identifier : found) {
                 revealed.add(identifier);
                 findings.add(new Finding.Revealed(identifier));
-                if (region == null && identifier.type() == IdentifierType.PHONE) {
-                    region = regionOf(identifier.normalized());
-                }
             }
+            country.read(reading.text.plain(), found, index);
         }
         qualify(index, findings);
         return findings;
@@ -90,14 +89,10 @@ public final class ConversationAnalyzer {
         }
     }
 
-    private static String regionOf(String e164) {
-        try {
-            var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
-            String region = phones.getRegionCodeForCountryCode(phones.parse(e164, "ZZ").getCountryCode());
-            return region == null || region.equals("ZZ") ? null : region;
-        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
-            return null;
-        }
+    /** The country the evidence so far points to: national-format phone numbers are read as its numbers. */
+    private String region() {
+        CountryAttribution attribution = country.attribution();
+        return attribution == null ? null : attribution.country();
     }
 
     private void qualify(int index, List<Finding> findings) {
@@ -133,7 +128,7 @@ public final class ConversationAnalyzer {
     /** Where the conversation stands after the messages read so far. */
     public Report report() {
         return new Report(next, Map.copyOf(stages), solicitation, wcst, Map.copyOf(initiation),
-                List.copyOf(revealed));
+                List.copyOf(revealed), country.attribution());
     }
 
     /**
@@ -141,9 +136,11 @@ public final class ConversationAnalyzer {
      *
      * @param stages first message index of each stage reached
      * @param initiation who raised each topic first
+     * @param country where the partner most likely is, with the evidence; null when nothing points anywhere
      */
     public record Report(int messages, Map<Stage, Integer> stages, Integer solicitation, Integer wcst,
-                         Map<Topic, Finding.Initiated> initiation, List<Identifier> identifiers) {
+                         Map<Topic, Finding.Initiated> initiation, List<Identifier> identifiers,
+                         CountryAttribution country) {
         /** Tainted: the persona raised a sexual, payment or webcam topic before the partner did. */
         public boolean tainted() {
             return initiation.values().stream().anyMatch(Finding.Initiated::byPersona);

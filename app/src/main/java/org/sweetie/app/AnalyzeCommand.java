@@ -110,6 +110,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.printf("  %s %s (%s) at %d%n", i.type().key(), Printable.of(i.value()), Printable.of(i.normalized()),
                     i.message());
         }
+        if (r.country() != null) {
+            out.printf("  country %s (confidence %.2f): %s%n", r.country().country(), r.country().confidence(),
+                    r.country().evidence().stream().map(clue -> clue.country() + " " + Printable.of(clue.reason())).toList());
+        }
     }
 
     private static String at(Integer index) {
@@ -156,7 +160,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .put("normalized", i.normalized()).put("message", i.message()).put("start", i.start())
                         .put("end", i.end());
             }
-            node.putNull("country");
+            if (r.country() == null) {
+                node.putNull("country");
+            } else {
+                ObjectNode country = node.putObject("country");
+                country.put("code", r.country().country()).put("confidence", r.country().confidence());
+                ArrayNode evidence = country.putArray("evidence");
+                r.country().evidence().forEach(clue -> evidence.addObject().put("country", clue.country())
+                        .put("weight", clue.weight()).put("reason", clue.reason()).put("message", clue.message()));
+            }
         }
         return mapper.writeValueAsString(root);
     }

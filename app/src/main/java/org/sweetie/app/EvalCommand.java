@@ -85,6 +85,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Tally> levels = new TreeMap<>();
         Map<String, Tally> identifiers = new TreeMap<>();
         Tally tainted = new Tally();
+        int[] country = new int[2]; // right, labelled
         int conversations = 0;
         for (String line : corpusLines()) {
             if (line.isBlank()) {
@@ -104,8 +105,16 @@ final class EvalCommand implements Callable<Integer> {
             score(levels.computeIfAbsent("wcst", k -> new Tally()), labels.get("wcst"), report.wcst());
             tainted.count(labels.get("tainted").asBoolean(), report.tainted());
             scoreIdentifiers(identifiers, labels.get("identifiers"), report.identifiers());
+            JsonNode labelledCountry = labels.get("country");
+            if (labelledCountry != null && !labelledCountry.isNull()) {
+                country[1]++;
+                country[0] += report.country() != null
+                        && report.country().country().equals(labelledCountry.asText()) ? 1 : 0;
+            }
         }
         print(conversations, stages, levels, tainted, identifiers);
+        spec.commandLine().getOut().printf("country accuracy: %.3f (%d of %d conversations whose labels name one)%n",
+                country[1] == 0 ? 1.0 : (double) country[0] / country[1], country[0], country[1]);
         return 0;
     }
 
@@ -166,7 +175,6 @@ final class EvalCommand implements Callable<Integer> {
         row(out, "tainted", tainted, false);
         identifiers.forEach((name, t) -> row(out, "identifier " + name, t, false));
         out.println();
-        out.println("Country attribution is not implemented yet: no accuracy to report.");
     }
 
     private static void row(PrintWriter out, String name, Tally t, boolean timed) {

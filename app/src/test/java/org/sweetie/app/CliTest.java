@@ -233,6 +233,8 @@ class CliTest {
             assertThat(precision).as(row).isGreaterThanOrEqualTo(0.98);
             assertThat(recall).as(row).isGreaterThanOrEqualTo(0.95);
         }
+        String country = run.out().lines().filter(l -> l.startsWith("country accuracy:")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(country.split(" ")[2])).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.sweetie.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sweetie.core.Identifier;
+
+/**
+ * What points to the partner's country, gathered message by message: phone country codes, the place he says he
+ * lives in, currencies other than the persona's, and the language he writes. Each clue has a weight; the answer
+ * is the country with the most weight, with the share of the weight as confidence and every clue listed.
+ */
+final class CountryEvidence {
+    private static final double PHONE = 0.9;
+    private static final double PLACE = 0.7;
+    private static final double CURRENCY = 0.4;
+    private static final double LANGUAGE = 0.2;
+    /** Currencies that name a country. Pesos are left out: offenders offer the child's own currency. */
+    private static final Map<Pattern, String> CURRENCIES = Map.of(
+            Pattern.compile("£|(?<![\\p{L}])(?:gbp|pounds?|quid)(?![\\p{L}])"), "GB",
+            Pattern.compile("(?<![\\p{L}])(?:aud|aussie dollars?)(?![\\p{L}])"), "AU",
+            Pattern.compile("(?<![\\p{L}])(?:cad|canadian dollars?)(?![\\p{L}])"), "CA",
+            Pattern.compile("₹|(?<![\\p{L}])(?:inr|rupees?)(?![\\p{L}])"), "IN",
+            Pattern.compile("(?<![\\p{L}])(?:usd|us dollars?)(?![\\p{L}])"), "US",
+            Pattern.compile("(?<![\\p{L}])(?:sek|kronor)(?![\\p{L}])"), "SE",
+            Pattern.compile("(?<![\\p{L}])(?:dkk|kroner)(?![\\p{L}])"), "DK",
+            Pattern.compile("(?<![\\p{L}])(?:pln|zloty|zl)(?![\\p{L}])"), "PL");
+    /** Words only one of the languages uses, and the country most of its speakers online write from. */
+    private static final Map<String, String> LANGUAGE_WORDS = languageWords();
+
+    private static Map<String, String> languageWords() {
+        Map<String, String> words = new java.util.HashMap<>();
+        for (String w : List.of("ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou")) {
+            words.put(w, "NL");
+        }
+        for (String w : List.of("ich", "du", "nicht", "bist", "und", "mit", "dich", "hast", "bitte", "mich")) {
+            words.put(w, "DE");
+        }
+        for (String w : List.of("tengo", "quiero", "estas", "eres", "tienes", "hola", "gusta", "pero", "nada")) {
+            words.put(w, "ES");
+        }
+        for (String w : List.of("pas", "suis", "toi", "salut", "avec", "moi", "veux", "tres", "oui")) {
+            words.put(w, "FR");
+        }
+        for (String w : List.of("voce", "nao", "tem", "quero", "oi", "tenho", "muito", "gostosa", "sim")) {
+            words.put(w, "BR");
+        }
+        return Map.copyOf(words);
+    }
+
+    private final Gazetteer gazetteer;
+    private final List<CountryAttribution.Clue> clues = new ArrayList<>();
+    private final Map<String, Boolean> languagesSeen = new LinkedHashMap<>();
+    /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
+    private CountryAttribution answer;
+    private int answeredFor;
+
+    CountryEvidence(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    void read(String plain, List<Identifier> identifiers, int message) {
+        for (Identifier identifier : identifiers) {
+            switch (identifier.type()) {
+                case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
+                        clues.add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
+                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country ->
+                        clues.add(new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
+                default -> { }
+            }
+        }
+        if (mayNameCurrency(plain)) {
+            for (var currency : CURRENCIES.entrySet()) {
+                Matcher m = currency.getKey().matcher(plain);
+                if (m.find()) {
+                    clues.add(new CountryAttribution.Clue(currency.getValue(), CURRENCY,
+                            "currency '" + m.group() + "'", message));
+                }
+            }
+        }
+        readLanguage(plain, message);
+    }
+
+    /** A currency is named next to an amount, or by its sign. */
+    private static boolean mayNameCurrency(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (Character.isDigit(c) || c == '£' || c == '₹') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two words of one language in a message make it that language's; each language counts once. */
+    private void readLanguage(String plain, int message) {
+        Map<String, Integer> hits = new java.util.HashMap<>();
+        int i = 0;
+        while (i < plain.length()) {
+            while (i < plain.length() && !Character.isLetter(plain.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < plain.length() && Character.isLetter(plain.charAt(i))) {
+                i++;
+            }
+            String language = i > start ? LANGUAGE_WORDS.get(plain.substring(start, i)) : null;
+            if (language != null && !languagesSeen.containsKey(language) && hits.merge(language, 1, Integer::sum) == 2) {
+                languagesSeen.put(language, true);
+                clues.add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language),
+                        message));
+            }
+        }
+    }
+
+    CountryAttribution attribution() {
+        if (clues.size() != answeredFor) {
+            answer = weigh();
+            answeredFor = clues.size();
+        }
+        return answer;
+    }
+
+    private CountryAttribution weigh() {
+        if (clues.isEmpty()) {
+            return null;
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        clues.forEach(c -> weights.merge(c.country(), c.weight(), Double::sum));
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        var best = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        // Sure in proportion to the share of the evidence, and never sure on a single weak clue.
+        double confidence = best.getValue() / total * Math.min(1.0, total);
+        List<CountryAttribution.Clue> ranked = clues.stream().sorted(Comparator.comparingDouble(CountryAttribution.Clue::weight).reversed()).toList();
+        return new CountryAttribution(best.getKey(), Math.round(confidence * 100) / 100.0, ranked);
+    }
+
+    static Optional<String> regionOf(String e164) {
+        var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        try {
+            String region = phones.getRegionCodeForCountryCode(phones.parse(e164, "ZZ").getCountryCode());
+            return region == null || region.equals("ZZ") ? Optional.empty() : Optional.of(region);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String languageName(String country) {
+        return switch (country) {
+            case "NL" -> "Dutch";
+            case "DE" -> "German";
+            case "ES" -> "Spanish";
+            case "FR" -> "French";
+            default -> "Portuguese";
+        };
+    }
+
+}
