@@ -2,22 +2,15 @@ package org.sweetie.analysis;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sweetie.core.Account;
 import org.sweetie.core.Conversation;
-import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
-import org.sweetie.core.EvidenceStorage;
 import org.sweetie.core.Flag;
-import org.sweetie.core.ImportedFile;
+import org.sweetie.core.ForwardingConversationStore;
 import org.sweetie.core.Message;
-import org.sweetie.core.Network;
-import org.sweetie.core.Persona;
-import org.sweetie.core.StoreCounts;
 
 /**
  * A conversation store that analyses every message as it is stored and stores what the analysis establishes as
@@ -25,13 +18,12 @@ import org.sweetie.core.StoreCounts;
  * engine state is kept in memory; the first time a conversation is met in a process, its stored messages are read
  * again to rebuild that state, which gives the same state because the engine is deterministic.
  */
-public final class AnalyzingStore implements ConversationStore {
-    private final ConversationStore store;
+public final class AnalyzingStore extends ForwardingConversationStore {
     private final Analyzer analyzer;
     private final Map<Long, ConversationAnalyzer> engines = new HashMap<>();
 
     public AnalyzingStore(ConversationStore store, Analyzer analyzer) {
-        this.store = store;
+        super(store);
         this.analyzer = analyzer;
     }
 
@@ -113,75 +105,5 @@ public final class AnalyzingStore implements ConversationStore {
 
     private static String key(String name) {
         return name.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @Override
-    public Persona persona(Persona persona) {
-        return store.persona(persona);
-    }
-
-    @Override
-    public Account account(Network network, String handle) {
-        return store.account(network, handle);
-    }
-
-    @Override
-    public Account sawAccount(Account account, String displayName, String host) {
-        return store.sawAccount(account, displayName, host);
-    }
-
-    @Override
-    public Conversation conversation(ConversationKey key) {
-        return store.conversation(key);
-    }
-
-    @Override
-    public Optional<Conversation> findConversation(long id) {
-        return store.findConversation(id);
-    }
-
-    @Override
-    public List<Conversation> conversations() {
-        return store.conversations();
-    }
-
-    @Override
-    public List<Message> messages(long conversationId) {
-        return store.messages(conversationId);
-    }
-
-    @Override
-    public List<Event> events(long conversationId) {
-        return store.events(conversationId);
-    }
-
-    @Override
-    public List<Flag> flags(long conversationId) {
-        return store.flags(conversationId);
-    }
-
-    @Override
-    public StoreCounts counts() {
-        return store.counts();
-    }
-
-    @Override
-    public List<ImportedFile> importedFiles(String path, String headSha256) {
-        return store.importedFiles(path, headSha256);
-    }
-
-    @Override
-    public ImportedFile recordImport(ImportedFile file) {
-        return store.recordImport(file);
-    }
-
-    @Override
-    public EvidenceStorage evidence() {
-        return store.evidence();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

@@ -3,33 +3,26 @@ package org.sweetie.evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sweetie.core.Account;
 import org.sweetie.core.Conversation;
-import org.sweetie.core.ConversationKey;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
-import org.sweetie.core.EvidenceStorage;
 import org.sweetie.core.Flag;
-import org.sweetie.core.ImportedFile;
+import org.sweetie.core.ForwardingConversationStore;
 import org.sweetie.core.Message;
-import org.sweetie.core.Network;
-import org.sweetie.core.Persona;
-import org.sweetie.core.StoreCounts;
 
 /**
  * A conversation store whose every stored message and event is also appended to the evidence log, in the same
  * transaction and the same order. It is the only way Sweetie's capabilities are given a store, so nothing enters
  * the conversations without entering the evidence.
  */
-final class EvidencedStore implements ConversationStore {
+final class EvidencedStore extends ForwardingConversationStore {
     /** Entries are written in chunks, so a long unit of work does not hold them all in memory. */
     private static final int CHUNK = 2_000;
 
-    private final ConversationStore store;
     private final EvidenceLog log;
 
     EvidencedStore(ConversationStore store, EvidenceLog log) {
-        this.store = store;
+        super(store);
         this.log = log;
     }
 
@@ -101,75 +94,5 @@ final class EvidencedStore implements ConversationStore {
                 }
             }
         };
-    }
-
-    @Override
-    public Persona persona(Persona persona) {
-        return store.persona(persona);
-    }
-
-    @Override
-    public Account account(Network network, String handle) {
-        return store.account(network, handle);
-    }
-
-    @Override
-    public Account sawAccount(Account account, String displayName, String host) {
-        return store.sawAccount(account, displayName, host);
-    }
-
-    @Override
-    public Conversation conversation(ConversationKey key) {
-        return store.conversation(key);
-    }
-
-    @Override
-    public Optional<Conversation> findConversation(long id) {
-        return store.findConversation(id);
-    }
-
-    @Override
-    public List<Conversation> conversations() {
-        return store.conversations();
-    }
-
-    @Override
-    public List<Message> messages(long conversationId) {
-        return store.messages(conversationId);
-    }
-
-    @Override
-    public List<Event> events(long conversationId) {
-        return store.events(conversationId);
-    }
-
-    @Override
-    public List<Flag> flags(long conversationId) {
-        return store.flags(conversationId);
-    }
-
-    @Override
-    public StoreCounts counts() {
-        return store.counts();
-    }
-
-    @Override
-    public List<ImportedFile> importedFiles(String path, String headSha256) {
-        return store.importedFiles(path, headSha256);
-    }
-
-    @Override
-    public ImportedFile recordImport(ImportedFile file) {
-        return store.recordImport(file);
-    }
-
-    @Override
-    public EvidenceStorage evidence() {
-        return store.evidence();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

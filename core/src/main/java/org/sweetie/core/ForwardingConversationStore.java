@@ -1,0 +1,91 @@
+package org.sweetie.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A conversation store that passes every call to another: the base of the decorators that add to what storing does
+ * (the evidence log, the analysis), which override {@link #appender()} and leave the rest alone.
+ */
+public abstract class ForwardingConversationStore implements ConversationStore {
+    protected final ConversationStore store;
+
+    protected ForwardingConversationStore(ConversationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Persona persona(Persona persona) {
+        return store.persona(persona);
+    }
+
+    @Override
+    public Account account(Network network, String handle) {
+        return store.account(network, handle);
+    }
+
+    @Override
+    public Account sawAccount(Account account, String displayName, String host) {
+        return store.sawAccount(account, displayName, host);
+    }
+
+    @Override
+    public Conversation conversation(ConversationKey key) {
+        return store.conversation(key);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(long id) {
+        return store.findConversation(id);
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        return store.conversations();
+    }
+
+    @Override
+    public List<Message> messages(long conversationId) {
+        return store.messages(conversationId);
+    }
+
+    @Override
+    public List<Event> events(long conversationId) {
+        return store.events(conversationId);
+    }
+
+    @Override
+    public List<Flag> flags(long conversationId) {
+        return store.flags(conversationId);
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return store.counts();
+    }
+
+    @Override
+    public List<ImportedFile> importedFiles(String path, String headSha256) {
+        return store.importedFiles(path, headSha256);
+    }
+
+    @Override
+    public ImportedFile recordImport(ImportedFile file) {
+        return store.recordImport(file);
+    }
+
+    @Override
+    public EvidenceStorage evidence() {
+        return store.evidence();
+    }
+
+    @Override
+    public Appender appender() {
+        return store.appender();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
