@@ -5,7 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
-/** Bitcoin addresses, accepted only when their checksum holds: Base58Check (1..., 3...) or Bech32 (bc1...). */
+/**
+ * Crypto addresses, accepted only when their checksum holds: Bitcoin Base58Check (1..., 3...) and Bech32/Bech32m
+ * (bc1...), Ethereum EIP-55 mixed case (0x...). An all-lower-case Ethereum address carries no checksum and is
+ * accepted as written, as wallets show it so.
+ */
 final class Crypto {
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -15,6 +19,28 @@ final class Crypto {
 
     static boolean isBitcoinAddress(String address) {
         return address.startsWith("bc1") ? bech32(address) : base58Check(address);
+    }
+
+    /** EIP-55: a hex letter is upper case exactly when the matching nibble of Keccak-256(lower-case hex) is >= 8. */
+    static boolean isEthereumAddress(String address) {
+        String hex = address.substring(2);
+        String lower = hex.toLowerCase(java.util.Locale.ROOT);
+        if (hex.equals(lower)) {
+            return true;
+        }
+        var keccak = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+        byte[] input = lower.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        keccak.update(input, 0, input.length);
+        byte[] hash = new byte[32];
+        keccak.doFinal(hash, 0);
+        for (int i = 0; i < 40; i++) {
+            char c = hex.charAt(i);
+            int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f;
+            if (Character.isLetter(c) && Character.isUpperCase(c) != (nibble >= 8)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean base58Check(String address) {

@@ -50,6 +50,7 @@ final class IdentifierExtractor {
     private static final Pattern CASHTAG = Pattern.compile("(?<![\\w$])\\$([A-Za-z][A-Za-z0-9_]{1,19})(?![\\w])");
     private static final Pattern BITCOIN = Pattern.compile("(?<![\\w])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}"
             + "|bc1[02-9ac-hj-np-z]{11,71})(?![\\w])");
+    private static final Pattern ETHEREUM = Pattern.compile("(?<![\\w])0x[0-9a-fA-F]{40}(?![\\w])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
             + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.])");
     private static final Pattern NAME = Pattern.compile("(?i:my name is|my name's|name is|call me|i am called|"
@@ -124,6 +125,13 @@ final class IdentifierExtractor {
         while (m.find()) {
             if (Crypto.isBitcoinAddress(m.group())) {
                 add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
+            }
+        }
+        m = ETHEREUM.matcher(text);
+        while (text.contains("0x") && m.find()) {
+            if (Crypto.isEthereumAddress(m.group())) {
+                add(found, taken, IdentifierType.CRYPTO, m.group(), m.group().toLowerCase(Locale.ROOT), message,
+                        m.start(), m.end());
             }
         }
         m = IPV4.matcher(text);

@@ -59,6 +59,10 @@ class IdentifierTest {
         assertThat(in("P: btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")).isEmpty();
         assertThat(in("P: bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).extracting(Identifier::type)
                 .containsExactly(IdentifierType.CRYPTO);
+        // EIP-55's own test address, then the same with one letter's case flipped
+        assertThat(in("P: eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).extracting(Identifier::normalized)
+                .containsExactly("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+        assertThat(in("P: eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")).isEmpty();
     }
 
     @Test
