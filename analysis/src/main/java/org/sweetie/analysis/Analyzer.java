@@ -1,5 +1,7 @@
 package org.sweetie.analysis;
 
+import java.util.function.Supplier;
+
 /**
  * Makes conversation analyzers. The lexicon, the identifier rules and the gazetteer are loaded once and shared;
  * each conversation gets its own small state.
@@ -8,18 +10,35 @@ public final class Analyzer {
     private final Lexicon lexicon;
     private final IdentifierExtractor identifiers;
     private final Gazetteer gazetteer;
+    private final Supplier<IpCountries> ipTable;
+    private IpCountries ipCountries;
 
-    private Analyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer) {
+    private Analyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer,
+                     Supplier<IpCountries> ipTable) {
         this.lexicon = lexicon;
         this.identifiers = identifiers;
         this.gazetteer = gazetteer;
+        this.ipTable = ipTable;
     }
 
     public static Analyzer standard() {
-        return new Analyzer(Lexicon.load(), new IdentifierExtractor(), Gazetteer.load());
+        return new Analyzer(Lexicon.load(), new IdentifierExtractor(), Gazetteer.load(), IpCountries::load);
+    }
+
+    /** An analyzer with its own IP-to-country table (tests use one of documentation addresses). */
+    static Analyzer withIpTable(IpCountries table) {
+        return new Analyzer(Lexicon.load(), new IdentifierExtractor(), Gazetteer.load(), () -> table);
     }
 
     public ConversationAnalyzer newConversation() {
-        return new ConversationAnalyzer(lexicon, identifiers, gazetteer);
+        return new ConversationAnalyzer(lexicon, identifiers, gazetteer, this::ipCountries);
+    }
+
+    /** The IP table is large: it is read the first time an address is seen, not at every start. */
+    private synchronized IpCountries ipCountries() {
+        if (ipCountries == null) {
+            ipCountries = ipTable.get();
+        }
+        return ipCountries;
     }
 }

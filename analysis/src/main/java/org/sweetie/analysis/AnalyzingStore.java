@@ -5,20 +5,25 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
 import org.sweetie.core.Flag;
 import org.sweetie.core.ForwardingConversationStore;
 import org.sweetie.core.Message;
 
 /**
  * A conversation store that analyses every message as it is stored and stores what the analysis establishes as
- * flags, in the same unit of work (and so, through the evidence log below it, in the evidence). Each conversation's
+ * flags, in the same unit of work (the partner's IP address from join lines goes to the country evidence) (and so, through the evidence log below it, in the evidence). Each conversation's
  * engine state is kept in memory; the first time a conversation is met in a process, its stored messages are read
  * again to rebuild that state, which gives the same state because the engine is deterministic.
  */
 public final class AnalyzingStore extends ForwardingConversationStore {
+    private static final Pattern HOST_ADDRESS = Pattern.compile("@((?:\\d{1,3}\\.){3}\\d{1,3})[)\\]]");
+
     private final Analyzer analyzer;
     private final Map<Long, ConversationAnalyzer> engines = new HashMap<>();
 
@@ -49,7 +54,14 @@ public final class AnalyzingStore extends ForwardingConversationStore {
 
             @Override
             public boolean record(Conversation conversation, Event event) {
-                return inner.record(conversation, event);
+                boolean stored = inner.record(conversation, event);
+                if (stored) {
+                    addressOf(event).ifPresent(ip -> {
+                        touched.add(conversation.id());
+                        engine(conversation.id()).sawAddress(ip);
+                    });
+                }
+                return stored;
             }
 
             @Override
@@ -88,8 +100,20 @@ public final class AnalyzingStore extends ForwardingConversationStore {
             for (Message earlier : store.messages(id)) {
                 engine.accept(earlier);
             }
+            for (Event earlier : store.events(id)) {
+                addressOf(earlier).ifPresent(engine::sawAddress);
+            }
             return engine;
         });
+    }
+
+    /** The IPv4 address a join, part or quit shows as the partner's host ("(~dave@198.51.100.23) has joined"). */
+    public static Optional<String> addressOf(Event event) {
+        if (event.kind() != EventKind.JOIN && event.kind() != EventKind.PART && event.kind() != EventKind.QUIT) {
+            return Optional.empty();
+        }
+        Matcher m = HOST_ADDRESS.matcher(event.detail());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     static Flag flagOf(Finding finding, long seq) {

@@ -35,10 +35,19 @@ public final class ConversationAnalyzer {
 
     private final CountryEvidence country;
 
-    ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer) {
+    ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer,
+                         java.util.function.Supplier<IpCountries> ipCountries) {
         this.lexicon = lexicon;
         this.identifiers = identifiers;
-        this.country = new CountryEvidence(gazetteer);
+        this.country = new CountryEvidence(gazetteer, ipCountries);
+    }
+
+    /**
+     * An IPv4 address the partner connected from, as a connector or a log's join line reports it (not a message):
+     * a clue to his country.
+     */
+    public void sawAddress(String ipv4) {
+        country.sawAddress(ipv4);
     }
 
     /** Reads the next message (persona or partner) and returns what it established. */

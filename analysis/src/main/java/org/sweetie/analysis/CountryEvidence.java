@@ -53,15 +53,29 @@ final class CountryEvidence {
         return Map.copyOf(words);
     }
 
+    private static final double CONNECTION = 0.8;
+    private static final double IP_IN_TEXT = 0.6;
+
     private final Gazetteer gazetteer;
+    private final java.util.function.Supplier<IpCountries> ipCountries;
+    private final java.util.Set<String> addressesSeen = new java.util.HashSet<>();
     private final List<CountryAttribution.Clue> clues = new ArrayList<>();
     private final Map<String, Boolean> languagesSeen = new LinkedHashMap<>();
     /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
     private CountryAttribution answer;
     private int answeredFor;
 
-    CountryEvidence(Gazetteer gazetteer) {
+    CountryEvidence(Gazetteer gazetteer, java.util.function.Supplier<IpCountries> ipCountries) {
         this.gazetteer = gazetteer;
+        this.ipCountries = ipCountries;
+    }
+
+    /** An address the partner connected from (message -1: it is not in a message). Each address counts once. */
+    void sawAddress(String ipv4) {
+        if (addressesSeen.add(ipv4)) {
+            ipCountries.get().country(ipv4).ifPresent(country -> clues.add(new CountryAttribution.Clue(country,
+                    CONNECTION, "connects from " + ipv4 + " (DB-IP)", -1)));
+        }
     }
 
     void read(String plain, List<Identifier> identifiers, int message) {
@@ -69,8 +83,11 @@ final class CountryEvidence {
             switch (identifier.type()) {
                 case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
                         clues.add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
-                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country ->
-                        clues.add(new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
+                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country -> clues.add(
+                        new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
+                case IP -> ipCountries.get().country(identifier.normalized()).ifPresent(country ->
+                        clues.add(new CountryAttribution.Clue(country, IP_IN_TEXT, "ip " + identifier.normalized()
+                                + " (DB-IP)", message)));
                 default -> { }
             }
         }

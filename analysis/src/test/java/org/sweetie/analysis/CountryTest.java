@@ -39,4 +39,34 @@ class CountryTest {
         var report = ScenarioTest.analyse("P: i live in Manchester", "P: call 07700 900456");
         assertThat(report.identifiers()).extracting(i -> i.normalized()).contains("+447700900456");
     }
+
+    /** A table of documentation addresses only (RFC 5737): 203.0.113.0/24 stands for Australia here. */
+    static IpCountries testTable() throws Exception {
+        return IpCountries.parse(new java.io.ByteArrayInputStream("3405803776,3405804031,AU\n".getBytes()));
+    }
+
+    @Test
+    void anAddressInTheTextOrFromTheConnectionPointsToItsCountry() throws Exception {
+        Analyzer analyzer = Analyzer.withIpTable(testTable());
+        ConversationAnalyzer conversation = analyzer.newConversation();
+        conversation.accept(org.sweetie.core.Message.received(java.time.Instant.EPOCH,
+                org.sweetie.core.Author.PARTNER, "p", "my ip is 203.0.113.77 lol", null, null));
+        assertThat(conversation.report().country().country()).isEqualTo("AU");
+        assertThat(conversation.report().country().evidence()).extracting(CountryAttribution.Clue::reason)
+                .containsExactly("ip 203.0.113.77 (DB-IP)");
+
+        ConversationAnalyzer connected = analyzer.newConversation();
+        connected.sawAddress("203.0.113.8");
+        connected.sawAddress("198.51.100.1");
+        assertThat(connected.report().country().country()).isEqualTo("AU");
+        assertThat(connected.report().country().evidence()).singleElement()
+                .satisfies(c -> assertThat(c.message()).isEqualTo(-1));
+    }
+
+    @Test
+    void theShippedTableLoadsAndKnowsNothingOfDocumentationAddresses() {
+        IpCountries table = IpCountries.load();
+        assertThat(table.country("203.0.113.77")).isEmpty();
+        assertThat(table.country("not an address")).isEmpty();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.AnalyzingStore;
 import org.sweetie.analysis.ConversationAnalyzer;
 import org.sweetie.analysis.Finding;
 import org.sweetie.capture.logs.LogImporter;
@@ -78,6 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 for (Message m : conversationStore.messages(id)) {
                     engine.accept(m);
                 }
+                conversationStore.events(id).forEach(e -> AnalyzingStore.addressOf(e).ifPresent(engine::sawAddress));
                 reports.put(id, engine.report());
             }
             PrintWriter out = spec.commandLine().getOut();
