@@ -68,7 +68,7 @@ public final class ConversationAnalyzer {
                 revealed.add(identifier);
                 findings.add(new Finding.Revealed(identifier));
             }
-            country.read(reading.text.plain(), found, index);
+            country.read(reading.text.plain(), found, index, message.time());
         }
         qualify(index, findings);
         return findings;

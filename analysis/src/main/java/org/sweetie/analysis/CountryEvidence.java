@@ -54,6 +54,15 @@ final class CountryEvidence {
     }
 
     private static final double CONNECTION = 0.8;
+    private static final double TIME_ZONE = 0.3;
+    /** "it's 3am here", "its 11 pm where i am": the clock where he is. */
+    private static final Pattern LOCAL_TIME = Pattern.compile("(?<![\\p{L}])(?:it'?s|its|it is)\\s+(\\d{1,2})"
+            + "(?::(\\d{2}))?\\s*(am|pm)?\\s+(?:here|where i am|over here|in my country|for me)(?![\\p{L}])");
+    /** UTC offsets, in half hours, that point to one country more than to any other among likely partners. */
+    private static final Map<Integer, String> OFFSETS = Map.ofEntries(Map.entry(0, "GB"), Map.entry(-10, "US"),
+            Map.entry(-12, "US"), Map.entry(-14, "US"), Map.entry(-16, "US"), Map.entry(-6, "BR"),
+            Map.entry(11, "IN"), Map.entry(20, "AU"), Map.entry(22, "AU"), Map.entry(24, "NZ"), Map.entry(26, "NZ"),
+            Map.entry(18, "JP"));
     private static final double IP_IN_TEXT = 0.6;
 
     private final Gazetteer gazetteer;
@@ -78,7 +87,8 @@ final class CountryEvidence {
         }
     }
 
-    void read(String plain, List<Identifier> identifiers, int message) {
+    void read(String plain, List<Identifier> identifiers, int message, java.time.Instant sent) {
+        readLocalTime(plain, message, sent);
         for (Identifier identifier : identifiers) {
             switch (identifier.type()) {
                 case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
@@ -101,6 +111,37 @@ final class CountryEvidence {
             }
         }
         readLanguage(plain, message);
+    }
+
+    /**
+     * The hour he says it is, against the time the message was sent, gives his UTC offset; a few offsets point to one
+     * likely country. Summer time shifts the answer by an hour at most, so only clear offsets count.
+     */
+    private void readLocalTime(String plain, int message, java.time.Instant sent) {
+        if (!plain.contains("here") && !plain.contains("for me") && !plain.contains("country")) {
+            return;
+        }
+        Matcher m = LOCAL_TIME.matcher(plain);
+        if (!m.find()) {
+            return;
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (hour > 23 || minute > 59 || m.group(3) != null && (hour < 1 || hour > 12)) {
+            return;
+        }
+        if (m.group(3) != null) {
+            hour = hour % 12 + (m.group(3).equals("pm") ? 12 : 0);
+        }
+        var utc = sent.atZone(java.time.ZoneOffset.UTC);
+        int localHalfHours = hour * 2 + Math.round(minute / 30f);
+        int utcHalfHours = utc.getHour() * 2 + Math.round(utc.getMinute() / 30f);
+        int offset = Math.floorMod(localHalfHours - utcHalfHours + 24, 48) - 24;
+        String country = OFFSETS.get(offset);
+        if (country != null) {
+            clues.add(new CountryAttribution.Clue(country, TIME_ZONE, "says it is " + m.group().strip()
+                    + " (UTC" + (offset >= 0 ? "+" : "") + offset / 2.0 + ")", message));
+        }
     }
 
     /** A currency is named next to an amount, or by its sign. */

@@ -69,4 +69,19 @@ class CountryTest {
         assertThat(table.country("203.0.113.77")).isEmpty();
         assertThat(table.country("not an address")).isEmpty();
     }
+
+    @Test
+    void theHourHeSaysItIsGivesHisOffset() {
+        ConversationAnalyzer conversation = Analyzer.standard().newConversation();
+        conversation.accept(org.sweetie.core.Message.received(java.time.Instant.parse("2013-10-02T17:05:00Z"),
+                org.sweetie.core.Author.PARTNER, "p", "its 3am here, cant sleep", null, null));
+        CountryAttribution country = conversation.report().country();
+        assertThat(country.country()).isEqualTo("AU");
+        assertThat(country.evidence().getFirst().reason()).contains("UTC+10.0");
+
+        ConversationAnalyzer europe = Analyzer.standard().newConversation();
+        europe.accept(org.sweetie.core.Message.received(java.time.Instant.parse("2013-10-02T17:05:00Z"),
+                org.sweetie.core.Author.PARTNER, "p", "it's 6 pm here", null, null));
+        assertThat(europe.report().country()).isNull();
+    }
 }
