@@ -133,9 +133,7 @@ final class FileImport {
                 case Entry.Happened happened -> take(happened, line);
                 case Entry.Context context -> { }
             }
-        } catch (MalformedLineException e) {
-            reject(line.number(), e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (MalformedLineException | IllegalArgumentException e) {
             reject(line.number(), e.getMessage());
         }
     }
