@@ -82,7 +82,7 @@ final class CountryEvidence {
     /** An address the partner connected from (message -1: it is not in a message). Each address counts once. */
     void sawAddress(String ipv4) {
         if (addressesSeen.add(ipv4)) {
-            ipCountries.get().country(ipv4).ifPresent(country -> clues.add(new CountryAttribution.Clue(country,
+            ipCountries.get().country(ipv4).ifPresent(country -> add(new CountryAttribution.Clue(country,
                     CONNECTION, "connects from " + ipv4 + " (DB-IP)", -1)));
         }
     }
@@ -92,11 +92,11 @@ final class CountryEvidence {
         for (Identifier identifier : identifiers) {
             switch (identifier.type()) {
                 case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
-                        clues.add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
+                        add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
                 case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country -> clues.add(
                         new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
                 case IP -> ipCountries.get().country(identifier.normalized()).ifPresent(country ->
-                        clues.add(new CountryAttribution.Clue(country, IP_IN_TEXT, "ip " + identifier.normalized()
+                        add(new CountryAttribution.Clue(country, IP_IN_TEXT, "ip " + identifier.normalized()
                                 + " (DB-IP)", message)));
                 default -> { }
             }
@@ -105,7 +105,7 @@ final class CountryEvidence {
             for (var currency : CURRENCIES.entrySet()) {
                 Matcher m = currency.getKey().matcher(plain);
                 if (m.find()) {
-                    clues.add(new CountryAttribution.Clue(currency.getValue(), CURRENCY,
+                    add(new CountryAttribution.Clue(currency.getValue(), CURRENCY,
                             "currency '" + m.group() + "'", message));
                 }
             }
@@ -139,9 +139,19 @@ final class CountryEvidence {
         int offset = Math.floorMod(localHalfHours - utcHalfHours + 24, 48) - 24;
         String country = OFFSETS.get(offset);
         if (country != null) {
-            clues.add(new CountryAttribution.Clue(country, TIME_ZONE, "says it is " + m.group().strip()
+            add(new CountryAttribution.Clue(country, TIME_ZONE, "says it is " + m.group().strip()
                     + " (UTC" + (offset >= 0 ? "+" : "") + offset / 2.0 + ")", message));
         }
+    }
+
+    /** A clue counts once: the same number or place said again adds nothing. */
+    private void add(CountryAttribution.Clue clue) {
+        for (CountryAttribution.Clue known : clues) {
+            if (known.country().equals(clue.country()) && known.reason().equals(clue.reason())) {
+                return;
+            }
+        }
+        clues.add(clue);
     }
 
     /** A currency is named next to an amount, or by its sign. */
@@ -170,7 +180,7 @@ final class CountryEvidence {
             String language = i > start ? LANGUAGE_WORDS.get(plain.substring(start, i)) : null;
             if (language != null && !languagesSeen.containsKey(language) && hits.merge(language, 1, Integer::sum) == 2) {
                 languagesSeen.put(language, true);
-                clues.add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language),
+                add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language),
                         message));
             }
         }

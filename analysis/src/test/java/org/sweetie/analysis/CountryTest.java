@@ -84,4 +84,12 @@ class CountryTest {
                 org.sweetie.core.Author.PARTNER, "p", "it's 6 pm here", null, null));
         assertThat(europe.report().country()).isNull();
     }
+
+    @Test
+    void aClueSaidTwiceCountsOnce() {
+        CountryAttribution country = ScenarioTest.analyse("P: text me +44 7700 900123", "P: +44 7700 900123 ok?",
+                "P: i live in Perth").country();
+        assertThat(country.evidence()).hasSize(2);
+        assertThat(country.country()).isEqualTo("GB");
+    }
 }
