@@ -93,7 +93,7 @@ final class CountryEvidence {
             switch (identifier.type()) {
                 case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
                         add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
-                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country -> clues.add(
+                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country -> add(
                         new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
                 case IP -> ipCountries.get().country(identifier.normalized()).ifPresent(country ->
                         add(new CountryAttribution.Clue(country, IP_IN_TEXT, "ip " + identifier.normalized()
