@@ -2,6 +2,7 @@ package org.sweetie.analysis;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,6 +129,6 @@ public final class AnalyzingStore extends ForwardingConversationStore {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 }

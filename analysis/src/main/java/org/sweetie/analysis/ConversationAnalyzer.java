@@ -1,10 +1,12 @@
 package org.sweetie.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sweetie.core.Identifier;
 import org.sweetie.core.Message;
 import org.sweetie.core.Stage;
@@ -36,7 +38,7 @@ public final class ConversationAnalyzer {
     private final CountryEvidence country;
 
     ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer,
-                         java.util.function.Supplier<IpCountries> ipCountries) {
+                         Supplier<IpCountries> ipCountries) {
         this.lexicon = lexicon;
         this.identifiers = identifiers;
         this.country = new CountryEvidence(gazetteer, ipCountries);
@@ -157,7 +159,7 @@ public final class ConversationAnalyzer {
 
         public Optional<Finding.Initiated> taintedBy() {
             return initiation.values().stream().filter(Finding.Initiated::byPersona)
-                    .min(java.util.Comparator.comparingInt(Finding.Initiated::message));
+                    .min(Comparator.comparingInt(Finding.Initiated::message));
         }
     }
 }

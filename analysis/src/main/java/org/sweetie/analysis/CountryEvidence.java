@@ -1,11 +1,17 @@
 package org.sweetie.analysis;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sweetie.core.Identifier;
@@ -34,7 +40,7 @@ final class CountryEvidence {
     private static final Map<String, String> LANGUAGE_WORDS = languageWords();
 
     private static Map<String, String> languageWords() {
-        Map<String, String> words = new java.util.HashMap<>();
+        Map<String, String> words = new HashMap<>();
         for (String w : List.of("ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou")) {
             words.put(w, "NL");
         }
@@ -66,15 +72,15 @@ final class CountryEvidence {
     private static final double IP_IN_TEXT = 0.6;
 
     private final Gazetteer gazetteer;
-    private final java.util.function.Supplier<IpCountries> ipCountries;
-    private final java.util.Set<String> addressesSeen = new java.util.HashSet<>();
+    private final Supplier<IpCountries> ipCountries;
+    private final Set<String> addressesSeen = new HashSet<>();
     private final List<CountryAttribution.Clue> clues = new ArrayList<>();
     private final Map<String, Boolean> languagesSeen = new LinkedHashMap<>();
     /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
     private CountryAttribution answer;
     private int answeredFor;
 
-    CountryEvidence(Gazetteer gazetteer, java.util.function.Supplier<IpCountries> ipCountries) {
+    CountryEvidence(Gazetteer gazetteer, Supplier<IpCountries> ipCountries) {
         this.gazetteer = gazetteer;
         this.ipCountries = ipCountries;
     }
@@ -87,7 +93,7 @@ final class CountryEvidence {
         }
     }
 
-    void read(String plain, List<Identifier> identifiers, int message, java.time.Instant sent) {
+    void read(String plain, List<Identifier> identifiers, int message, Instant sent) {
         readLocalTime(plain, message, sent);
         for (Identifier identifier : identifiers) {
             switch (identifier.type()) {
@@ -117,7 +123,7 @@ final class CountryEvidence {
      * The hour he says it is, against the time the message was sent, gives his UTC offset; a few offsets point to one
      * likely country. Summer time shifts the answer by an hour at most, so only clear offsets count.
      */
-    private void readLocalTime(String plain, int message, java.time.Instant sent) {
+    private void readLocalTime(String plain, int message, Instant sent) {
         if (!plain.contains("here") && !plain.contains("for me") && !plain.contains("country")) {
             return;
         }
@@ -133,7 +139,7 @@ final class CountryEvidence {
         if (m.group(3) != null) {
             hour = hour % 12 + (m.group(3).equals("pm") ? 12 : 0);
         }
-        var utc = sent.atZone(java.time.ZoneOffset.UTC);
+        var utc = sent.atZone(ZoneOffset.UTC);
         int localHalfHours = hour * 2 + Math.round(minute / 30f);
         int utcHalfHours = utc.getHour() * 2 + Math.round(utc.getMinute() / 30f);
         int offset = Math.floorMod(localHalfHours - utcHalfHours + 24, 48) - 24;
@@ -167,7 +173,7 @@ final class CountryEvidence {
 
     /** Two words of one language in a message make it that language's; each language counts once. */
     private void readLanguage(String plain, int message) {
-        Map<String, Integer> hits = new java.util.HashMap<>();
+        Map<String, Integer> hits = new HashMap<>();
         int i = 0;
         while (i < plain.length()) {
             while (i < plain.length() && !Character.isLetter(plain.charAt(i))) {

@@ -1,9 +1,11 @@
 package org.sweetie.analysis;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Crypto addresses, accepted only when their checksum holds: Bitcoin Base58Check (1..., 3...) and Bech32/Bech32m
@@ -24,12 +26,12 @@ final class Crypto {
     /** EIP-55: a hex letter is upper case exactly when the matching nibble of Keccak-256(lower-case hex) is >= 8. */
     static boolean isEthereumAddress(String address) {
         String hex = address.substring(2);
-        String lower = hex.toLowerCase(java.util.Locale.ROOT);
+        String lower = hex.toLowerCase(Locale.ROOT);
         if (hex.equals(lower)) {
             return true;
         }
         var keccak = new org.bouncycastle.crypto.digests.KeccakDigest(256);
-        byte[] input = lower.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] input = lower.getBytes(StandardCharsets.US_ASCII);
         keccak.update(input, 0, input.length);
         byte[] hash = new byte[32];
         keccak.doFinal(hash, 0);
@@ -69,8 +71,8 @@ final class Crypto {
 
     /** BIP 173 (checksum constant 1) and BIP 350 (bech32m, for taproot) checksums. */
     private static boolean bech32(String address) {
-        String lower = address.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.equals(address) && !address.toUpperCase(java.util.Locale.ROOT).equals(address)) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        if (!lower.equals(address) && !address.toUpperCase(Locale.ROOT).equals(address)) {
             return false;
         }
         int separator = lower.lastIndexOf('1');

@@ -1,15 +1,16 @@
 package org.sweetie.analysis;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.sweetie.core.Identifier;
 import org.sweetie.core.IdentifierType;
 
@@ -142,7 +143,7 @@ final class IdentifierExtractor {
             phones(text, message, region, found, taken);
         }
         selfReported(text, plain, message, found, taken);
-        found.sort(java.util.Comparator.comparingInt(Identifier::start));
+        found.sort(Comparator.comparingInt(Identifier::start));
         return found;
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +54,7 @@ final class Lexicon {
             }
             if (line.startsWith("[") && line.endsWith("]")) {
                 try {
-                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(java.util.Locale.ROOT));
+                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": unknown section " + line);
                 }

@@ -1,6 +1,7 @@
 package org.sweetie.analysis;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ final class MessageReading {
         if (span == null) {
             return false;
         }
-        String before = text.original().substring(Math.max(0, span[0] - 12), span[0]).toLowerCase(java.util.Locale.ROOT);
+        String before = text.original().substring(Math.max(0, span[0] - 12), span[0]).toLowerCase(Locale.ROOT);
         return !NEGATED.matcher(before).find();
     }
 

@@ -1,6 +1,7 @@
 package org.sweetie.analysis;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * A message's text in the two forms the detectors read, each with the position in the original text of every one of
@@ -30,7 +31,7 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
                 String folded = fold(cp);
                 for (int k = 0; k < folded.length(); k++) {
                     if (n == plainOrigin.length) {
-                        plainOrigin = java.util.Arrays.copyOf(plainOrigin, n * 2 + 1);
+                        plainOrigin = Arrays.copyOf(plainOrigin, n * 2 + 1);
                     }
                     plain.append(folded.charAt(k));
                     plainOrigin[n++] = i;
@@ -39,11 +40,11 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
             i += width;
         }
         String p = plain.toString();
-        int[] po = java.util.Arrays.copyOf(plainOrigin, n);
+        int[] po = Arrays.copyOf(plainOrigin, n);
         StringBuilder words = new StringBuilder(p.length());
         int[] wordsOrigin = new int[p.length()];
         int w = deobfuscate(p, po, words, wordsOrigin);
-        return new Normalized(text, p, po, words.toString(), java.util.Arrays.copyOf(wordsOrigin, w));
+        return new Normalized(text, p, po, words.toString(), Arrays.copyOf(wordsOrigin, w));
     }
 
     /** Where a range of {@code words} came from in the original text. */

@@ -3,7 +3,6 @@ package org.sweetie.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sweetie.core.Author;
 import org.sweetie.core.Message;

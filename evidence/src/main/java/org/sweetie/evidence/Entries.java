@@ -5,9 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
 import org.sweetie.core.Event;
+import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
 
 /** The evidence entries Sweetie writes, field by field (docs/evidence.md lists them). */
@@ -42,7 +44,7 @@ public final class Entries {
     public static Entry event(Conversation conversation, Event e) {
         List<Entry.Field> fields = conversationFields(conversation);
         fields.add(new Entry.Field("time", time(e.time())));
-        fields.add(new Entry.Field("event", e.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        fields.add(new Entry.Field("event", e.kind().name().toLowerCase(Locale.ROOT)));
         fields.add(new Entry.Field("actor", e.actor()));
         fields.add(new Entry.Field("detail", e.detail()));
         fields.add(new Entry.Field("raw", e.raw()));
@@ -50,7 +52,7 @@ public final class Entries {
     }
 
     /** An analysis flag: what the engine established at a message. */
-    public static Entry flag(Conversation conversation, org.sweetie.core.Flag flag) {
+    public static Entry flag(Conversation conversation, Flag flag) {
         List<Entry.Field> fields = conversationFields(conversation);
         fields.add(new Entry.Field("seq", Long.toString(flag.seq())));
         fields.add(new Entry.Field("flag", flag.kind()));
@@ -90,7 +92,7 @@ public final class Entries {
         List<Entry.Field> fields = new ArrayList<>();
         fields.add(new Entry.Field("conversation", Long.toString(conversation.id())));
         fields.add(new Entry.Field("network", key.network().name()));
-        fields.add(new Entry.Field("protocol", key.network().protocol().name().toLowerCase(java.util.Locale.ROOT)));
+        fields.add(new Entry.Field("protocol", key.network().protocol().name().toLowerCase(Locale.ROOT)));
         fields.add(new Entry.Field("persona", key.persona()));
         fields.add(new Entry.Field("persona_account", key.personaAccount()));
         fields.add(new Entry.Field("partner", key.partnerAccount()));
