@@ -22,7 +22,8 @@ final class MessageReading {
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d%$€£₱]|[.,]\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
-            "how old|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|wie alt|cuantos anos|quel age|quantos anos)"
+            "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|wie alt|cuantos anos|quel age|"
+                    + "quantos anos)"
                     + "(?![\\p{L}])");
     private static final Pattern YOU_ARE_NUMBER = Pattern.compile(
             "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})"
@@ -96,7 +97,7 @@ final class MessageReading {
 
     boolean asksAge() {
         String plain = text.plain();
-        boolean cue = plain.contains("old") || plain.contains("age") || plain.contains("asl")
+        boolean cue = plain.contains("old") || plain.contains("age") || plain.contains("years") || plain.contains("asl")
                 || plain.contains("a/s/l") || plain.contains("edad") || plain.contains("taon") || plain.contains("oud")
                 || plain.contains("alt") || plain.contains("anos");
         return cue && AGE_QUESTION.matcher(plain).find();
