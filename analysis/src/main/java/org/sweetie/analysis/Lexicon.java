@@ -63,9 +63,31 @@ final class Lexicon {
             if (section == null) {
                 throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": a phrase before any [section]");
             }
-            matchers.get(section).add(phrase(line, lineNumber));
+            for (String expanded : expand(line)) {
+                matchers.get(section).add(phrase(expanded, lineNumber));
+            }
         }
         return new Lexicon(matchers);
+    }
+
+    /**
+     * Expands word sets: "{take off,remove} ~ {clothes,shirt}" stands for every combination, so a kind of request
+     * can be written once instead of phrase by phrase.
+     */
+    static List<String> expand(String line) {
+        int open = line.indexOf('{');
+        if (open < 0) {
+            return List.of(line);
+        }
+        int close = line.indexOf('}', open);
+        if (close < 0) {
+            throw new IllegalArgumentException("lexicon: '{' without '}' in " + line);
+        }
+        List<String> out = new ArrayList<>();
+        for (String choice : line.substring(open + 1, close).split(",")) {
+            out.addAll(expand(line.substring(0, open) + choice.strip() + line.substring(close + 1)));
+        }
+        return out;
     }
 
     /** A phrase's words, normalised like messages and split like them ("web cam" is two words). */
