@@ -43,7 +43,8 @@ final class IdentifierExtractor {
     private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?![\\w])(?:\\s*(?:[:=\\-]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}|@[\\w][\\w.\\-]{1,39}|\\$[A-Za-z][\\w]{1,19})");
+            + "to|it'?s|pls|plz|please)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
+            + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
     private static final Pattern HANDLE_THEN_PLATFORM = Pattern.compile("(?i)(?<![\\w@])@([\\w][\\w.]{2,31})\\s+"
             + "(?:on|in|at|op|auf|en|sur|em|sa)\\s+(telegram|insta(?:gram)?|twitter|tiktok|x|discord|snap(?:chat)?)"
@@ -81,7 +82,8 @@ final class IdentifierExtractor {
             "fahrer", "profesor", "ingeniero", "conductor", "professeur", "professor", "engenheiro", "motorista");
     private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",
             "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
-            "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't");
+            "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't",
+            "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app");
     /** Numbers reserved for fiction (UK 07700 900xxx, US 555-01xx, AU 0491 570 006-159): treated as real ones. */
     private static final Pattern FICTION = Pattern.compile("\\+447700900\\d{3}|\\+1\\d{3}55501\\d{2}"
             + "|\\+61491570(?:0(?:0[6-9]|[1-9]\\d)|1[0-5]\\d)");

@@ -24,6 +24,14 @@ class IdentifierTest {
     }
 
     @Test
+    void politeFillersLegacyDiscordTagsAndPlatformWordsThatAreNotHandles() {
+        assertThat(in("P: add my kik pls: rob.example88", "P: discord: quietfox#0042", "P: skype call with video?"))
+                .extracting(Identifier::type, Identifier::normalized)
+                .containsExactly(tuple(IdentifierType.KIK, "rob.example88"),
+                        tuple(IdentifierType.DISCORD, "quietfox#0042"));
+    }
+
+    @Test
     void spansPointAtTheTextAsWritten() {
         String line = "add me on skype dave.example.uk";
         Identifier skype = in("P: " + line).getFirst();
