@@ -16,6 +16,7 @@ import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.Persona;
+import org.sweetie.core.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,12 +104,12 @@ final class ImportCommand implements Callable<Integer> {
 
         @Override
         public void rejected(Rejection rejection) {
-            err.println(rejection);
+            err.println(Printable.of(rejection.toString())); // the reason may quote the log line
         }
 
         @Override
         public void skippedFile(Path path, String reason) {
-            err.println("skipped " + reason);
+            err.println("skipped " + Printable.of(reason));
         }
 
         @Override

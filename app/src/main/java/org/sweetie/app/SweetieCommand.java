@@ -1,6 +1,7 @@
 package org.sweetie.app;
 
 import java.io.PrintWriter;
+import org.sweetie.core.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,8 @@ public final class SweetieCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new SweetieCommand());
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             PrintWriter err = cl.getErr();
-            err.println("sweetie " + cl.getCommandName() + ": " + describe(e));
+            // A message may quote what a log or a chat partner wrote: shown, never obeyed by the terminal.
+            err.println("sweetie " + cl.getCommandName() + ": " + Printable.of(describe(e)));
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         });

@@ -3,6 +3,7 @@ package org.sweetie.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sweetie.core.Printable;
 import org.sweetie.evidence.BundleVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,14 +31,15 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             BundleVerifier.Report report = BundleVerifier.verify(bundle);
             if (expectedKey != null && !report.key().toString().equals(expectedKey.strip())) {
-                spec.commandLine().getErr().println("sweetie verify: " + bundle + ": signed by " + report.key()
-                        + ", not by the key given with --key");
+                spec.commandLine().getErr().println("sweetie verify: " + bundle + ": signed by "
+                        + Printable.of(report.key().toString()) + ", not by the key given with --key");
                 return 1;
             }
             spec.commandLine().getOut().print(report.summary());
             return 0;
         } catch (BundleVerifier.BundleException e) {
-            spec.commandLine().getErr().println("sweetie verify: " + bundle + ": FAILED: " + e.getMessage());
+            spec.commandLine().getErr().println("sweetie verify: " + bundle + ": FAILED: "
+                    + Printable.of(e.getMessage()));
             return 1;
         }
     }

@@ -238,6 +238,14 @@ class CliTest {
     }
 
     @Test
+    void rejectedLinesQuotingHostileTextAreShownNotObeyed() throws Exception {
+        log("irc.libera.mallory.weechatlog", "\u001b]0;pwned\u0007\tmallory\thi"); // quoted as a bad timestamp
+        Run run = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10",
+                folder.resolve("logs").toString());
+        assertThat(run.err()).contains("\\u001b]0;pwned\\u0007").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void anUnknownConversationIsBadUsage() {
         Run run = sweetie("transcript", "--db", db(), "--key", key(), "42");
         assertThat(run.exitCode()).isEqualTo(2);

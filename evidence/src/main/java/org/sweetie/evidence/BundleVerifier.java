@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.sweetie.core.Printable;
 
 /**
  * Verifies a referral bundle with nothing but the bundle: no store, no network. It stops at the first thing that
@@ -43,15 +44,17 @@ public final class BundleVerifier {
     /** What a bundle that holds shows. */
     public record Report(VerifierKey key, long treeSize, int entries, Map<Long, Long> messagesByConversation,
                          TimestampTokens.Stamp stamp) {
+        /** For a terminal: what the bundle brought (key name, authority) is escaped, never acted on. */
         public String summary() {
             StringBuilder out = new StringBuilder();
             out.append("OK: ").append(entries).append(" evidence entries in ").append(messagesByConversation.size())
                     .append(" conversations, each entry included in the log of ").append(treeSize)
-                    .append(" entries signed by\n    ").append(key).append('\n');
+                    .append(" entries signed by\n    ").append(Printable.of(key.toString())).append('\n');
             messagesByConversation.forEach((id, n) -> out.append("  conversation ").append(id).append(": ")
                     .append(n).append(" messages, complete and in order\n"));
             out.append(stamp == null ? "  no trusted timestamp in the bundle\n"
-                    : "  timestamped " + stamp.time() + " by " + stamp.authority() + " (serial " + stamp.serial()
+                    : "  timestamped " + stamp.time() + " by " + Printable.of(stamp.authority()) + " (serial "
+                            + stamp.serial()
                             + ")\n");
             out.append("Compare the key with the one the sender gave you through another channel.\n");
             return out.toString();

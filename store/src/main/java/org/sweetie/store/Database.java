@@ -18,8 +18,6 @@ import org.flywaydb.core.api.FlywayException;
  * their own connection, so a reader sees only committed data and never waits for a long import.
  */
 final class Database implements AutoCloseable {
-    final Dialect dialect;
-    final String url;
     private final Connection writer;
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -31,10 +29,7 @@ final class Database implements AutoCloseable {
     /** SQLite only: copies the write-ahead log into the database off the commit path; null for PostgreSQL. */
     private final WalCheckpointer checkpointer;
 
-    private Database(Dialect dialect, String url, Connection writer, Connection reader,
-                     WalCheckpointer checkpointer) {
-        this.dialect = dialect;
-        this.url = url;
+    private Database(Connection writer, Connection reader, WalCheckpointer checkpointer) {
         this.writer = writer;
         this.reader = reader;
         this.checkpointer = checkpointer;
@@ -53,7 +48,7 @@ final class Database implements AutoCloseable {
             reader.setAutoCommit(true);
             WalCheckpointer checkpointer = dialect == Dialect.SQLITE
                     ? new WalCheckpointer(connect(dialect, url)) : null;
-            return new Database(dialect, url, writer, reader, checkpointer);
+            return new Database(writer, reader, checkpointer);
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + url, e);
         }
