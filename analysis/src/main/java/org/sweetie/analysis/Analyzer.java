@@ -1,6 +1,9 @@
 package org.sweetie.analysis;
 
+import java.util.List;
 import java.util.function.Supplier;
+import org.sweetie.core.Event;
+import org.sweetie.core.Message;
 
 /**
  * Makes conversation analyzers. The lexicon, the identifier rules and the gazetteer are loaded once and shared;
@@ -32,6 +35,17 @@ public final class Analyzer {
 
     public ConversationAnalyzer newConversation() {
         return new ConversationAnalyzer(lexicon, identifiers, gazetteer, this::ipCountries);
+    }
+
+    /**
+     * An engine that has read a stored conversation: its messages, then the addresses its join, part and quit lines
+     * show. The engine is deterministic, so this is the state it had when the conversation was stored.
+     */
+    public ConversationAnalyzer replay(List<Message> messages, List<Event> events) {
+        ConversationAnalyzer engine = newConversation();
+        messages.forEach(engine::accept);
+        events.forEach(event -> AnalyzingStore.addressOf(event).ifPresent(engine::sawAddress));
+        return engine;
     }
 
     /** The IP table is large: it is read the first time an address is seen, not at every start. */

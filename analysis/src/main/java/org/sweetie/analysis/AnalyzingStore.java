@@ -96,16 +96,7 @@ public final class AnalyzingStore extends ForwardingConversationStore {
     }
 
     private synchronized ConversationAnalyzer engine(long conversationId) {
-        return engines.computeIfAbsent(conversationId, id -> {
-            ConversationAnalyzer engine = analyzer.newConversation();
-            for (Message earlier : store.messages(id)) {
-                engine.accept(earlier);
-            }
-            for (Event earlier : store.events(id)) {
-                addressOf(earlier).ifPresent(engine::sawAddress);
-            }
-            return engine;
-        });
+        return engines.computeIfAbsent(conversationId, id -> analyzer.replay(store.messages(id), store.events(id)));
     }
 
     /** The IPv4 address a join, part or quit shows as the partner's host ("(~dave@198.51.100.23) has joined"). */

@@ -13,14 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sweetie.analysis.Analyzer;
-import org.sweetie.analysis.AnalyzingStore;
 import org.sweetie.analysis.ConversationAnalyzer;
 import org.sweetie.analysis.Finding;
 import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Identifier;
-import org.sweetie.core.Message;
 import org.sweetie.core.Persona;
 import org.sweetie.core.Printable;
 import org.sweetie.core.Stage;
@@ -75,11 +73,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             Analyzer analyzer = Analyzer.standard();
             Map<Long, ConversationAnalyzer.Report> reports = new LinkedHashMap<>();
             for (long id : conversations.keySet()) {
-                ConversationAnalyzer engine = analyzer.newConversation();
-                for (Message m : conversationStore.messages(id)) {
-                    engine.accept(m);
-                }
-                conversationStore.events(id).forEach(e -> AnalyzingStore.addressOf(e).ifPresent(engine::sawAddress));
+                ConversationAnalyzer engine = analyzer.replay(conversationStore.messages(id),
+                        conversationStore.events(id));
                 reports.put(id, engine.report());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -105,9 +100,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                         first.byPersona() ? "PERSONA" : "partner", first.message());
             }
         }
-        if (r.tainted()) {
-            out.println("  TAINTED: the persona raised a topic first");
-        }
+        r.taintedBy().ifPresent(first -> out.printf("  TAINTED: the persona raised %s first, at %d%n",
+                first.topic().name().toLowerCase(Locale.ROOT), first.message()));
         for (Identifier i : r.identifiers()) {
             out.printf("  %s %s (%s) at %d%n", i.type().key(), Printable.of(i.value()), Printable.of(i.normalized()),
                     i.message());
