@@ -2,15 +2,14 @@
 """Writes heldout.jsonl: conversations written by hand, in phrasings NOT taken from the lexicon, to measure how the
 engine generalises (./sweetie eval --corpus analysis/corpus/heldout.jsonl). Synthetic and non-graphic (rule 4).
 Each conversation: lines ("P" partner, "S" persona) and labels, with message indexes counted from 0."""
-import json, os
+from heldout_common import conversation, write
 
 C = []
 
-def conv(cid, lines, stages=None, solicitation=None, wcst=None, tainted=False, ids=(), country=None):
-    C.append(dict(id=cid, language="mixed", kind="heldout", lines=[list(l) for l in lines],
-                  labels=dict(stages=stages or {}, solicitation=solicitation, wcst=wcst, tainted=tainted,
-                              identifiers=[dict(type=t, normalized=n, message=m) for t, n, m in ids],
-                              country=country)))
+
+def conv(cid, lines, **labels):
+    C.append(conversation(cid, "heldout", lines, **labels))
+
 
 conv("h01", [("P", "heyy cutie"), ("S", "hello"), ("P", "u look young, whats ur age"), ("S", "i am 11"),
              ("P", "strip for me"), ("P", "i send u 50 bucks"), ("P", "switch on ur camera")],
@@ -68,8 +67,4 @@ conv("h24", [("P", "sexyyy shoowww pls"), ("S", "what? im 10"), ("P", "sexy show
 conv("h25", [("P", "nice pic"), ("P", "i live in Houston"), ("P", "it's 4 am here lol")],
      ids=[("location", "Houston", 1)], country="US")
 
-path = os.path.join(os.path.dirname(__file__), "heldout.jsonl")
-with open(path, "w", encoding="utf-8") as f:
-    for c in C:
-        f.write(json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n")
-print(f"wrote {len(C)} conversations to {path}")
+write("heldout.jsonl", C)

@@ -1,15 +1,14 @@
 #!/usr/bin/env python3
 """Writes heldout2.jsonl: a second hand-written held-out set, written after the lexicon was widened from the misses
 of heldout.jsonl, in phrasings used nowhere before. Synthetic and non-graphic (DEVELOPERS.md rule 4)."""
-import json, os
+from heldout_common import conversation, write
 
 C = []
 
-def conv(cid, lines, stages=None, solicitation=None, wcst=None, tainted=False, ids=(), country=None):
-    C.append(dict(id=cid, language="mixed", kind="heldout2", lines=[list(l) for l in lines],
-                  labels=dict(stages=stages or {}, solicitation=solicitation, wcst=wcst, tainted=tainted,
-                              identifiers=[dict(type=t, normalized=n, message=m) for t, n, m in ids],
-                              country=country)))
+
+def conv(cid, lines, **labels):
+    C.append(conversation(cid, "heldout2", lines, **labels))
+
 
 conv("k01", [("P", "u in grade 5?"), ("S", "yes im 10"), ("P", "lemme see u without ur shirt"),
              ("P", "will send 30 usd"), ("P", "open ur webcam now")],
@@ -43,8 +42,4 @@ conv("k14", [("P", "que edad tienes"), ("S", "tengo 10"), ("P", "mandame fotos s
 conv("k15", [("P", "tu as quel age"), ("S", "10 ans"), ("P", "montre moi ton corps en video")],
      stages=dict(age_awareness=1, sexual_solicitation=2, webcam_request=2), solicitation=2)
 
-path = os.path.join(os.path.dirname(__file__), "heldout2.jsonl")
-with open(path, "w", encoding="utf-8") as f:
-    for c in C:
-        f.write(json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n")
-print(f"wrote {len(C)} conversations to {path}")
+write("heldout2.jsonl", C)

@@ -2,15 +2,14 @@
 """Writes heldout3.jsonl: a third hand-written held-out set, written after the word-set rules were added from the
 misses of heldout2.jsonl, in phrasings used nowhere before, with innocent lines that look like the new rules.
 Synthetic and non-graphic (DEVELOPERS.md rule 4)."""
-import json, os
+from heldout_common import conversation, write
 
 C = []
 
-def conv(cid, lines, stages=None, solicitation=None, wcst=None, tainted=False, ids=(), country=None):
-    C.append(dict(id=cid, language="mixed", kind="heldout3", lines=[list(l) for l in lines],
-                  labels=dict(stages=stages or {}, solicitation=solicitation, wcst=wcst, tainted=tainted,
-                              identifiers=[dict(type=t, normalized=n, message=m) for t, n, m in ids],
-                              country=country)))
+
+def conv(cid, lines, **labels):
+    C.append(conversation(cid, "heldout3", lines, **labels))
+
 
 conv("m01", [("P", "what grade r u in"), ("S", "4th grade, im 10"), ("P", "can i see u in just underwear"),
              ("P", "i transfer 25 dollars after"), ("P", "use the camera on ur phone")],
@@ -34,8 +33,4 @@ conv("m09", [("P", "hey"), ("S", "im 10. do you want to buy me something?")], st
 conv("m10", [("P", "how old are u"), ("S", "11"), ("P", "pay attention in school ok"), ("P", "bye")],
      stages=dict(age_awareness=1))
 
-path = os.path.join(os.path.dirname(__file__), "heldout3.jsonl")
-with open(path, "w", encoding="utf-8") as f:
-    for c in C:
-        f.write(json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n")
-print(f"wrote {len(C)} conversations to {path}")
+write("heldout3.jsonl", C)

@@ -1,6 +1,5 @@
 package org.sweetie.bench;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,13 +14,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.ConversationAnalyzer;
-import org.sweetie.core.Author;
+import org.sweetie.analysis.SyntheticChat;
 import org.sweetie.core.Message;
 
 /**
- * The analysis engine per message, on one thread: stages, qualification, initiation, identifiers and country over
- * realistic synthetic chat lines (mostly small talk; some stages, identifiers, obfuscation and other languages), in
- * conversations of 50 messages.
+ * The analysis engine per message, on one thread, over {@link SyntheticChat} lines in conversations of 50.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,13 +28,6 @@ import org.sweetie.core.Message;
 @Fork(1)
 @Threads(1)
 public class AnalysisBenchmark {
-    private static final String[] PARTNER = {"hi there", "how was school today?", "lol ok", "where are you from?",
-        "how old r u", "do you have a cam?", "i give you 20 dollars for a sexy show", "r u alone?",
-        "add me on skype dave.example.uk", "text me +44 7700 900123", "my name is Dave and i live in Leeds",
-        "wil je naakt voor de webcam? ik betaal 15 euro", "my cam is broken", "haha you are funny",
-        "what music do you like", "send me a pic n@ked", "dont tell anyone ok", "bye for now"};
-    private static final String[] PERSONA = {"hi", "im 10", "what is that?", "no", "from cebu", "bye"};
-
     private Analyzer analyzer;
     private Message[] lines;
     private ConversationAnalyzer conversation;
@@ -46,13 +36,7 @@ public class AnalysisBenchmark {
     @Setup
     public void setUp() {
         analyzer = Analyzer.standard();
-        lines = new Message[997];
-        for (int i = 0; i < lines.length; i++) {
-            boolean persona = i % 3 == 2;
-            lines[i] = Message.received(Instant.EPOCH.plusSeconds(i), persona ? Author.BOT : Author.PARTNER,
-                    persona ? "Sweetie10" : "partner", persona ? PERSONA[i % PERSONA.length]
-                            : PARTNER[i % PARTNER.length], null, null);
-        }
+        lines = SyntheticChat.lines(997).toArray(Message[]::new);
     }
 
     /** One message read; a new conversation every 50. */
