@@ -99,13 +99,14 @@ final class IdentifierExtractor {
         if (mentionsPlatform(plain)) {
             cuedHandles(text, message, found, taken);
         }
+        boolean at = text.indexOf('@') >= 0;
         Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
-        while (text.indexOf('@') >= 0 && m.find()) {
+        while (at && m.find()) {
             add(found, taken, type(m.group(2)), m.group(1), m.group(1).toLowerCase(Locale.ROOT), message,
                     m.start(), m.end());
         }
         m = EMAIL.matcher(text);
-        while (text.indexOf('@') >= 0 && m.find()) {
+        while (at && m.find()) {
             boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
                     .contains("paypal");
             add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(),
@@ -120,7 +121,8 @@ final class IdentifierExtractor {
                     m.start() + url.length());
         }
         m = CASHTAG.matcher(text);
-        while (text.indexOf('$') >= 0 && m.find()) {
+        boolean dollar = text.indexOf('$') >= 0;
+        while (dollar && m.find()) {
             add(found, taken, IdentifierType.CASHAPP, m.group(), m.group().toLowerCase(Locale.ROOT), message,
                     m.start(), m.end());
         }
@@ -131,14 +133,16 @@ final class IdentifierExtractor {
             }
         }
         m = ETHEREUM.matcher(text);
-        while (text.contains("0x") && m.find()) {
+        boolean hex = text.contains("0x");
+        while (hex && m.find()) {
             if (Crypto.isEthereumAddress(m.group())) {
                 add(found, taken, IdentifierType.CRYPTO, m.group(), m.group().toLowerCase(Locale.ROOT), message,
                         m.start(), m.end());
             }
         }
         m = IPV4.matcher(text);
-        while (text.indexOf('.') >= 0 && m.find()) {
+        boolean dotted = text.indexOf('.') >= 0;
+        while (dotted && m.find()) {
             add(found, taken, IdentifierType.IP, m.group(), m.group(), message, m.start(), m.end());
         }
         if (plain.chars().filter(Character::isDigit).limit(7).count() == 7) {

@@ -133,8 +133,11 @@ final class MessageReading {
         if (has(Lexicon.Kind.YOUNG)) {
             return Optional.of(span(Lexicon.Kind.YOUNG));
         }
+        if (text.plain().chars().noneMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
         Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
-        while (text.plain().chars().anyMatch(Character::isDigit) && m.find()) {
+        while (m.find()) {
             if (Integer.parseInt(m.group(1)) < 18) {
                 return Optional.of(text.plainSpan(m.start(), m.end()));
             }

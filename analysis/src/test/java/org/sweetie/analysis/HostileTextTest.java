@@ -26,7 +26,9 @@ class HostileTextTest {
     void randomTextNeverBreaksTheEngine() {
         Random random = new Random(2013);
         for (int run = 0; run < 2_000; run++) {
-            ScenarioTest.analyse("S: im 10", "P: " + noise(random, random.nextInt(200)));
+            var report = ScenarioTest.analyse("S: im 10", "P: " + noise(random, random.nextInt(200)));
+            assertThat(report.messages()).isEqualTo(2);
+            assertThat(report.stages()).containsKey(Stage.AGE_AWARENESS);
         }
     }
 
