@@ -6,20 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.ConversationAnalyzer;
 import org.sweetie.analysis.Finding;
-import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Identifier;
-import org.sweetie.core.Persona;
 import org.sweetie.core.Printable;
 import org.sweetie.core.Stage;
 import org.sweetie.core.Topic;
@@ -27,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -43,19 +38,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--persona", required = true, split = ",", paramLabel = "NICK",
-            description = "The persona's nicks.")
-    List<String> personaNicks;
-
-    @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
-            description = "Time zone of the clock times in WeeChat and irssi logs (default: ${DEFAULT-VALUE}).")
-    ZoneId zone;
+    @Mixin
+    LogOptions logs;
 
     @Option(names = "--json", description = "One JSON document on stdout.")
     boolean json;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders of logs.")
-    List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
@@ -67,8 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                  files.putIfAbsent(conversation.id(), file);
              })) {
             ConversationStore conversationStore = workspace.store();
-            new LogImporter(conversationStore, Persona.ofNicknames(personaNicks), zone, null, progress)
-                    .rereadingImportedFiles().importPaths(paths);
+            logs.importer(conversationStore, null, progress).rereadingImportedFiles().importPaths(logs.paths);
             progress.close();
             Analyzer analyzer = Analyzer.standard();
             Map<Long, ConversationAnalyzer.Report> reports = new LinkedHashMap<>();

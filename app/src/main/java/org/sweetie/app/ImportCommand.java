@@ -2,8 +2,6 @@ package org.sweetie.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,15 +10,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.sweetie.capture.logs.ImportListener;
 import org.sweetie.capture.logs.ImportSummary;
-import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
 import org.sweetie.core.Conversation;
-import org.sweetie.core.Persona;
 import org.sweetie.core.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,30 +30,19 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--persona", required = true, split = ",", paramLabel = "NICK",
-            description = "The persona's nicks; lines by them are the persona's, all others the partner's. "
-                    + "The first is the persona's handle.")
-    List<String> personaNicks;
-
-    @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE",
-            description = "Time zone of the clock times in WeeChat and irssi logs (default: ${DEFAULT-VALUE}).")
-    ZoneId zone;
+    @Mixin
+    LogOptions logs;
 
     @Option(names = "--network", paramLabel = "NAME",
             description = "Network name to use instead of the one the file or folder names.")
     String network;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders of logs.")
-    List<Path> paths;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Persona persona = Persona.ofNicknames(personaNicks);
         try (Workspace workspace = store.open(); Progress progress = new Progress(err)) {
-            LogImporter importer = new LogImporter(workspace.store(), persona, zone, network, progress);
-            ImportSummary summary = importer.importPaths(paths);
+            ImportSummary summary = logs.importer(workspace.store(), network, progress).importPaths(logs.paths);
             progress.close();
             out.println("Imported " + summary);
             return 0;
