@@ -43,7 +43,7 @@ final class IdentifierExtractor {
     private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?![\\w])(?:\\s*(?:[:=\\-]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s|pls|plz|please)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
+            + "to|it'?s|pls|plz|please|es|e|est|ist|é|eh|mijn|mein|mi|meu|mon|je|du)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
     private static final Pattern HANDLE_THEN_PLATFORM = Pattern.compile("(?i)(?<![\\w@])@([\\w][\\w.]{2,31})\\s+"

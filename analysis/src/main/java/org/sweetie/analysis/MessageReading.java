@@ -26,7 +26,9 @@ final class MessageReading {
                     + "quantos anos)"
                     + "(?![\\p{L}])");
     private static final Pattern YOU_ARE_NUMBER = Pattern.compile(
-            "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just)\\s+(?:only\\s+|just\\s+)?(\\d{1,2})"
+            "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just|je bent|jij bent|du bist|tienes|eres|tu as|t'as|"
+                    + "tu es|voce tem|tu tens|ikaw ay)\\s+(?:only\\s+|just\\s+|maar\\s+|erst\\s+|solo\\s+|seulement\\s+|so\\s+)?"
+                    + "(\\d{1,2})"
                     + "(?![\\d])");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),

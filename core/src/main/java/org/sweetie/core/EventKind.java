@@ -7,6 +7,12 @@ public enum EventKind {
     QUIT,
     NICK_CHANGE,
     WHOIS,
+    /** The partner's chat client, as it answered CTCP VERSION. */
+    CLIENT_VERSION,
+    /** XMPP presence: available, away, unavailable, with the full JID. */
+    PRESENCE,
+    /** A file transfer, DCC or out-of-band offer the protocol layer refused; nothing of it was fetched. */
+    REFUSED_OFFER,
     /** Anything else the source reported (mode changes, notices from the server, ...), kept as text. */
     OTHER
 }

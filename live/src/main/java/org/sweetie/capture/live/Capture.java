@@ -1,0 +1,206 @@
+package org.sweetie.capture.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sweetie.core.Account;
+import org.sweetie.core.Author;
+import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Inbound;
+import org.sweetie.core.Inbox;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+
+/**
+ * The capture pipeline: what every connection delivers goes through one queue to one writer, which stores it in
+ * batches (one transaction per batch, so a thousand conversations share their commits) in the order received. The
+ * store it is given analyses and records evidence as it stores, so the order of the queue is the order of the
+ * conversation, of the analysis and of the evidence log. A delivery's future completes once its batch is committed.
+ */
+public final class Capture implements AutoCloseable {
+    private static final int MAX_BATCH = 1_000;
+
+    private final ConversationStore store;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Map<Network, Routes> routes = new HashMap<>();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    private record Pending(Network network, Persona persona, Inbound inbound, CompletableFuture<Void> stored) {
+    }
+
+    public Capture(ConversationStore store) {
+        this.store = store;
+        this.writer = Thread.ofPlatform().name("sweetie-capture-writer").start(this::writeUntilClosed);
+    }
+
+    /** The inbox a connection delivers to. */
+    public Inbox inboxFor(ChatNetwork connection) {
+        Network network = connection.network();
+        Persona persona = store.persona(connection.persona());
+        return inbound -> {
+            CompletableFuture<Void> stored = new CompletableFuture<>();
+            if (closing) {
+                stored.completeExceptionally(new IllegalStateException("capture is closed"));
+            } else {
+                queue.add(new Pending(network, persona, inbound, stored));
+            }
+            return stored;
+        };
+    }
+
+    /** Stores what is queued, then stops the writer. Deliveries after this fail. */
+    @Override
+    public void close() {
+        closing = true;
+        writer.interrupt();
+        try {
+            writer.join(Duration.ofMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // a delivery that raced with close() is failed, not left waiting
+        for (Pending late; (late = queue.poll()) != null; ) {
+            late.stored().completeExceptionally(new IllegalStateException("capture is closed"));
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = closing ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                // close() wakes the writer; the queue is drained before it ends
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try (ConversationStore.Appender appender = store.appender()) {
+            for (Pending pending : batch) {
+                routesOf(pending.network(), pending.persona()).store(appender, pending.inbound());
+            }
+            appender.commit();
+            batch.forEach(p -> p.stored().complete(null));
+        } catch (RuntimeException e) {
+            // Nothing of the batch is stored: the connector sees the failure and keeps the line (or the peer resends).
+            routes.clear();
+            batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    private Routes routesOf(Network network, Persona persona) {
+        return routes.computeIfAbsent(network, n -> new Routes(n, persona));
+    }
+
+    /**
+     * Where a network's happenings go: partner nicks to accounts (following nick changes, so one person keeps one
+     * account) and accounts to their conversations. Only the writer thread uses it.
+     */
+    private final class Routes {
+        private final Network network;
+        private final Persona persona;
+        private final Nicks nicks = new Nicks();
+        private final Map<String, Set<Conversation>> conversationsOf = new HashMap<>();
+        private final Map<String, String> lastHost = new HashMap<>();
+
+        Routes(Network network, Persona persona) {
+            this.network = network;
+            this.persona = persona;
+        }
+
+        void store(ConversationStore.Appender appender, Inbound inbound) {
+            switch (inbound) {
+                case Inbound.Said said -> said(appender, said);
+                case Inbound.Happened happened -> happened(appender, happened);
+                case Inbound.NickChanged changed -> nickChanged(appender, changed);
+            }
+        }
+
+        private void said(ConversationStore.Appender appender, Inbound.Said said) {
+            String handle = nicks.accountOf(said.partner());
+            Conversation conversation = conversation(handle, said.channel());
+            saw(handle, said.partner(), said.host());
+            appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
+                    said.raw(), said.sourceId()));
+        }
+
+        private void happened(ConversationStore.Appender appender, Inbound.Happened happened) {
+            String handle = nicks.accountOf(happened.partner());
+            Set<Conversation> targets = conversationsOf.getOrDefault(handle, Set.of());
+            if (targets.isEmpty() && happened.kind() == EventKind.REFUSED_OFFER) {
+                // an offer is contact in itself: it opens the conversation it was made in
+                targets = Set.of(conversation(handle, happened.channel()));
+            }
+            if (targets.isEmpty()) {
+                return; // presence of someone who never spoke to the persona is not kept (data minimisation)
+            }
+            saw(handle, happened.partner(), happened.host());
+            String detail = happened.host() == null ? happened.detail()
+                    : happened.detail() + " (" + happened.host() + ")";
+            Event event = new Event(happened.time(), happened.kind(), happened.partner(), detail, happened.raw(),
+                    null);
+            targets.forEach(c -> appender.record(c, event));
+        }
+
+        private void nickChanged(ConversationStore.Appender appender, Inbound.NickChanged changed) {
+            String handle = nicks.changed(changed.partner(), changed.newNick());
+            Event event = new Event(changed.time(), EventKind.NICK_CHANGE, changed.partner(),
+                    "is now known as " + changed.newNick(), changed.raw(), null);
+            Set<Conversation> targets = conversationsOf.getOrDefault(handle, Set.of());
+            if (!targets.isEmpty()) {
+                saw(handle, changed.newNick(), changed.host());
+            }
+            targets.forEach(c -> appender.record(c, event));
+        }
+
+        private Conversation conversation(String handle, String channel) {
+            ConversationKey key = channel == null ? ConversationKey.privateChat(network, persona, handle)
+                    : ConversationKey.inChannel(network, persona, handle, channel);
+            Set<Conversation> known = conversationsOf.computeIfAbsent(handle, h -> new LinkedHashSet<>());
+            for (Conversation c : known) {
+                if (c.key().equals(key)) {
+                    return c;
+                }
+            }
+            Conversation conversation = store.conversation(key);
+            known.add(conversation);
+            return conversation;
+        }
+
+        /** Tells the store the nick and host an account was seen with, once per change. */
+        private void saw(String handle, String nick, String host) {
+            String seen = nick + " " + host;
+            if (!seen.equals(lastHost.put(handle, seen))) {
+                Account account = store.account(network, handle);
+                store.sawAccount(account, nick, host);
+            }
+        }
+    }
+}
