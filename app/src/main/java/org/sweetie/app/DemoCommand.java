@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweetie.capture.logs.ImportSummary;
+import org.sweetie.capture.live.sandbox.Crowd;
+import org.sweetie.capture.live.sandbox.SandboxNetwork;
 import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
@@ -23,12 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The demonstration on the embedded default: bundled synthetic logs (non-graphic, fictional identifiers) imported
- * into a fresh SQLite store, then everything stored is printed.
+ * The demonstration on the embedded default, in a fresh SQLite store: the bundled synthetic logs (non-graphic,
+ * fictional identifiers) are imported, then the persona sits on the sandbox network while the scripted crowd talks
+ * to her, with a live summary; at the end everything is exported as a referral bundle and verified.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Imports the bundled synthetic sample conversations into a fresh embedded store "
-                + "(DIR/demo.db), prints what was stored, exports them as a referral bundle and verifies it.")
+                + "(DIR/demo.db), runs the persona on the sandbox network with a scripted crowd (live summary on "
+                + "stderr; Ctrl-C ends it early), then exports everything as a referral bundle and verifies it.")
 final class DemoCommand implements Callable<Integer> {
     static final Persona PERSONA = new Persona("sweetie10", List.of("Sweetie10", "sweetie_ph"), 10, "PH",
             List.of("en", "tl"), "10 y/o girl from Cebu, likes drawing and K-pop");
@@ -40,8 +45,24 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder for the demo store (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--partners", defaultValue = "40", paramLabel = "N",
+            description = "Sandbox partners who come to talk (default: ${DEFAULT-VALUE}).")
+    int partners;
+
+    @Option(names = "--concurrent", defaultValue = "10", paramLabel = "N",
+            description = "How many of them talk at once (default: ${DEFAULT-VALUE}).")
+    int concurrent;
+
+    @Option(names = "--pace", defaultValue = "PT0.2S", paramLabel = "DURATION",
+            description = "Pause between one partner's lines, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration pace;
+
+    @Option(names = "--for", defaultValue = "PT2M", paramLabel = "DURATION",
+            description = "Longest the sandbox session runs (default: ${DEFAULT-VALUE}).")
+    Duration limit;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path db = data.resolve("demo.db");
         for (String suffix : List.of("", "-wal", "-shm")) {
@@ -63,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                 Transcript.print(c, store, out);
                 out.println();
             }
+            sandbox(workspace, out);
             out.println("Stored: " + store.counts());
             Path bundle = data.resolve("demo-referral.zip");
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(
@@ -75,6 +97,29 @@ final class DemoCommand implements Callable<Integer> {
                     + db + " ID;  ./sweetie verify " + bundle);
         }
         return 0;
+    }
+
+    /** The persona on the sandbox network until the whole crowd has had its say (or the time limit, or Ctrl-C). */
+    private void sandbox(Workspace workspace, PrintWriter out) throws InterruptedException {
+        SandboxNetwork network = new SandboxNetwork(PERSONA,
+                new SandboxNetwork.Settings("sandbox", partners, concurrent, pace, 1), Crowd.standard());
+        out.println("Sandbox: " + partners + " scripted partners (" + concurrent + " at a time) talk to "
+                + PERSONA.nicknames().getFirst() + "; she does not answer (the responder is not part of capture).");
+        out.flush();
+        LiveSummary summary = new LiveSession(workspace, List.of(network), spec.commandLine().getErr())
+                .run(limit, Duration.ofSeconds(2), () -> network.finished() >= partners);
+        out.println("Sandbox session captured:");
+        out.print(summary.table());
+        workspace.store().conversations().stream()
+                .filter(c -> c.key().network().equals(network.network()))
+                .filter(c -> workspace.store().flags(c.id()).stream().anyMatch(f -> f.value().equals("wcst")))
+                .findFirst()
+                .ifPresent(c -> {
+                    out.println();
+                    out.println("One of the conversations that qualified as WCST:");
+                    Transcript.print(c, workspace.store(), out);
+                });
+        out.println();
     }
 
     private static String verify(Path bundle) throws IOException {

@@ -1,6 +1,7 @@
 package org.sweetie.app;
 
 import java.io.PrintWriter;
+import org.sweetie.capture.live.config.ConfigException;
 import org.sweetie.core.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Captures and analyses chat conversations with child personas as evidence for referral to "
                 + "the police.",
         subcommands = {ImportCommand.class, AnalyzeCommand.class, EvalCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
-            VerifyCommand.class, EvidenceCommand.class, DemoCommand.class, BenchCommand.class,
+            VerifyCommand.class, EvidenceCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SweetieCommand implements Runnable {
     @CommandLine.Spec
@@ -31,7 +32,8 @@ public final class SweetieCommand implements Runnable {
             // A message may quote what a log or a chat partner wrote: shown, never obeyed by the terminal.
             err.println("sweetie " + cl.getCommandName() + ": " + Printable.of(describe(e)));
             err.flush();
-            return CommandLine.ExitCode.SOFTWARE;
+            // sysexits: a configuration that cannot be used is EX_CONFIG, anything else a software error
+            return e instanceof ConfigException ? 78 : CommandLine.ExitCode.SOFTWARE;
         });
         return commandLine;
     }

@@ -2,6 +2,7 @@ package org.sweetie.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -263,7 +264,53 @@ class CliTest {
         assertThat(first.out()).contains("i give you 20 dollars for a sexy show on cam")
                 .contains("ich bin aus Köln").contains("(bot): im 10").contains("(operator op-anna)");
         assertThat(second.out()).contains("33 messages and 6 events added");
-        assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=8, conversations=6, messages=33");
+        // then the sandbox crowd (seed 1, 40 partners): the same people say the same things each time
+        for (Run run : new Run[] {first, second}) {
+            assertThat(run.out()).contains("Sandbox session captured:")
+                    .containsPattern("conversations\\s+40\\n")
+                    .containsPattern("qualified: WCST\\s+[1-9]")
+                    .contains("One of the conversations that qualified as WCST:")
+                    .contains("OK: ").contains("complete and in order");
+        }
+        assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=49, conversations=46, "
+                + "messages=214");
+        assertThat(first.err()).contains("conversations,").contains("WCST");
+    }
+
+    @Test
+    void runCapturesTheSandboxOfADeploymentFileUntilItsTimeIsUp() throws IOException {
+        Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
+                personas:
+                  - nicknames: [Sweetie10]
+                    age: 10
+                    country: PH
+                    sandbox:
+                      - partners: 5
+                        concurrent: 5
+                        pace: 0ms
+                """);
+        Run run = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "PT3S",
+                "--summary-every", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("sweetie run: sweetie10 on sandbox (sandbox)");
+        assertThat(run.out()).containsPattern("conversations\\s+5\\n");
+        Run listed = sweetie("conversations", "--db", db(), "--key", key());
+        assertThat(listed.out()).contains("sandbox");
+    }
+
+    @Test
+    void aBrokenDeploymentFileIsAConfigurationErrorNamingTheKey() throws IOException {
+        Path config = Files.writeString(folder.resolve("broken.yaml"), """
+                personas:
+                  - nicknames: [Sweetie10]
+                    irc:
+                      - network: testnet
+                        host: 127.0.0.1
+                        port: many
+                """);
+        Run run = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key());
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("personas[0].irc[0].port: expected a whole number, got 'many'");
     }
 
     @Test

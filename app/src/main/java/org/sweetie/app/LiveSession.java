@@ -1,0 +1,71 @@
+package org.sweetie.app;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.capture.live.Capture;
+import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Network;
+
+/**
+ * Personas on their networks, captured into a workspace, until a deadline, a condition or Ctrl-C; a summary line
+ * every few seconds on the error stream (progress), and a clean stop: connections closed, the capture queue
+ * stored, a final checkpoint signed.
+ */
+final class LiveSession {
+    private final Workspace workspace;
+    private final List<ChatNetwork> connections;
+    private final PrintWriter progress;
+
+    LiveSession(Workspace workspace, List<ChatNetwork> connections, PrintWriter progress) {
+        this.workspace = workspace;
+        this.connections = List.copyOf(connections);
+        this.progress = progress;
+    }
+
+    /** Runs until the duration has passed (null: no limit), {@code done} holds, or the process is interrupted. */
+    LiveSummary run(Duration duration, Duration every, BooleanSupplier done) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(60, TimeUnit.SECONDS); // let the capture queue reach the store before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Set<Network> networks = connections.stream().map(ChatNetwork::network).collect(Collectors.toSet());
+        Analyzer analyzer = Analyzer.standard();
+        try (Capture capture = new Capture(workspace.store())) {
+            try {
+                connections.forEach(c -> c.start(capture.inboxFor(c)));
+                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                while (!done.getAsBoolean() && System.nanoTime() < end
+                        && !stop.await(Math.min(every.toNanos(), Math.max(1, end - System.nanoTime())),
+                        TimeUnit.NANOSECONDS)) {
+                    progress.println(LiveSummary.of(workspace.store(), networks, analyzer).line());
+                    progress.flush();
+                }
+            } finally {
+                connections.forEach(ChatNetwork::close);
+            }
+        } finally {
+            workspace.evidence().checkpoint();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+        return LiveSummary.of(workspace.store(), networks, analyzer);
+    }
+}

@@ -1,0 +1,67 @@
+package org.sweetie.app;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.ConversationAnalyzer;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Network;
+import org.sweetie.core.Stage;
+
+/**
+ * What a running capture has gathered so far on some networks: conversations, stages reached, qualified
+ * conversations, identifiers and partner countries, read back from the store (what is there is what is durable).
+ */
+record LiveSummary(int conversations, long messages, Map<Stage, Integer> stages, int solicitation, int wcst,
+                   int identifiers, Map<String, Integer> countries) {
+
+    static LiveSummary of(ConversationStore store, Set<Network> networks, Analyzer analyzer) {
+        List<Conversation> ours = store.conversations().stream()
+                .filter(c -> networks.contains(c.key().network())).toList();
+        Map<Stage, Integer> stages = new EnumMap<>(Stage.class);
+        Map<String, Integer> countries = new TreeMap<>();
+        Set<String> identifiers = new HashSet<>();
+        int solicitation = 0;
+        int wcst = 0;
+        long messages = 0;
+        for (Conversation c : ours) {
+            ConversationAnalyzer.Report report = analyzer.replay(store.messages(c.id()), store.events(c.id())).report();
+            messages += report.messages();
+            report.stages().keySet().forEach(s -> stages.merge(s, 1, Integer::sum));
+            solicitation += report.solicitation() != null ? 1 : 0;
+            wcst += report.wcst() != null ? 1 : 0;
+            report.identifiers().forEach(i -> identifiers.add(i.type() + ":" + i.normalized()));
+            if (report.country() != null) {
+                countries.merge(report.country().country(), 1, Integer::sum);
+            }
+        }
+        return new LiveSummary(ours.size(), messages, stages, solicitation, wcst, identifiers.size(), countries);
+    }
+
+    /** One line, for a progress display. */
+    String line() {
+        return conversations + " conversations, " + messages + " messages, " + solicitation + " solicitation, "
+                + wcst + " WCST, " + identifiers + " identifiers, countries " + countries;
+    }
+
+    /** A short table, for the end of a run. */
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("  %-28s %6d%n", "conversations", conversations));
+        out.append(String.format("  %-28s %6d%n", "messages", messages));
+        for (Stage stage : Stage.values()) {
+            out.append(String.format("  %-28s %6d%n", "reached " + stage.name().toLowerCase().replace('_', ' '),
+                    stages.getOrDefault(stage, 0)));
+        }
+        out.append(String.format("  %-28s %6d%n", "qualified: solicitation", solicitation));
+        out.append(String.format("  %-28s %6d%n", "qualified: WCST", wcst));
+        out.append(String.format("  %-28s %6d%n", "distinct identifiers", identifiers));
+        out.append(String.format("  %-28s %s%n", "partner countries", countries));
+        return out.toString();
+    }
+}

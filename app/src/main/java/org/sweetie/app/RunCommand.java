@@ -1,0 +1,67 @@
+package org.sweetie.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sweetie.capture.live.config.Deployment;
+import org.sweetie.capture.live.config.DeploymentLoader;
+import org.sweetie.capture.live.config.PersonaDeployment;
+import org.sweetie.capture.live.sandbox.Crowd;
+import org.sweetie.core.ChatNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the configured personas on their networks and captures everything into the store. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the personas of a deployment file on their IRC, XMPP and sandbox networks and captures "
+                + "every conversation into the store (analysed, in the evidence log) until Ctrl-C or --for.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The deployment file (YAML).")
+    Path config;
+
+    @Option(names = "--for", paramLabel = "DURATION",
+            description = "Stop after this long (ISO-8601 like PT10M); default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
+    long every;
+
+    @Override
+    public Integer call() throws Exception {
+        Deployment deployment = new DeploymentLoader(System.getenv()).load(config);
+        if (deployment.store() != null && !spec.commandLine().getParseResult().hasMatchedOption("--db")) {
+            storeOptions.location = deployment.store();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Workspace workspace = storeOptions.open()) {
+            List<ChatNetwork> connections = new ArrayList<>();
+            for (PersonaDeployment persona : deployment.personas()) {
+                connections.addAll(persona.connections(Crowd.standard()));
+            }
+            for (ChatNetwork c : connections) {
+                err.println("sweetie run: " + c.persona().handle() + " on " + c.network().name() + " ("
+                        + c.network().protocol().name().toLowerCase() + ")");
+            }
+            err.flush();
+            LiveSummary summary = new LiveSession(workspace, connections, err)
+                    .run(duration, Duration.ofSeconds(every), () -> false);
+            out.println("Captured on this deployment's networks:");
+            out.print(summary.table());
+        }
+        return 0;
+    }
+}
