@@ -1,0 +1,165 @@
+package org.sweetie.capture.live.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.jivesoftware.smack.AbstractXMPPConnection;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.sweetie.capture.live.Capture;
+import org.sweetie.capture.live.Deadline;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Persona;
+import org.sweetie.store.Stores;
+
+/** A persona on a real Prosody; the partner is a separate Smack client (a chat app as a partner would use). */
+class XmppCaptureTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Persona PERSONA = new Persona("sweetie", List.of("Sweetie10"), 10, "PH", List.of("en"), "");
+    private static final String ROOM = "lobby@" + Prosody.ROOMS;
+
+    @TempDir
+    Path dir;
+    private Prosody server;
+    private ConversationStore store;
+    private Capture capture;
+    private XmppNetwork persona;
+    private AbstractXMPPConnection dave;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new Prosody(dir);
+        server.register("sweetie", "persona-pass");
+        server.register("dave", "partner-pass");
+        store = Stores.open(dir.resolve("store.db").toString());
+        capture = new Capture(store);
+        persona = new XmppNetwork(PERSONA, new XmppNetwork.Settings("jabber", "sweetie@" + Prosody.DOMAIN,
+                "persona-pass", "127.0.0.1", server.port(), false, List.of(ROOM), "Conversations 2.16"));
+        dave = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppAddressAndPassword("dave@" + Prosody.DOMAIN, "partner-pass").setResource("phone")
+                .setHost("127.0.0.1").setPort(server.port())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled).build());
+        VersionManager.getInstanceFor(dave).setVersion("Gajim", "1.8.4");
+        dave.connect().login();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        dave.disconnect();
+        persona.close();
+        capture.close();
+        store.close();
+        server.close();
+    }
+
+    @Test
+    void everyMessageArrivesInOrderWithTheFullJidEvenThoseSentWhileThePersonaWasOffline() throws Exception {
+        // sent before the persona connects: the server keeps them (offline storage) and hands them over at login
+        for (int i = 1; i <= 3; i++) {
+            dave.sendStanza(chat("while offline " + i));
+        }
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        List<String> lines = IntStream.rangeClosed(1, 10).mapToObj(i -> "line " + i + " from dave").toList();
+        for (String line : lines) {
+            dave.sendStanza(chat(line));
+        }
+        List<String> captured = awaitTexts("dave@" + Prosody.DOMAIN, 13);
+        assertThat(captured.subList(0, 3)).containsExactly("while offline 1", "while offline 2", "while offline 3");
+        assertThat(captured.subList(3, 13)).containsExactlyElementsOf(lines);
+        assertThat(store.account(persona.network(), "dave@" + Prosody.DOMAIN).host())
+                .isEqualTo("dave@" + Prosody.DOMAIN + "/phone");
+        Event version = awaitEvent(EventKind.CLIENT_VERSION);
+        assertThat(version.detail()).startsWith("client: Gajim").contains("1.8.4").endsWith("(dave@sandbox.test/phone)");
+        // and asked in turn, the persona's client is its cover, with no word of Smack
+        var cover = VersionManager.getInstanceFor(dave).getVersion(
+                JidCreate.from("sweetie@" + Prosody.DOMAIN + "/Sweetie10"));
+        assertThat(cover.getName()).isEqualTo("Conversations");
+        assertThat(cover.getVersion()).isEqualTo("2.16");
+    }
+
+    @Test
+    void outOfBandFilesAreRefusedAndNeverFetched() throws Exception {
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        try (ServerSocketChannel trap = ServerSocketChannel.open()) {
+            trap.bind(new InetSocketAddress("127.0.0.1", 0));
+            trap.configureBlocking(false);
+            String url = "http://127.0.0.1:" + trap.socket().getLocalPort() + "/holiday.jpg";
+            Message offer = chat(url);
+            offer.addExtension(StandardExtensionElement.builder("x", "jabber:x:oob").addElement("url", url).build());
+            dave.sendStanza(offer);
+            dave.sendStanza(chat("did you get it?"));
+
+            assertThat(awaitTexts("dave@" + Prosody.DOMAIN, 2)).containsExactly(url, "did you get it?");
+            assertThat(awaitEvent(EventKind.REFUSED_OFFER).detail()).contains("out-of-band data").contains(url);
+            assertThat(trap.accept()).as("a connection to the offered URL").isNull();
+        }
+    }
+
+    @Test
+    void roomLinesThatNameThePersonaAreCapturedAndOthersAreNot() throws Exception {
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        MultiUserChat room = MultiUserChatManager.getInstanceFor(dave).getMultiUserChat(JidCreate.entityBareFrom(ROOM));
+        room.join(Resourcepart.from("dave_nl"));
+        Deadline.await("the persona in the room", LIMIT, () -> room.getOccupants().stream()
+                .anyMatch(o -> o.getResourceOrEmpty().toString().equals("Sweetie10")));
+        room.sendMessage("hello everyone");
+        room.sendMessage("Sweetie10 where are you from?");
+        room.sendMessage("bye all");
+        room.sendMessage("sweetie10 bye");
+
+        String partner = ROOM + "/dave_nl";
+        assertThat(awaitTexts(partner, 2)).containsExactly("Sweetie10 where are you from?", "sweetie10 bye");
+    }
+
+    private Message chat(String body) throws Exception {
+        return dave.getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.entityBareFrom("sweetie@" + Prosody.DOMAIN)).ofType(Message.Type.chat)
+                .setBody(body).build();
+    }
+
+    private Optional<Conversation> conversation(String partner) {
+        return store.conversations().stream()
+                .filter(c -> Objects.equals(c.key().partnerAccount(), org.sweetie.core.Account.handleOf(partner)))
+                .findFirst();
+    }
+
+    private List<String> awaitTexts(String partner, int n) {
+        Deadline.await(n + " messages from " + partner, LIMIT, () -> conversation(partner)
+                .map(c -> store.messages(c.id()).size() >= n).orElse(false));
+        return store.messages(conversation(partner).orElseThrow().id()).stream()
+                .map(org.sweetie.core.Message::text).toList();
+    }
+
+    private Event awaitEvent(EventKind kind) {
+        String partner = "dave@" + Prosody.DOMAIN;
+        Deadline.await("a " + kind + " event", LIMIT, () -> conversation(partner)
+                .map(c -> store.events(c.id()).stream().anyMatch(e -> e.kind() == kind)).orElse(false));
+        return store.events(conversation(partner).orElseThrow().id()).stream()
+                .filter(e -> e.kind() == kind).findFirst().orElseThrow();
+    }
+}
