@@ -24,14 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Sweetie on this machine.",
-        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class})
+        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class, CaptureBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a benchmark: import, evidence or analysis");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a benchmark: import, evidence, analysis or capture");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -89,7 +89,7 @@ final class BenchCommand implements Runnable {
         }
 
         /** The sum of each heap pool's peak: an upper bound of the heap the import needed at once. */
-        private static long peakHeap() {
+        static long peakHeap() {
             return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         }

@@ -41,11 +41,25 @@ class ArchitectureTest {
                 .check(SWEETIE);
     }
 
+    /**
+     * Rule 3: nothing a partner sends is fetched. No Sweetie class but the timestamp client (whose URL is the
+     * operator's configuration) can make an HTTP request or open a URL; chat connections are the libraries'.
+     */
+    @Test
+    void nothingFetchesUrls() {
+        noClasses().that().doNotHaveSimpleName("Rfc3161Client")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .check(SWEETIE);
+    }
+
     @Test
     void capabilitiesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.sweetie.capture..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.app..",
-                        "org.sweetie.evidence..")
+                        "org.sweetie.evidence..", "org.sweetie.analysis..")
                 .check(SWEETIE);
         noClasses().that().resideInAPackage("org.sweetie.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.capture..", "org.sweetie.app..",

@@ -103,6 +103,7 @@ public final class Capture implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try (ConversationStore.Appender appender = store.appender()) {
+            prepare(batch);
             for (Pending pending : batch) {
                 routesOf(pending.network(), pending.persona()).store(appender, pending.inbound());
             }
@@ -112,6 +113,23 @@ public final class Capture implements AutoCloseable {
             // Nothing of the batch is stored: the connector sees the failure and keeps the line (or the peer resends).
             routes.clear();
             batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Opens the conversations and accounts of a batch's messages before any message is added: a first contact
+     * looks up and inserts rows, which must wait for the message inserts already in flight, so doing all of them
+     * first lets a burst of new partners cost one wait instead of one each. Stops at the first nick change, after
+     * which a nick may stand for another account.
+     */
+    private void prepare(List<Pending> batch) {
+        for (Pending pending : batch) {
+            if (pending.inbound() instanceof Inbound.NickChanged) {
+                return;
+            }
+            if (pending.inbound() instanceof Inbound.Said said) {
+                routesOf(pending.network(), pending.persona()).open(said);
+            }
         }
     }
 
@@ -144,11 +162,17 @@ public final class Capture implements AutoCloseable {
         }
 
         private void said(ConversationStore.Appender appender, Inbound.Said said) {
+            Conversation conversation = open(said);
+            appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
+                    said.raw(), said.sourceId()));
+        }
+
+        /** The conversation a line belongs to, created on first contact, with the account's nick and host noted. */
+        Conversation open(Inbound.Said said) {
             String handle = nicks.accountOf(said.partner());
             Conversation conversation = conversation(handle, said.channel());
             saw(handle, said.partner(), said.host());
-            appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
-                    said.raw(), said.sourceId()));
+            return conversation;
         }
 
         private void happened(ConversationStore.Appender appender, Inbound.Happened happened) {

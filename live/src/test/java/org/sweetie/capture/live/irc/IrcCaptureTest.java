@@ -33,14 +33,14 @@ class IrcCaptureTest {
 
     @TempDir
     Path dir;
-    private Ngircd server;
+    private LocalNgircd server;
     private ConversationStore store;
     private Capture capture;
     private IrcNetwork persona;
 
     @BeforeEach
     void start() throws IOException {
-        server = new Ngircd(dir);
+        server = new LocalNgircd(dir);
         store = Stores.open(dir.resolve("store.db").toString());
         capture = new Capture(store);
         persona = new IrcNetwork(PERSONA, new IrcNetwork.Settings("testnet", "127.0.0.1", server.port(), false, null,

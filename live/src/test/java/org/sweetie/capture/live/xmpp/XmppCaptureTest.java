@@ -121,10 +121,13 @@ class XmppCaptureTest {
 
     @Test
     void roomLinesThatNameThePersonaAreCapturedAndOthersAreNot() throws Exception {
-        persona.start(capture.inboxFor(persona));
-        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        // the partner opens the room first, as rooms exist before a persona comes to them
         MultiUserChat room = MultiUserChatManager.getInstanceFor(dave).getMultiUserChat(JidCreate.entityBareFrom(ROOM));
-        room.join(Resourcepart.from("dave_nl"));
+        MultiUserChat.MucCreateConfigFormHandle created = room.createOrJoin(Resourcepart.from("dave_nl"));
+        if (created != null) {
+            created.makeInstant();
+        }
+        persona.start(capture.inboxFor(persona));
         Deadline.await("the persona in the room", LIMIT, () -> room.getOccupants().stream()
                 .anyMatch(o -> o.getResourceOrEmpty().toString().equals("Sweetie10")));
         room.sendMessage("hello everyone");

@@ -7,19 +7,24 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.sweetie.capture.live.Deadline;
 
-/** A real ngircd (Debian's package) on a free loopback port, started and stopped by PID for one test class. */
-public final class Ngircd implements AutoCloseable {
+/**
+ * A real ngircd (Debian's package) on a loopback port, started and stopped by PID: the server the capture
+ * benchmark and the IRC tests talk to. Open to any number of connections from one address, which a public network
+ * would not be.
+ */
+public final class LocalNgircd implements AutoCloseable {
+    private static final Duration START_LIMIT = Duration.ofSeconds(20);
+
     private final Path dir;
     private final int port;
     private Process process;
 
-    public Ngircd(Path dir) throws IOException {
+    public LocalNgircd(Path dir) throws IOException {
         this(dir, freePort());
     }
 
-    public Ngircd(Path dir, int port) throws IOException {
+    public LocalNgircd(Path dir, int port) throws IOException {
         this.dir = dir;
         this.port = port;
         Files.writeString(dir.resolve("ngircd.conf"), """
@@ -52,9 +57,22 @@ public final class Ngircd implements AutoCloseable {
 
     /** Starts the server and waits until it accepts connections. */
     public void start() throws IOException {
-        process = new ProcessBuilder("/usr/sbin/ngircd", "-n", "-f", dir.resolve("ngircd.conf").toString())
+        // a raised file limit: the benchmark holds thousands of connections
+        process = new ProcessBuilder("sh", "-c", "ulimit -n 16384 2>/dev/null; exec /usr/sbin/ngircd -n -f \"$0\"",
+                dir.resolve("ngircd.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ngircd.log").toFile()).start();
-        Deadline.await("ngircd on port " + port, Duration.ofSeconds(20), this::accepts);
+        long end = System.nanoTime() + START_LIMIT.toNanos();
+        while (!accepts()) {
+            if (System.nanoTime() > end) {
+                throw new IOException("ngircd did not listen on port " + port + " within " + START_LIMIT);
+            }
+            try {
+                Thread.sleep(20); // polling for the port
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting ngircd", e);
+            }
+        }
     }
 
     /** Kills the server at once (SIGKILL), as a crash or an operator would. */
@@ -65,7 +83,8 @@ public final class Ngircd implements AutoCloseable {
 
     private boolean accepts() {
         if (!process.isAlive()) {
-            throw new AssertionError("ngircd exited: see " + dir.resolve("ngircd.log"));
+            throw new IllegalStateException("ngircd exited: see " + dir.resolve("ngircd.log")
+                    + " (is Debian's ngircd package installed?)");
         }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -75,17 +94,21 @@ public final class Ngircd implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            process.waitFor();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
