@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.sweetie.core.Event;
 import org.sweetie.core.Message;
+import org.sweetie.core.Topic;
 
 /**
  * Makes conversation analyzers. The lexicon, the identifier rules and the gazetteer are loaded once and shared;
@@ -46,6 +47,24 @@ public final class Analyzer {
         messages.forEach(engine::accept);
         events.forEach(event -> AnalyzingStore.addressOf(event).ifPresent(engine::sawAddress));
         return engine;
+    }
+
+    /** Reads one text on its own: topics, secrecy, money and identifiers (see {@link TextFacts}). */
+    public TextFacts read(String text) {
+        MessageReading reading = MessageReading.of(text, lexicon);
+        java.util.EnumSet<Topic> topics = java.util.EnumSet.noneOf(Topic.class);
+        if (reading.has(Lexicon.Kind.SEXUAL)) {
+            topics.add(Topic.SEXUAL);
+        }
+        if (reading.has(Lexicon.Kind.WEBCAM)) {
+            topics.add(Topic.WEBCAM);
+        }
+        if (reading.has(Lexicon.Kind.PAYMENT) || reading.amount != null) {
+            topics.add(Topic.PAYMENT);
+        }
+        String amount = reading.amount == null ? null : text.substring(reading.amount[0], reading.amount[1]);
+        return new TextFacts(topics, reading.has(Lexicon.Kind.SECRECY), amount,
+                identifiers.extract(text, reading.text, 0, null));
     }
 
     /** The IP table is large: it is read the first time an address is seen, not at every start. */

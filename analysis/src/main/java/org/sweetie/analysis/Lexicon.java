@@ -92,6 +92,10 @@ final class Lexicon {
 
     /** A phrase's words, normalised like messages and split like them ("web cam" is two words). */
     static PhraseMatcher.Phrase phrase(String line, int lineNumber) {
+        return phrase(line, "lexicon.txt", lineNumber);
+    }
+
+    static PhraseMatcher.Phrase phrase(String line, String source, int lineNumber) {
         List<String> words = new ArrayList<>();
         List<Boolean> prefix = new ArrayList<>();
         List<Boolean> gap = new ArrayList<>();
@@ -112,7 +116,7 @@ final class Lexicon {
             gapNext = false;
         }
         if (words.isEmpty() || gap.getFirst()) {
-            throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": not a phrase: " + line);
+            throw new IllegalArgumentException(source + ":" + lineNumber + ": not a phrase: " + line);
         }
         boolean[] p = new boolean[words.size()];
         boolean[] g = new boolean[words.size()];

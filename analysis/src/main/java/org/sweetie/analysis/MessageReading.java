@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class MessageReading {
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?:[$€£₱¥]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:\\$|€|£|₱|usd|dollars?|bucks|eur|euros?|gbp|"
+            "(?:[$€£₱¥]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:\\$|€|£|₱|usd|dollars?|dolares|dolar|bucks|eur|euros?|gbp|"
                     + "pounds?|php|pesos?|piso|aud|cad|inr|rupees?|reais|real|sek|kronor|dkk|kroner|nok|pln|zloty)"
                     + "(?![\\p{L}]))|\\$\\$|[💵💰💸🤑💲]");
     private static final Pattern AGE_CUE = Pattern.compile(
