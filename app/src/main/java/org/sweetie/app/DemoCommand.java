@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweetie.capture.logs.ImportSummary;
+import org.sweetie.capture.live.config.OperatingHours;
+import org.sweetie.capture.live.config.PersonaDeployment;
 import org.sweetie.capture.live.sandbox.Crowd;
 import org.sweetie.capture.live.sandbox.SandboxNetwork;
 import org.sweetie.capture.logs.LogImporter;
@@ -104,9 +106,14 @@ final class DemoCommand implements Callable<Integer> {
         SandboxNetwork network = new SandboxNetwork(PERSONA,
                 new SandboxNetwork.Settings("sandbox", partners, concurrent, pace, 1), Crowd.standard());
         out.println("Sandbox: " + partners + " scripted partners (" + concurrent + " at a time) talk to "
-                + PERSONA.nicknames().getFirst() + "; she does not answer (the responder is not part of capture).");
+                + PERSONA.nicknames().getFirst() + "; the bot answers through the entrapment guard and warns those "
+                + "whose conversation qualifies.");
         out.flush();
-        LiveSummary summary = new LiveSession(workspace, List.of(network), spec.commandLine().getErr())
+        PersonaDeployment voiced = new PersonaDeployment(PERSONA, new PersonaDeployment.Cover("Sweetie", "Cebu", 5),
+                OperatingHours.ALWAYS, new PersonaDeployment.Responding("warn", Duration.ofMinutes(30), false),
+                List.of(), List.of(), List.of());
+        LiveSummary summary = new LiveSession(workspace, List.of(network), List.of(voiced),
+                spec.commandLine().getErr())
                 .run(limit, Duration.ofSeconds(2), () -> network.finished() >= partners);
         out.println("Sandbox session captured:");
         out.print(summary.table());

@@ -9,7 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.sweetie.analysis.Analyzer;
+import java.time.Clock;
+import java.util.Map;
 import org.sweetie.capture.live.Capture;
+import org.sweetie.capture.live.LiveOutlet;
+import org.sweetie.capture.live.config.PersonaDeployment;
+import org.sweetie.persona.Responder;
 import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.Network;
 
@@ -22,11 +27,44 @@ final class LiveSession {
     private final Workspace workspace;
     private final List<ChatNetwork> connections;
     private final PrintWriter progress;
+    private final List<PersonaDeployment> voiced;
+    private final List<Responder> responders = new java.util.ArrayList<>();
 
-    LiveSession(Workspace workspace, List<ChatNetwork> connections, PrintWriter progress) {
+    /**
+     * @param voiced the personas whose responder answers (the others only listen)
+     */
+    LiveSession(Workspace workspace, List<ChatNetwork> connections, List<PersonaDeployment> voiced,
+                PrintWriter progress) {
         this.workspace = workspace;
         this.connections = List.copyOf(connections);
+        this.voiced = List.copyOf(voiced);
         this.progress = progress;
+    }
+
+    /**
+     * Lets what is in flight finish before the capture stops: lines received, and the bot's answers to them (which
+     * are stored through the same capture). Bounded, so a stuck network cannot hold the shutdown.
+     */
+    private void settle(Capture capture) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int calm = 0;
+        while (calm < 3 && System.nanoTime() < end) {
+            boolean still = capture.quiet() && responders.stream().allMatch(Responder::idle);
+            calm = still ? calm + 1 : 0;
+            Thread.sleep(20); // polling: quiet must hold for a few looks in a row
+        }
+    }
+
+    /** Each voiced persona's responder hears its partners' stored messages and answers through the guard. */
+    private void giveVoices(Capture capture, Analyzer analyzer) {
+        Map<Network, ChatNetwork> byNetwork = connections.stream()
+                .collect(Collectors.toMap(ChatNetwork::network, c -> c, (a, b) -> a));
+        LiveOutlet outlet = new LiveOutlet(byNetwork, capture);
+        for (PersonaDeployment deployment : voiced) {
+            Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC());
+            responders.add(voice.responder());
+            capture.addListener((network, conversation, message) -> voice.responder().heard(conversation, message));
+        }
     }
 
     /** Runs until the duration has passed (null: no limit), {@code done} holds, or the process is interrupted. */
@@ -46,6 +84,7 @@ final class LiveSession {
         Analyzer analyzer = Analyzer.standard();
         try (Capture capture = new Capture(workspace.store())) {
             try {
+                giveVoices(capture, analyzer);
                 connections.forEach(c -> c.start(capture.inboxFor(c)));
                 long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
                 while (!done.getAsBoolean() && System.nanoTime() < end
@@ -56,6 +95,7 @@ final class LiveSession {
                 }
             } finally {
                 connections.forEach(ChatNetwork::close);
+                settle(capture);
             }
         } finally {
             workspace.evidence().checkpoint();

@@ -57,7 +57,9 @@ final class RunCommand implements Callable<Integer> {
                         + c.network().protocol().name().toLowerCase() + ")");
             }
             err.flush();
-            LiveSummary summary = new LiveSession(workspace, connections, err)
+            List<PersonaDeployment> voiced = deployment.personas().stream()
+                    .filter(p -> p.responding().enabled()).toList();
+            LiveSummary summary = new LiveSession(workspace, connections, voiced, err)
                     .run(duration, Duration.ofSeconds(every), () -> false);
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());

@@ -273,7 +273,7 @@ class CliTest {
                     .contains("OK: ").contains("complete and in order");
         }
         assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=49, conversations=46, "
-                + "messages=214");
+                + "messages=").contains("(bot): This conversation is recorded.").contains("deterrence warning level 1");
         assertThat(first.err()).contains("conversations,").contains("WCST");
     }
 

@@ -5,7 +5,8 @@ package org.sweetie.core;
  * happens there. Implementations reconnect on their own after a disconnect, and refuse file transfers and other
  * offers in the protocol layer; nothing a partner sends is ever fetched.
  *
- * <p>The interface has no way to send a message: outgoing lines pass the entrapment guard, which owns that path.
+ * <p>Sending is for the entrapment guard's path only: {@link #send} is called by the one outlet the guarded sender
+ * uses, and an architecture test keeps every other class away from it.
  */
 public interface ChatNetwork extends AutoCloseable {
 
@@ -19,6 +20,12 @@ public interface ChatNetwork extends AutoCloseable {
      * attempt is retried in the background, with backoff).
      */
     void start(Inbox inbox);
+
+    /**
+     * Says a line to a partner (by the nick or JID they use now), in private or in a channel. Only the guarded path
+     * calls this; see the class comment.
+     */
+    void send(String partner, String channel, String text);
 
     /** Leaves the network for good; no further deliveries once this returns. */
     @Override

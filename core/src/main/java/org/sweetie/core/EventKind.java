@@ -13,6 +13,12 @@ public enum EventKind {
     PRESENCE,
     /** A file transfer, DCC or out-of-band offer the protocol layer refused; nothing of it was fetched. */
     REFUSED_OFFER,
+    /** A deterrence warning the persona sent, with its level. */
+    WARNING,
+    /** A human operator took a conversation over, or handed it back to the bot. */
+    OPERATOR,
+    /** The conversation's partner was marked for referral (the last warning level was reached). */
+    REFERRAL,
     /** Anything else the source reported (mode changes, notices from the server, ...), kept as text. */
     OTHER
 }

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sweetie.core.Author;
+import org.sweetie.core.AuthorKind;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
 import org.sweetie.core.Event;
@@ -18,6 +20,7 @@ public final class Entries {
     public static final String EVENT = "event";
     public static final String EXPORT = "export";
     public static final String FLAG = "flag";
+    public static final String GUARD = "guard";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -59,6 +62,25 @@ public final class Entries {
         fields.add(new Entry.Field("value", flag.value()));
         fields.add(new Entry.Field("detail", flag.detail()));
         return new Entry(FLAG, fields);
+    }
+
+    /**
+     * A decision of the entrapment guard on a draft the persona might have said: the draft as written, who wrote it
+     * (bot or operator), whether it was a reply or a warning, and the decision with its rule and reason. Refused
+     * drafts are evidence too: they show what the persona did not say.
+     */
+    public static Entry guard(Conversation conversation, Instant time, Author author, String draftKind, String draft,
+                              boolean allowed, String rule, String reason) {
+        List<Entry.Field> fields = conversationFields(conversation);
+        fields.add(new Entry.Field("time", time(time)));
+        fields.add(new Entry.Field("author", author.kind() == AuthorKind.PERSONA_BOT ? "bot" : "operator"));
+        fields.add(new Entry.Field("operator", author.operatorId()));
+        fields.add(new Entry.Field("kind", draftKind));
+        fields.add(new Entry.Field("draft", draft));
+        fields.add(new Entry.Field("decision", allowed ? "allowed" : "refused"));
+        fields.add(new Entry.Field("rule", rule));
+        fields.add(new Entry.Field("reason", reason));
+        return new Entry(GUARD, fields);
     }
 
     /**

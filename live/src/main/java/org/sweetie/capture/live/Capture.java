@@ -38,9 +38,27 @@ public final class Capture implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<Network, Routes> routes = new HashMap<>();
     private final Thread writer;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
+    private volatile boolean writing;
 
-    private record Pending(Network network, Persona persona, Inbound inbound, CompletableFuture<Void> stored) {
+    private record Pending(Network network, Persona persona, Item item, CompletableFuture<Void> stored) {
+    }
+
+    /** What the writer stores: what a network reported, or a line the persona said (already past the guard). */
+    private sealed interface Item {
+    }
+
+    private record Received(Inbound inbound) implements Item {
+    }
+
+    private record Said(Conversation conversation, Message line) implements Item {
+    }
+
+    /** Told of every partner message once it is durable (on the writer thread: hand work off, do not block). */
+    @FunctionalInterface
+    public interface Listener {
+        void stored(Network network, Conversation conversation, Message message);
     }
 
     public Capture(ConversationStore store) {
@@ -52,15 +70,31 @@ public final class Capture implements AutoCloseable {
     public Inbox inboxFor(ChatNetwork connection) {
         Network network = connection.network();
         Persona persona = store.persona(connection.persona());
-        return inbound -> {
-            CompletableFuture<Void> stored = new CompletableFuture<>();
-            if (closing) {
-                stored.completeExceptionally(new IllegalStateException("capture is closed"));
-            } else {
-                queue.add(new Pending(network, persona, inbound, stored));
-            }
-            return stored;
-        };
+        return inbound -> enqueue(network, persona, new Received(inbound));
+    }
+
+    /** Stores a line the persona said, in order with what the partners say. */
+    public CompletableFuture<Void> said(Conversation conversation, Message line) {
+        return enqueue(conversation.key().network(), null, new Said(conversation, line));
+    }
+
+    /** True when nothing waits to be stored (a session waits for this before it stops). */
+    public boolean quiet() {
+        return queue.isEmpty() && !writing;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private CompletableFuture<Void> enqueue(Network network, Persona persona, Item item) {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        if (closing) {
+            stored.completeExceptionally(new IllegalStateException("capture is closed"));
+        } else {
+            queue.add(new Pending(network, persona, item, stored));
+        }
+        return stored;
     }
 
     /** Stores what is queued, then stops the writer. Deliveries after this fail. */
@@ -95,17 +129,24 @@ public final class Capture implements AutoCloseable {
                 // close() wakes the writer; the queue is drained before it ends
                 continue;
             }
+            writing = true;
             queue.drainTo(batch, MAX_BATCH - 1);
             write(batch);
             batch.clear();
+            writing = false;
         }
     }
 
     private void write(List<Pending> batch) {
+        List<Stored> partnerLines = new ArrayList<>();
         try (ConversationStore.Appender appender = store.appender()) {
             prepare(batch);
             for (Pending pending : batch) {
-                routesOf(pending.network(), pending.persona()).store(appender, pending.inbound());
+                switch (pending.item()) {
+                    case Received r -> routesOf(pending.network(), pending.persona())
+                            .store(appender, r.inbound(), partnerLines);
+                    case Said s -> appender.add(s.conversation(), s.line());
+                }
             }
             appender.commit();
             batch.forEach(p -> p.stored().complete(null));
@@ -113,7 +154,14 @@ public final class Capture implements AutoCloseable {
             // Nothing of the batch is stored: the connector sees the failure and keeps the line (or the peer resends).
             routes.clear();
             batch.forEach(p -> p.stored().completeExceptionally(e));
+            return;
         }
+        for (Stored line : partnerLines) {
+            listeners.forEach(l -> l.stored(line.network(), line.conversation(), line.message()));
+        }
+    }
+
+    private record Stored(Network network, Conversation conversation, Message message) {
     }
 
     /**
@@ -124,10 +172,11 @@ public final class Capture implements AutoCloseable {
      */
     private void prepare(List<Pending> batch) {
         for (Pending pending : batch) {
-            if (pending.inbound() instanceof Inbound.NickChanged) {
+            if (!(pending.item() instanceof Received received)
+                    || received.inbound() instanceof Inbound.NickChanged) {
                 return;
             }
-            if (pending.inbound() instanceof Inbound.Said said) {
+            if (received.inbound() instanceof Inbound.Said said) {
                 routesOf(pending.network(), pending.persona()).open(said);
             }
         }
@@ -153,18 +202,18 @@ public final class Capture implements AutoCloseable {
             this.persona = persona;
         }
 
-        void store(ConversationStore.Appender appender, Inbound inbound) {
+        void store(ConversationStore.Appender appender, Inbound inbound, List<Stored> partnerLines) {
             switch (inbound) {
-                case Inbound.Said said -> said(appender, said);
+                case Inbound.Said said -> said(appender, said, partnerLines);
                 case Inbound.Happened happened -> happened(appender, happened);
                 case Inbound.NickChanged changed -> nickChanged(appender, changed);
             }
         }
 
-        private void said(ConversationStore.Appender appender, Inbound.Said said) {
+        private void said(ConversationStore.Appender appender, Inbound.Said said, List<Stored> partnerLines) {
             Conversation conversation = open(said);
             appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
-                    said.raw(), said.sourceId()));
+                    said.raw(), said.sourceId())).ifPresent(m -> partnerLines.add(new Stored(network, conversation, m)));
         }
 
         /** The conversation a line belongs to, created on first contact, with the account's nick and host noted. */

@@ -94,7 +94,7 @@ public final class DeploymentLoader {
 
     private PersonaDeployment persona(ConfigNode node) {
         node.allowing("handle", "nicknames", "real_name", "age", "country", "languages", "profile", "hours",
-                "timezone", "client_version", "irc", "xmpp", "sandbox");
+                "timezone", "client_version", "city", "grade", "responder", "irc", "xmpp", "sandbox");
         List<String> nicknames = node.texts("nicknames");
         if (nicknames.isEmpty()) {
             throw node.problem("nicknames", "at least one nickname is needed");
@@ -114,10 +114,29 @@ public final class DeploymentLoader {
         String realName = node.optionalText("real_name", nicknames.getFirst());
         String client = node.optionalText("client_version", DEFAULT_CLIENT);
         OperatingHours hours = hours(node);
-        return new PersonaDeployment(persona, hours,
+        PersonaDeployment.Cover cover = new PersonaDeployment.Cover(realName, node.optionalText("city", "Cebu"),
+                node.integer("grade", 1, 12, 5));
+        return new PersonaDeployment(persona, cover, hours, responding(node.child("responder")),
                 node.list("irc", n -> irc(n, persona, realName, client)),
                 node.list("xmpp", n -> xmpp(n, client)),
                 node.list("sandbox", this::sandbox));
+    }
+
+    private static PersonaDeployment.Responding responding(ConfigNode node) {
+        if (node == null) {
+            return PersonaDeployment.Responding.OFF;
+        }
+        node.allowing("mode", "return_after", "typing");
+        String mode = node.optionalText("mode", "warn");
+        if (!Set.of("off", "warn", "handover", "identify").contains(mode)) {
+            throw node.problem("mode", "expected off, warn, handover or identify, got '" + mode + "'");
+        }
+        String typing = node.optionalText("typing", "human");
+        if (!Set.of("human", "instant").contains(typing)) {
+            throw node.problem("typing", "expected human or instant, got '" + typing + "'");
+        }
+        return new PersonaDeployment.Responding(mode, node.duration("return_after", Duration.ofMinutes(30)),
+                typing.equals("human"));
     }
 
     private OperatingHours hours(ConfigNode node) {

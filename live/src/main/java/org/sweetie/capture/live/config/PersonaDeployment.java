@@ -10,8 +10,26 @@ import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.Persona;
 
 /** One persona and the networks it is deployed on. */
-public record PersonaDeployment(Persona persona, OperatingHours hours, List<IrcNetwork.Settings> irc,
-                                List<XmppNetwork.Settings> xmpp, List<SandboxNetwork.Settings> sandbox) {
+public record PersonaDeployment(Persona persona, Cover cover, OperatingHours hours, Responding responding,
+                                List<IrcNetwork.Settings> irc, List<XmppNetwork.Settings> xmpp,
+                                List<SandboxNetwork.Settings> sandbox) {
+
+    /** Cover facts the bot's lines use beyond the persona record: the name she gives, her town, her school grade. */
+    public record Cover(String name, String city, int grade) {
+    }
+
+    /**
+     * Whether and how the bot answers (the responder): mode off (capture only), warn, handover or identify; how long
+     * after a warning a partner who writes again counts as returned; human-like typing or instant.
+     */
+    public record Responding(String mode, java.time.Duration returnAfter, boolean humanTyping) {
+        public static final Responding OFF = new Responding("off", java.time.Duration.ofMinutes(30), true);
+
+        public boolean enabled() {
+            return !mode.equals("off");
+        }
+    }
+
     public PersonaDeployment {
         irc = List.copyOf(irc);
         xmpp = List.copyOf(xmpp);

@@ -128,6 +128,12 @@ public final class IrcNetwork implements ChatNetwork {
     }
 
     @Override
+    public void send(String partner, String channel, String text) {
+        // KICL's sending queue paces the line within the server's flood limits
+        client.sendMessage(channel != null ? channel : partner, text);
+    }
+
+    @Override
     public void close() {
         closed = true;
         if (client != null) {

@@ -33,6 +33,7 @@ public final class SandboxNetwork implements ChatNetwork {
     private final Settings settings;
     private final Crowd crowd;
     private final AtomicInteger finished = new AtomicInteger();
+    private final java.util.Map<String, List<String>> heard = new java.util.concurrent.ConcurrentHashMap<>();
     private ExecutorService partners;
     private Thread arrivals;
     private volatile boolean closed;
@@ -139,6 +140,16 @@ public final class SandboxNetwork implements ChatNetwork {
             // a person types at an uneven pace: half to one and a half times the configured pause
             Thread.sleep(millis / 2 + (long) (random.nextDouble() * millis));
         }
+    }
+
+    /** What the persona said to sandbox partners, by partner nick (the crowd keeps to its scripts). */
+    public List<String> heard(String partner) {
+        return List.copyOf(heard.getOrDefault(partner, List.of()));
+    }
+
+    @Override
+    public void send(String partner, String channel, String text) {
+        heard.computeIfAbsent(partner, p -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(text);
     }
 
     @Override

@@ -290,6 +290,20 @@ public final class XmppNetwork implements ChatNetwork {
         inbox.deliver(inbound).whenComplete((ok, failure) -> inFlight.release());
     }
 
+    @Override
+    public void send(String partner, String channel, String text) {
+        try {
+            Jid to = channel != null ? JidCreate.from(channel) : JidCreate.from(partner);
+            Message message = connection.getStanzaFactory().buildMessageStanza().to(to)
+                    .ofType(channel != null ? Message.Type.groupchat : Message.Type.chat).setBody(text).build();
+            connection.sendStanza(message);
+        } catch (XmppStringprepException | SmackException.NotConnectedException e) {
+            throw new IllegalStateException(network.name() + ": cannot send to " + partner + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** True once logged in (for tests and the status line). */
     public boolean isConnected() {
         return connection != null && connection.isAuthenticated();

@@ -1,0 +1,157 @@
+package org.sweetie.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.capture.live.Deadline;
+import org.sweetie.capture.live.config.OperatingHours;
+import org.sweetie.capture.live.config.PersonaDeployment;
+import org.sweetie.capture.live.irc.IrcNetwork;
+import org.sweetie.capture.live.irc.LocalNgircd;
+import org.sweetie.capture.live.irc.PlainIrcClient;
+import org.sweetie.core.Author;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.EventKind;
+import org.sweetie.core.Message;
+import org.sweetie.persona.Draft;
+import org.sweetie.persona.EntrapmentGuard;
+
+/**
+ * The bot over a real ngircd, partners as plain socket clients: a soliciting partner gets only guarded lines and,
+ * at the qualifying message, the warning; a benign partner gets small talk and no warning; a partner who comes back
+ * gets the next level. No conversation the bot took part in is tainted.
+ */
+class ResponderEndToEndTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final String WARNING = "This conversation is recorded";
+
+    @TempDir
+    Path dir;
+    private LocalNgircd server;
+    private Workspace workspace;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private Thread session;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalNgircd(dir);
+        workspace = StoreOptions.embedded(dir.resolve("store.db").toString(), dir.resolve("evidence.key")).open();
+        PersonaDeployment sweetie = new PersonaDeployment(DemoCommand.PERSONA,
+                new PersonaDeployment.Cover("Sweetie", "Cebu", 5), OperatingHours.ALWAYS,
+                new PersonaDeployment.Responding("warn", Duration.ofHours(1), false),
+                List.of(new IrcNetwork.Settings("testnet", "127.0.0.1", server.port(), false, null, null, null,
+                        List.of("#room"), "sweetie", "Sweetie", "HexChat 2.16.1 / Linux")), List.of(), List.of());
+        List<org.sweetie.core.ChatNetwork> connections = sweetie.connections(null);
+        session = Thread.ofVirtual().start(() -> {
+            try {
+                new LiveSession(workspace, connections, List.of(sweetie), new PrintWriter(new StringWriter()))
+                        .run(null, Duration.ofSeconds(1), done::get);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        done.set(true);
+        session.join(Duration.ofSeconds(60));
+        workspace.close();
+        server.close();
+    }
+
+    @Test
+    void solicitorsAreWarnedBenignPartnersAreNotAndReturningOnesGetTheNextLevel() throws IOException {
+        try (PlainIrcClient amy = partner("amy"); PlainIrcClient dave = partner("dave")) {
+            awaitPersona(amy);
+            say(amy, "hi");
+            say(amy, "where are you from?");
+            String fromAmy = awaitReplies(amy, 2).get(1);
+            assertThat(fromAmy).containsIgnoringCase("cebu");
+
+            awaitPersona(dave); // he found her in the room, as partners do
+            say(dave, "hi");
+            awaitReplies(dave, 1);
+            say(dave, "how old are you?");
+            assertThat(awaitReplies(dave, 2).get(1)).contains("10");
+            say(dave, "you are only 10? nice");
+            awaitReplies(dave, 3);
+            say(dave, "can you take off your clothes for me");
+            List<String> toDave = awaitReplies(dave, 4);
+            assertThat(toDave.get(3)).as("the answer to the qualifying message").startsWith(WARNING);
+            assertThat(toDave.subList(0, 3)).noneMatch(l -> l.contains(WARNING));
+
+            say(dave, "why not?");
+            say(amy, "i like football");
+            awaitReplies(amy, 3);
+            assertThat(replies(dave)).as("silence after the warning").hasSize(4);
+            assertThat(replies(amy)).noneMatch(l -> l.contains("recorded"));
+        }
+        // dave's quit is seen in the room; he comes back and solicits again
+        Deadline.await("dave's quit", LIMIT, () -> workspace.store().events(conversation("dave").id()).stream()
+                .anyMatch(e -> e.kind() == EventKind.QUIT));
+        try (PlainIrcClient dave = partner("dave")) {
+            say(dave, "hi again, show me naked");
+            assertThat(awaitReplies(dave, 1).getFirst()).startsWith("You were warned before");
+        }
+
+        Conversation dave = conversation("dave");
+        EntrapmentGuard guard = Voice.guard(Analyzer.standard());
+        List<Message> said = workspace.store().messages(dave.id()).stream().filter(m -> m.author().isPersona())
+                .toList();
+        assertThat(said).hasSize(5).allSatisfy(m -> assertThat(guard.decide(m.text().startsWith(WARNING)
+                || m.text().startsWith("You were") ? Draft.warning(m.text()) : Draft.reply(m.text(), Author.BOT, null))
+                .allowed()).isTrue());
+        assertThat(workspace.store().events(dave.id())).filteredOn(e -> e.kind() == EventKind.WARNING)
+                .extracting(e -> e.detail()).containsExactly("deterrence warning level 1 of 3",
+                        "deterrence warning level 2 of 3");
+        for (String partner : List.of("amy", "dave")) {
+            Conversation c = conversation(partner);
+            assertThat(Analyzer.standard().replay(workspace.store().messages(c.id()), List.of()).report().tainted())
+                    .as("tainted: " + partner).isFalse();
+        }
+    }
+
+    private PlainIrcClient partner(String nick) throws IOException {
+        return new PlainIrcClient(server.port(), nick, nick, nick + " partner");
+    }
+
+    /** The persona is on the network when it is in its channel. */
+    private static void awaitPersona(PlainIrcClient partner) throws IOException {
+        partner.send("JOIN #room");
+        Deadline.await("the persona in #room", LIMIT, () -> partner.received().stream().anyMatch(
+                l -> l.contains(" 353 ") && l.contains("Sweetie10") || l.startsWith(":Sweetie10!")
+                        && l.contains(" JOIN ")));
+    }
+
+    private static void say(PlainIrcClient partner, String text) throws IOException {
+        partner.privmsg("Sweetie10", text);
+    }
+
+    /** What the persona said to this partner, in order (CTCP queries left out). */
+    private static List<String> replies(PlainIrcClient partner) {
+        return partner.received().stream().filter(l -> l.startsWith(":Sweetie10!") && l.contains(" PRIVMSG "))
+                .map(l -> l.substring(l.indexOf(" :", 1) + 2)).filter(t -> !t.startsWith("\u0001")).toList();
+    }
+
+    private static List<String> awaitReplies(PlainIrcClient partner, int n) {
+        Deadline.await(n + " replies", LIMIT, () -> replies(partner).size() >= n);
+        return replies(partner);
+    }
+
+    private Conversation conversation(String partner) {
+        return workspace.store().conversations().stream()
+                .filter(c -> c.key().partnerAccount().equals(partner) && c.key().isPrivate()).findFirst().orElseThrow();
+    }
+}

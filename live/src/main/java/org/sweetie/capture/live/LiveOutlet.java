@@ -1,0 +1,35 @@
+package org.sweetie.capture.live;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Outlet;
+
+/**
+ * The one place a persona's line leaves Sweetie: said on the conversation's network, then stored through the capture
+ * pipeline in order with the partner's lines. Only the guarded sender holds one (an architecture test checks that
+ * nothing else calls {@link ChatNetwork#send}).
+ */
+public final class LiveOutlet implements Outlet {
+    private final Map<Network, ChatNetwork> networks;
+    private final Capture capture;
+
+    public LiveOutlet(Map<Network, ChatNetwork> networks, Capture capture) {
+        this.networks = Map.copyOf(networks);
+        this.capture = capture;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Conversation conversation, String to, Message line) {
+        ChatNetwork network = networks.get(conversation.key().network());
+        if (network == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected to "
+                    + conversation.key().network().name()));
+        }
+        network.send(to, conversation.key().channel(), line.text());
+        return capture.said(conversation, line);
+    }
+}
