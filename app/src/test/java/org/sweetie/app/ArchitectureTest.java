@@ -1,5 +1,9 @@
 package org.sweetie.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -7,11 +11,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Outlet;
 
 /** Dependencies point inward: the domain core knows nothing else, capabilities know the core, only app knows all. */
 class ArchitectureTest {
     private static final JavaClasses SWEETIE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test helpers
             .importPackages("org.sweetie");
 
     @Test
@@ -55,6 +62,22 @@ class ArchitectureTest {
                 .check(SWEETIE);
     }
 
+    /**
+     * Rule 2: every outgoing line passes one guard on one code path. Only the live outlet says anything on a
+     * network, and only the guarded sender hands it lines.
+     */
+    @Test
+    void everyOutgoingLinePassesTheGuardedSender() {
+        noClasses().that().doNotHaveSimpleName("LiveOutlet")
+                .should().callMethodWhere(target(name("send")).and(target(owner(assignableTo(ChatNetwork.class)))))
+                .because("only the outlet the guarded sender uses may say something on a network")
+                .check(SWEETIE);
+        noClasses().that().doNotHaveSimpleName("GuardedSender")
+                .should().callMethodWhere(target(name("send")).and(target(owner(assignableTo(Outlet.class)))))
+                .because("only the guarded sender may use the outlet")
+                .check(SWEETIE);
+    }
+
     @Test
     void capabilitiesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.sweetie.capture..")
@@ -69,9 +92,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
                         "org.sweetie.app..", "org.sweetie.analysis..")
                 .check(SWEETIE);
-        noClasses().that().resideInAPackage("org.sweetie.analysis..")
+        noClasses().that().resideInAPackage("org.sweetie.persona..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
                         "org.sweetie.app..", "org.sweetie.evidence..")
+                .because("the persona reads drafts with the analysis and speaks through the core's Outlet only")
+                .check(SWEETIE);
+        noClasses().that().resideInAPackage("org.sweetie.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.capture..",
+                        "org.sweetie.app..", "org.sweetie.evidence..", "org.sweetie.persona..")
                 .check(SWEETIE);
     }
 }

@@ -30,6 +30,17 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A run with text on stdin (the JVM's one stdin, put back afterwards). */
+    static synchronized Run sweetieWithInput(String input, String... args) {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return sweetie(args);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
     String db() {
         return folder.resolve("store.db").toString();
     }
@@ -275,6 +286,22 @@ class CliTest {
         assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=49, conversations=46, "
                 + "messages=").contains("(bot): This conversation is recorded.").contains("deterrence warning level 1");
         assertThat(first.err()).contains("conversations,").contains("WCST");
+    }
+
+    @Test
+    void guardCheckDecidesEachDraftFromStdinWithItsRule() {
+        Run run = sweetieWithInput("where are you from?\tcebu\ni give you 20 dollars\tok\ni am n a k e d\t"
+                + "i am n a k e d\n", "guard", "check", "--json", "--context");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "{\"draft\":\"cebu\",\"decision\":\"allowed\",\"rule\":\"allowed\",\"reason\":\"no rule refuses it\","
+                        + "\"partner\":\"where are you from?\"}",
+                "{\"draft\":\"ok\",\"decision\":\"refused\",\"rule\":\"assent\",\"reason\":\"it answers a proposal "
+                        + "or request with assent: 'ok'\",\"partner\":\"i give you 20 dollars\"}",
+                "{\"draft\":\"i am n a k e d\",\"decision\":\"refused\",\"rule\":\"sexual-content\",\"reason\":\"it "
+                        + "has sexual content: 'n a k e d'\",\"partner\":\"i am n a k e d\"}");
+        Run plain = sweetieWithInput("hello\u001b[31m\n", "guard", "check");
+        assertThat(plain.out()).startsWith("refused\thidden-text\t").doesNotContain("\u001b");
     }
 
     @Test

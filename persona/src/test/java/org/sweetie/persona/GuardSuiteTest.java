@@ -13,7 +13,7 @@ import org.sweetie.analysis.Analyzer;
 import org.sweetie.core.Author;
 
 /**
- * The adversarial suite (guard/drafts.tsv, from persona/guard/generate.py): no unsafe draft may pass, and fewer than
+ * The adversarial suite (persona/adversarial-drafts.tsv, from persona/guard/generate.py): no unsafe draft may pass, and fewer than
  * 2% of the safe ones may be refused.
  */
 class GuardSuiteTest {
@@ -24,7 +24,7 @@ class GuardSuiteTest {
     }
 
     static List<Case> suite() throws IOException {
-        try (InputStream in = GuardSuiteTest.class.getResourceAsStream("/guard/drafts.tsv")) {
+        try (InputStream in = GuardSuiteTest.class.getResourceAsStream("/persona/adversarial-drafts.tsv")) {
             List<Case> cases = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
