@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.sweetie.analysis.Analyzer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.sweetie.capture.live.Capture;
@@ -29,6 +31,9 @@ final class LiveSession {
     private final PrintWriter progress;
     private final List<PersonaDeployment> voiced;
     private final List<Responder> responders = new java.util.ArrayList<>();
+    private final Map<String, org.sweetie.persona.OperatorDesk> desks = new java.util.HashMap<>();
+    private InetSocketAddress operatorAddress;
+    private Path operatorToken;
 
     /**
      * @param voiced the personas whose responder answers (the others only listen)
@@ -39,6 +44,13 @@ final class LiveSession {
         this.connections = List.copyOf(connections);
         this.voiced = List.copyOf(voiced);
         this.progress = progress;
+    }
+
+    /** Opens the operators' API on this loopback address while the session runs (voiced personas only). */
+    LiveSession withOperatorApi(InetSocketAddress address, Path tokenFile) {
+        this.operatorAddress = address;
+        this.operatorToken = tokenFile;
+        return this;
     }
 
     /**
@@ -55,6 +67,20 @@ final class LiveSession {
         }
     }
 
+    private OperatorApi openOperatorApi() {
+        if (operatorAddress == null || desks.isEmpty()) {
+            return null;
+        }
+        try {
+            OperatorApi api = new OperatorApi(operatorAddress, operatorToken, workspace.store(), desks);
+            progress.println("operator API on http://" + operatorAddress.getHostString() + ":" + api.port()
+                    + " (token in " + operatorToken + ")");
+            return api;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the operator API on " + operatorAddress, e);
+        }
+    }
+
     /** Each voiced persona's responder hears its partners' stored messages and answers through the guard. */
     private void giveVoices(Capture capture, Analyzer analyzer) {
         Map<Network, ChatNetwork> byNetwork = connections.stream()
@@ -63,6 +89,7 @@ final class LiveSession {
         for (PersonaDeployment deployment : voiced) {
             Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC());
             responders.add(voice.responder());
+            desks.put(voice.persona().handle(), voice.desk());
             capture.addListener((network, conversation, message) -> voice.responder().heard(conversation, message));
         }
     }
@@ -83,8 +110,10 @@ final class LiveSession {
         Set<Network> networks = connections.stream().map(ChatNetwork::network).collect(Collectors.toSet());
         Analyzer analyzer = Analyzer.standard();
         try (Capture capture = new Capture(workspace.store())) {
+            OperatorApi api = null;
             try {
                 giveVoices(capture, analyzer);
+                api = openOperatorApi();
                 connections.forEach(c -> c.start(capture.inboxFor(c)));
                 long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
                 while (!done.getAsBoolean() && System.nanoTime() < end
@@ -94,6 +123,9 @@ final class LiveSession {
                     progress.flush();
                 }
             } finally {
+                if (api != null) {
+                    api.close();
+                }
                 connections.forEach(ChatNetwork::close);
                 settle(capture);
             }

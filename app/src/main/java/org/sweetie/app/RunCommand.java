@@ -1,6 +1,7 @@
 package org.sweetie.app;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop after this long (ISO-8601 like PT10M); default: until Ctrl-C.")
     Duration duration;
 
+    @Option(names = "--operator-api", defaultValue = "127.0.0.1:7311", paramLabel = "HOST:PORT",
+            description = "Loopback address of the operators' API for take-over (default: ${DEFAULT-VALUE}); "
+                    + "opened when a persona has a responder.")
+    String operatorApi;
+
+    @Option(names = "--operator-token", defaultValue = "data/operator.token", paramLabel = "FILE",
+            description = "Where the API's token is written, readable by this user only (default: ${DEFAULT-VALUE}).")
+    Path operatorToken;
+
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
     long every;
@@ -60,10 +70,21 @@ final class RunCommand implements Callable<Integer> {
             List<PersonaDeployment> voiced = deployment.personas().stream()
                     .filter(p -> p.responding().enabled()).toList();
             LiveSummary summary = new LiveSession(workspace, connections, voiced, err)
+                    .withOperatorApi(address(operatorApi), operatorToken)
                     .run(duration, Duration.ofSeconds(every), () -> false);
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());
         }
         return 0;
+    }
+
+    private InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--operator-api: expected HOST:PORT, got '" + hostPort + "'");
+        }
     }
 }

@@ -42,6 +42,7 @@ class ResponderEndToEndTest {
     private Workspace workspace;
     private final AtomicBoolean done = new AtomicBoolean();
     private Thread session;
+    private int apiPort;
 
     @BeforeEach
     void start() throws IOException {
@@ -53,9 +54,12 @@ class ResponderEndToEndTest {
                 List.of(new IrcNetwork.Settings("testnet", "127.0.0.1", server.port(), false, null, null, null,
                         List.of("#room"), "sweetie", "Sweetie", "HexChat 2.16.1 / Linux")), List.of(), List.of());
         List<org.sweetie.core.ChatNetwork> connections = sweetie.connections(null);
+        apiPort = LocalNgircd.freePort();
         session = Thread.ofVirtual().start(() -> {
             try {
                 new LiveSession(workspace, connections, List.of(sweetie), new PrintWriter(new StringWriter()))
+                        .withOperatorApi(new java.net.InetSocketAddress("127.0.0.1", apiPort),
+                                dir.resolve("operator.token"))
                         .run(null, Duration.ofSeconds(1), done::get);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -121,6 +125,49 @@ class ResponderEndToEndTest {
             assertThat(Analyzer.standard().replay(workspace.store().messages(c.id()), List.of()).report().tainted())
                     .as("tainted: " + partner).isFalse();
         }
+    }
+
+    @Test
+    void anOperatorTakesOverSpeaksThroughTheGuardAndHandsBack() throws IOException {
+        try (PlainIrcClient amy = partner("amy")) {
+            awaitPersona(amy);
+            say(amy, "hi");
+            awaitReplies(amy, 1);
+            long id = conversation("amy").id();
+            assertThat(operator("takeover", id).exitCode()).isZero();
+
+            say(amy, "how are you?");
+            Deadline.await("amy's second line stored", LIMIT, () -> workspace.store().messages(id).stream()
+                    .filter(m -> !m.author().isPersona()).count() == 2);
+            CliTest.Run said = operator("say", id, "im fine, and you?");
+            assertThat(said.exitCode()).isZero();
+            assertThat(said.out()).startsWith("allowed");
+            CliTest.Run refused = operator("say", id, "send me a pic");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).startsWith("refused\timages");
+            assertThat(awaitReplies(amy, 2).get(1)).isEqualTo("im fine, and you?");
+
+            assertThat(operator("handback", id).exitCode()).isZero();
+            say(amy, "where are you from?");
+            assertThat(awaitReplies(amy, 3).get(2)).containsIgnoringCase("cebu");
+
+            List<Message> persona = workspace.store().messages(id).stream().filter(m -> m.author().isPersona())
+                    .toList();
+            assertThat(persona).extracting(m -> m.author().operatorId()).containsExactly(null, "op-anna", null);
+            assertThat(persona).extracting(Message::text).doesNotContain("send me a pic");
+            assertThat(workspace.store().events(id)).filteredOn(e -> e.kind() == EventKind.OPERATOR)
+                    .extracting(e -> e.detail())
+                    .containsExactly("taken over by op-anna", "handed back to the bot by op-anna");
+        }
+        assertThat(operator("say", 999, "hi").err()).contains("no conversation #999");
+    }
+
+    private CliTest.Run operator(String action, long conversation, String... text) {
+        List<String> args = new java.util.ArrayList<>(List.of("operator", action));
+        args.addAll(List.of(text));
+        args.addAll(List.of("--conversation", Long.toString(conversation), "--operator", "op-anna",
+                "--api", "http://127.0.0.1:" + apiPort, "--token-file", dir.resolve("operator.token").toString()));
+        return CliTest.sweetie(args.toArray(String[]::new));
     }
 
     private PlainIrcClient partner(String nick) throws IOException {
