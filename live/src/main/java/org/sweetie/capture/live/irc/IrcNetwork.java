@@ -113,11 +113,11 @@ public final class IrcNetwork implements ChatNetwork {
                         : Client.Builder.Server.SecurityType.INSECURE)
                 .password(settings.password())
                 .then()
+                .listeners().exception(this::problem).then()
                 .build();
         if (settings.saslUser() != null) {
             client.getAuthManager().addProtocol(new SaslPlain(client, settings.saslUser(), settings.saslPassword()));
         }
-        client.setExceptionListener(this::problem);
         client.getEventManager().registerEventListener(this);
         client.connect();
     }
