@@ -1,0 +1,98 @@
+package org.sweetie.referral;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The referral packages for the authorities: one folder per attributed country (and {@code unknown}), each with a
+ * dossier (PDF) and an evidence bundle per suspect and an index sorted by priority; at the top a summary with
+ * Sweetie 1.0's headline table (contacts, solicitation, WCST, identified) by country.
+ */
+public final class ReferralPackage {
+    /** One suspect to refer: the row of the index and the files that go with it. */
+    public record Referral(int suspect, String country, String level, int priority, String qualification,
+                           String accounts, int identifiers, Dossier dossier) {
+    }
+
+    /** Makes the evidence bundle of a suspect's conversations at the given path. */
+    @FunctionalInterface
+    public interface Bundles {
+        void write(int suspect, Path file) throws IOException;
+    }
+
+    /** Counts for the headline table, per country of the partner. */
+    public record Headline(int contacts, int solicitation, int wcst, int identified) {
+        Headline plus(Headline o) {
+            return new Headline(contacts + o.contacts, solicitation + o.solicitation, wcst + o.wcst,
+                    identified + o.identified);
+        }
+    }
+
+    private ReferralPackage() {
+    }
+
+    /** Writes the packages; returns the bundle files written (for verification). */
+    public static List<Path> write(Path out, List<Referral> referrals, Map<String, Headline> headlines,
+                                   Bundles bundles) throws IOException {
+        Files.createDirectories(out);
+        Map<String, List<Referral>> byCountry = new TreeMap<>();
+        referrals.forEach(r -> byCountry.computeIfAbsent(r.country(), c -> new ArrayList<>()).add(r));
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, List<Referral>> country : byCountry.entrySet()) {
+            Path folder = Files.createDirectories(out.resolve(country.getKey()));
+            List<Referral> sorted = country.getValue().stream()
+                    .sorted(Comparator.comparingInt(Referral::priority).reversed()
+                            .thenComparingInt(Referral::suspect)).toList();
+            StringBuilder index = new StringBuilder("priority,suspect,level,qualification,accounts,identifiers,"
+                    + "dossier,bundle\n");
+            for (Referral r : sorted) {
+                String name = String.format("suspect-%05d", r.suspect());
+                DossierPdf.write(r.dossier(), folder.resolve(name + ".pdf"));
+                Path bundle = folder.resolve(name + "-bundle.zip");
+                bundles.write(r.suspect(), bundle);
+                written.add(bundle);
+                index.append(r.priority()).append(',').append(r.suspect()).append(',').append(r.level()).append(',')
+                        .append(r.qualification()).append(',').append(csv(r.accounts())).append(',')
+                        .append(r.identifiers()).append(',').append(name).append(".pdf,").append(name)
+                        .append("-bundle.zip\n");
+            }
+            Files.writeString(folder.resolve("index.csv"), index, StandardCharsets.UTF_8);
+        }
+        Files.writeString(out.resolve("summary.txt"), summary(headlines, byCountry), StandardCharsets.UTF_8);
+        return written;
+    }
+
+    static String summary(Map<String, Headline> headlines, Map<String, List<Referral>> referred) {
+        StringBuilder s = new StringBuilder("Sweetie referral packages. For law enforcement only; not for publication.\n\n");
+        s.append(String.format("%-10s %10s %13s %6s %11s %9s%n", "country", "contacts", "solicitation", "WCST",
+                "identified", "referred"));
+        Headline total = new Headline(0, 0, 0, 0);
+        int referredTotal = 0;
+        for (Map.Entry<String, Headline> row : new TreeMap<>(headlines).entrySet()) {
+            Headline h = row.getValue();
+            int n = referred.getOrDefault(row.getKey(), List.of()).size();
+            s.append(String.format("%-10s %10d %13d %6d %11d %9d%n", row.getKey(), h.contacts(), h.solicitation(),
+                    h.wcst(), h.identified(), n));
+            total = total.plus(h);
+            referredTotal += n;
+        }
+        s.append(String.format("%-10s %10d %13d %6d %11d %9d%n", "all", total.contacts(), total.solicitation(),
+                total.wcst(), total.identified(), referredTotal));
+        s.append("\ncontacts: suspects (people behind one or more partner accounts) who talked to a persona;\n"
+                + "solicitation / WCST: of them, those whose conversations qualified (docs/analysis.md);\n"
+                + "identified: of them, those at identification level 'identified' (docs/referrals.md);\n"
+                + "referred: the dossiers and bundles in this package (qualified suspects at or above --min-level).\n");
+        return s.toString();
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
