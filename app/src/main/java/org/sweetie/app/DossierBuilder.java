@@ -22,6 +22,7 @@ import org.sweetie.identity.Link;
 import org.sweetie.identity.Profile;
 import org.sweetie.identity.Revealed;
 import org.sweetie.identity.Source;
+import org.sweetie.referral.CaseExport;
 import org.sweetie.referral.Dossier;
 
 /**
@@ -80,6 +81,34 @@ final class DossierBuilder {
                         + c.reason()).toList()));
         sections.add(new Dossier.Section("Evidence", List.of(evidence)));
         return new Dossier(n, "Sweetie referral dossier: suspect " + n, sections);
+    }
+
+    /** The suspect's part of the CASE/UCO export: accounts, revealed identifiers, conversations as threads. */
+    CaseExport.SuspectNode caseNode(Profile profile, String bundleFile, String bundleSha256) {
+        List<CaseExport.AccountNode> accounts = new ArrayList<>();
+        List<CaseExport.Thread> threads = new ArrayList<>();
+        for (AccountRef a : profile.suspect().accounts()) {
+            accounts.add(new CaseExport.AccountNode(key(a.network().name(), a.handle()), a.network().name(),
+                    a.handle()));
+        }
+        for (long id : profile.conversations()) {
+            Conversation c = store.findConversation(id).orElseThrow();
+            String network = c.key().network().name();
+            String persona = key(network, c.key().personaAccount());
+            accounts.add(new CaseExport.AccountNode(persona, network, c.key().personaAccount()));
+            threads.add(new CaseExport.Thread(id, c.label(), key(network, c.key().partnerAccount()), persona,
+                    messages(id).stream().map(m -> new CaseExport.Line(m.seq(), m.time(),
+                            m.author().kind() == org.sweetie.core.AuthorKind.PARTNER, m.text())).toList()));
+        }
+        List<CaseExport.IdentifierNode> identifiers = profile.revealed().stream()
+                .filter(r -> org.sweetie.identity.LinkKey.identifier(r.type(), r.normalized()).isPresent())
+                .map(r -> new CaseExport.IdentifierNode(r.type().key(), r.normalized())).distinct().toList();
+        return new CaseExport.SuspectNode(profile.suspect().number(), accounts.stream().distinct().toList(),
+                identifiers, threads, bundleFile, bundleSha256);
+    }
+
+    private static String key(String network, String handle) {
+        return network + "/" + handle;
     }
 
     private String account(AccountRef ref) {

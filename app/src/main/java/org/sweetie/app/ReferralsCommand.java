@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Links the partner accounts into suspects and writes the referral packages for the "
                 + "authorities: one folder per attributed country (and 'unknown'), with a PDF dossier and an evidence "
                 + "bundle per suspect whose conversations qualified, an index.csv sorted by priority, and summary.txt "
-                + "with the headline table (contacts, solicitation, WCST, identified) by country.",
+                + "with the headline table (contacts, solicitation, WCST, identified) by country; each country folder "
+                + "also has case.jsonld, its referrals in CASE/UCO 1.4 JSON-LD.",
             "Every bundle is verified as a recipient would before the command ends."})
 final class ReferralsCommand implements Callable<Integer> {
     @Spec
@@ -62,6 +63,7 @@ final class ReferralsCommand implements Callable<Integer> {
                     "--min-level must be anonymous, reachable, named or identified, not '" + minLevel + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
+        java.time.Instant started = java.time.Instant.now();
         try (Workspace workspace = storeOptions.open()) {
             List<Profile> profiles = Suspects.read(workspace.store());
             DossierBuilder dossiers = new DossierBuilder(workspace.store(), Analyzer.standard());
@@ -87,13 +89,14 @@ final class ReferralsCommand implements Callable<Integer> {
                     referrals.add(new ReferralPackage.Referral(p.suspect().number(), cc, p.level().key(),
                             p.priority(), p.qualification(), String.join(" ", p.suspect().accounts().stream()
                             .map(AccountRef::toString).toList()), p.revealed().size(),
-                            dossiers.build(p, attributed, evidence)));
+                            dossiers.build(p, attributed, evidence),
+                            (bundle, sha) -> dossiers.caseNode(p, bundle, sha)));
                     conversations.put(p.suspect().number(), p.conversations());
                 }
             }
             BundleWriter writer = new BundleWriter(workspace.evidence(), Clock.systemUTC());
             List<Path> bundles = ReferralPackage.write(this.out, referrals, headlines, (suspect, file) ->
-                    writer.write(conversations.get(suspect), "referral of suspect " + suspect, file));
+                    writer.write(conversations.get(suspect), "referral of suspect " + suspect, file), started);
             for (Path bundle : bundles) {
                 try {
                     BundleVerifier.verify(bundle);

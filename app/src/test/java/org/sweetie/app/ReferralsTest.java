@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweetie.referral.CaseValidator;
 
 /** `sweetie referrals` on the demo's data, read back as a recipient would. */
 class ReferralsTest {
@@ -37,6 +38,12 @@ class ReferralsTest {
                 .as("country folders").isGreaterThan(1);
         for (Path bundle : bundles) {
             assertThat(CliTest.sweetie("verify", bundle.toString()).exitCode()).as(bundle.toString()).isZero();
+        }
+        CaseValidator validator = new CaseValidator();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path caseFile : files.filter(f -> f.getFileName().toString().equals("case.jsonld")).toList()) {
+                assertThat(validator.problems(Files.readString(caseFile))).as(caseFile.toString()).isEmpty();
+            }
         }
 
         // The imported sample: dave_uk reveals a Skype name, a phone and an email; the dossier quotes each source.

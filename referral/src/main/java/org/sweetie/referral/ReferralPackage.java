@@ -12,13 +12,20 @@ import java.util.TreeMap;
 
 /**
  * The referral packages for the authorities: one folder per attributed country (and {@code unknown}), each with a
- * dossier (PDF) and an evidence bundle per suspect and an index sorted by priority; at the top a summary with
+ * dossier (PDF) and an evidence bundle per suspect, an index sorted by priority with each bundle's SHA-256, and the
+ * CASE/UCO 1.4 JSON-LD of the country's referrals (case.jsonld); at the top a summary with
  * Sweetie 1.0's headline table (contacts, solicitation, WCST, identified) by country.
  */
 public final class ReferralPackage {
     /** One suspect to refer: the row of the index and the files that go with it. */
     public record Referral(int suspect, String country, String level, int priority, String qualification,
-                           String accounts, int identifiers, Dossier dossier) {
+                           String accounts, int identifiers, Dossier dossier, CaseNode caseNode) {
+    }
+
+    /** The suspect's part of the CASE/UCO export, once the bundle (and so its hash) is written. */
+    @FunctionalInterface
+    public interface CaseNode {
+        CaseExport.SuspectNode of(String bundleFile, String bundleSha256);
     }
 
     /** Makes the evidence bundle of a suspect's conversations at the given path. */
@@ -40,7 +47,7 @@ public final class ReferralPackage {
 
     /** Writes the packages; returns the bundle files written (for verification). */
     public static List<Path> write(Path out, List<Referral> referrals, Map<String, Headline> headlines,
-                                   Bundles bundles) throws IOException {
+                                   Bundles bundles, java.time.Instant started) throws IOException {
         Files.createDirectories(out);
         Map<String, List<Referral>> byCountry = new TreeMap<>();
         referrals.forEach(r -> byCountry.computeIfAbsent(r.country(), c -> new ArrayList<>()).add(r));
@@ -51,19 +58,25 @@ public final class ReferralPackage {
                     .sorted(Comparator.comparingInt(Referral::priority).reversed()
                             .thenComparingInt(Referral::suspect)).toList();
             StringBuilder index = new StringBuilder("priority,suspect,level,qualification,accounts,identifiers,"
-                    + "dossier,bundle\n");
+                    + "dossier,bundle,bundle_sha256\n");
+            List<CaseExport.SuspectNode> caseNodes = new ArrayList<>();
             for (Referral r : sorted) {
                 String name = String.format("suspect-%05d", r.suspect());
                 DossierPdf.write(r.dossier(), folder.resolve(name + ".pdf"));
                 Path bundle = folder.resolve(name + "-bundle.zip");
                 bundles.write(r.suspect(), bundle);
                 written.add(bundle);
+                String sha = sha256(bundle);
+                caseNodes.add(r.caseNode().of(bundle.getFileName().toString(), sha));
                 index.append(r.priority()).append(',').append(r.suspect()).append(',').append(r.level()).append(',')
                         .append(r.qualification()).append(',').append(csv(r.accounts())).append(',')
                         .append(r.identifiers()).append(',').append(name).append(".pdf,").append(name)
-                        .append("-bundle.zip\n");
+                        .append("-bundle.zip,").append(sha).append('\n');
             }
             Files.writeString(folder.resolve("index.csv"), index, StandardCharsets.UTF_8);
+            CaseExport.write(new CaseExport.Investigation("Sweetie referral " + country.getKey(),
+                    "Online sexual solicitation of children and webcam child sex abuse", started,
+                    java.time.Instant.now(), caseNodes), folder.resolve("case.jsonld"));
         }
         Files.writeString(out.resolve("summary.txt"), summary(headlines, byCountry), StandardCharsets.UTF_8);
         return written;
@@ -90,6 +103,19 @@ public final class ReferralPackage {
                 + "identified: of them, those at identification level 'identified' (docs/referrals.md);\n"
                 + "referred: the dossiers and bundles in this package (qualified suspects at or above --min-level).\n");
         return s.toString();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     private static String csv(String value) {
