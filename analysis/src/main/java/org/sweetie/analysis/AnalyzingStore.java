@@ -95,6 +95,15 @@ public final class AnalyzingStore extends ForwardingConversationStore {
         };
     }
 
+    @Override
+    public Purged delete(java.util.List<Long> conversationIds) {
+        Purged purged = store.delete(conversationIds);
+        synchronized (this) {
+            conversationIds.forEach(engines::remove);
+        }
+        return purged;
+    }
+
     private synchronized ConversationAnalyzer engine(long conversationId) {
         return engines.computeIfAbsent(conversationId, id -> analyzer.replay(store.messages(id), store.events(id)));
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Where every conversation, message and event is kept. Implementations must make a write durable before the call
  * that commits it returns: capture acknowledges an inbound message only after that.
  *
- * <p>Nothing here updates or deletes a message: a conversation only grows.
+ * <p>Nothing here updates a message, and a conversation only grows; the one deletion is data minimisation
+ * ({@link #delete}), which the evidence log records.
  */
 public interface ConversationStore extends AutoCloseable {
 
@@ -47,6 +48,16 @@ public interface ConversationStore extends AutoCloseable {
      * of work on the same thread it commits with that unit, so the record and the lines it covers never disagree.
      */
     ImportedFile recordImport(ImportedFile file);
+
+    /**
+     * Deletes conversations for data minimisation: their messages, events and flags, and then every account no
+     * conversation uses any more. Inside an appender's unit of work on the same thread it commits with that unit.
+     */
+    Purged delete(List<Long> conversationIds);
+
+    /** What a deletion removed, for statistics and the evidence log. */
+    record Purged(int conversations, long messages, long events, long flags, int accounts) {
+    }
 
     /** The evidence log's storage, in the same database and transactions as the conversations. */
     EvidenceStorage evidence();

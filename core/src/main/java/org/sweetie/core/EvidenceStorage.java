@@ -20,8 +20,17 @@ public interface EvidenceStorage {
     /** Appends entries, whose indexes must follow on from {@link #size()}, with the tree nodes they complete. */
     void append(List<Record> records, List<Node> nodes);
 
-    /** The canonical bytes of an entry. */
+    /** The canonical bytes of an entry; null for an entry redacted by a purge. */
     byte[] entry(long index);
+
+    /**
+     * Removes the bodies of entries whose content was deleted (data minimisation), keeping each one's leaf hash:
+     * {@link #entry} then answers null for it and {@link #redactedLeaf} its hash.
+     */
+    void redact(java.util.Map<Long, byte[]> leafHashes);
+
+    /** The kept leaf hash of a redacted entry; empty for an entry that still has its body. */
+    Optional<byte[]> redactedLeaf(long index);
 
     /** The indexes of a conversation's entries, in order. */
     List<Long> entriesOf(long conversationId);

@@ -88,4 +88,9 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     public void close() {
         store.close();
     }
+
+    @Override
+    public Purged delete(List<Long> conversationIds) {
+        return store.delete(conversationIds);
+    }
 }

@@ -21,6 +21,7 @@ public final class Entries {
     public static final String EXPORT = "export";
     public static final String FLAG = "flag";
     public static final String GUARD = "guard";
+    public static final String PURGE = "purge";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -81,6 +82,27 @@ public final class Entries {
         fields.add(new Entry.Field("rule", rule));
         fields.add(new Entry.Field("reason", reason));
         return new Entry(GUARD, fields);
+    }
+
+    /**
+     * A purge for data minimisation: when, why, which conversations (their ids only) and how much was deleted. The
+     * deleted content itself is not in it.
+     */
+    public static Entry purge(Instant time, String reason, List<Long> conversationIds,
+                              org.sweetie.core.ConversationStore.Purged purged, int entriesRedacted) {
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("time", time(time)));
+        fields.add(new Entry.Field("reason", reason));
+        fields.add(new Entry.Field("conversations", Integer.toString(purged.conversations())));
+        fields.add(new Entry.Field("messages", Long.toString(purged.messages())));
+        fields.add(new Entry.Field("events", Long.toString(purged.events())));
+        fields.add(new Entry.Field("flags", Long.toString(purged.flags())));
+        fields.add(new Entry.Field("accounts", Integer.toString(purged.accounts())));
+        fields.add(new Entry.Field("entries_redacted", Integer.toString(entriesRedacted)));
+        for (long id : conversationIds) {
+            fields.add(new Entry.Field("conversation", Long.toString(id)));
+        }
+        return new Entry(PURGE, fields);
     }
 
     /**

@@ -54,6 +54,37 @@ public final class EvidenceLog {
         return recordAll(List.of(entry), conversationId);
     }
 
+    /**
+     * Data minimisation: deletes conversations and, in the same transaction, keeps of their evidence entries only
+     * the leaf hashes (so every checkpoint and every other entry's proof stays verifiable) and appends a
+     * {@code purge} entry saying what was deleted and why, without the deleted content.
+     */
+    public ConversationStore.Purged purge(List<Long> conversationIds, String reason) {
+        try (ConversationStore.Appender unit = store.appender()) {
+            java.util.Map<Long, byte[]> leaves = new java.util.TreeMap<>();
+            for (long id : conversationIds) {
+                for (long index : storage.entriesOf(id)) {
+                    byte[] body = storage.entry(index);
+                    if (body != null) {
+                        leaves.put(index, TreeHash.leaf(body));
+                    }
+                }
+            }
+            storage.redact(leaves);
+            ConversationStore.Purged purged = store.delete(conversationIds);
+            Entry entry = Entries.purge(clock.instant(), reason, conversationIds, purged, leaves.size());
+            append(List.of(new MerkleLog.Appended(entry.kind(), null, EntryEncoding.encode(entry))));
+            beforeCommit();
+            unit.commit();
+            committed();
+            return purged;
+        } finally {
+            if (tree.size() != storage.size()) {
+                discarded();
+            }
+        }
+    }
+
     /** Appends entries that stand on their own in one transaction; returns the leaf index of the first. */
     public long recordAll(List<Entry> entries, Long conversationId) {
         try (ConversationStore.Appender unit = store.appender()) {

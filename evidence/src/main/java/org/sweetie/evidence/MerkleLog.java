@@ -80,7 +80,10 @@ final class MerkleLog {
             return storage.node(level, index);
         }
         if (level == 0) {
-            return TreeHash.leaf(storage.entry(index));
+            byte[] body = storage.entry(index);
+            // a purged conversation's entry keeps only its leaf hash
+            return body != null ? TreeHash.leaf(body) : storage.redactedLeaf(index).orElseThrow(
+                    () -> new IllegalStateException("evidence entry " + index + " has neither body nor leaf hash"));
         }
         return TreeHash.node(perfect(storage, level - 1, 2 * index), perfect(storage, level - 1, 2 * index + 1));
     }

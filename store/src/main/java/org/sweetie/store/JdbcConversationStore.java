@@ -155,6 +155,57 @@ final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Purged delete(List<Long> conversationIds) {
+        return db.write(c -> {
+            long messages = 0;
+            long events = 0;
+            long flags = 0;
+            int conversations = 0;
+            java.util.Set<Long> accounts = new java.util.HashSet<>();
+            for (long id : conversationIds) {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT persona_account_id, partner_account_id FROM conversation WHERE id = ?")) {
+                    q.setLong(1, id);
+                    try (ResultSet r = q.executeQuery()) {
+                        if (!r.next()) {
+                            continue;
+                        }
+                        accounts.add(r.getLong(1));
+                        accounts.add(r.getLong(2));
+                    }
+                }
+                messages += deleteRows(c, "DELETE FROM message WHERE conversation_id = ?", id);
+                events += deleteRows(c, "DELETE FROM event WHERE conversation_id = ?", id);
+                flags += deleteRows(c, "DELETE FROM analysis_flag WHERE conversation_id = ?", id);
+                conversations += deleteRows(c, "DELETE FROM conversation WHERE id = ?", id);
+            }
+            int removed = 0;
+            for (long account : accounts) {
+                try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM conversation WHERE persona_account_id = ?"
+                        + " OR partner_account_id = ?")) {
+                    q.setLong(1, account);
+                    q.setLong(2, account);
+                    try (ResultSet r = q.executeQuery()) {
+                        if (r.next()) {
+                            continue;
+                        }
+                    }
+                }
+                deleteRows(c, "DELETE FROM account_name WHERE account_id = ?", account);
+                removed += deleteRows(c, "DELETE FROM account WHERE id = ?", account);
+            }
+            return new Purged(conversations, messages, events, flags, removed);
+        });
+    }
+
+    private static int deleteRows(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement(sql)) {
+            d.setLong(1, id);
+            return d.executeUpdate();
+        }
+    }
+
+    @Override
     public Conversation conversation(ConversationKey key) {
         return db.write(c -> {
             long personaId;

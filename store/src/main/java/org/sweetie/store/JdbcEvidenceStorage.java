@@ -129,13 +129,43 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     @Override
     public byte[] entry(long index) {
         return db.write(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT body FROM evidence_entry WHERE idx = ?")) {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT body, leaf_hash FROM evidence_entry WHERE idx = ?")) {
                 q.setLong(1, index);
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
                         throw new StoreException("the evidence log has no entry " + index);
                     }
-                    return r.getBytes(1);
+                    return r.getBytes(2) != null ? null : r.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void redact(java.util.Map<Long, byte[]> leafHashes) {
+        db.write(c -> {
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE evidence_entry SET body = ?, kind = 'redacted', leaf_hash = ? WHERE idx = ?")) {
+                for (var e : leafHashes.entrySet()) {
+                    u.setBytes(1, new byte[0]);
+                    u.setBytes(2, e.getValue());
+                    u.setLong(3, e.getKey());
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Optional<byte[]> redactedLeaf(long index) {
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT leaf_hash FROM evidence_entry WHERE idx = ?")) {
+                q.setLong(1, index);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? java.util.Optional.ofNullable(r.getBytes(1)) : java.util.Optional.empty();
                 }
             }
         });
