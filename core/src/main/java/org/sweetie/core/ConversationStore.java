@@ -59,6 +59,12 @@ public interface ConversationStore extends AutoCloseable {
     record Purged(int conversations, long messages, long events, long flags, int accounts) {
     }
 
+    /** Keeps an analyst's decision on a suspect link. */
+    void recordLinkDecision(LinkDecision decision);
+
+    /** Every link decision, in the order made. */
+    List<LinkDecision> linkDecisions();
+
     /** The evidence log's storage, in the same database and transactions as the conversations. */
     EvidenceStorage evidence();
 

@@ -93,4 +93,14 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     public Purged delete(List<Long> conversationIds) {
         return store.delete(conversationIds);
     }
+
+    @Override
+    public void recordLinkDecision(LinkDecision decision) {
+        store.recordLinkDecision(decision);
+    }
+
+    @Override
+    public List<LinkDecision> linkDecisions() {
+        return store.linkDecisions();
+    }
 }

@@ -22,6 +22,7 @@ public final class Entries {
     public static final String FLAG = "flag";
     public static final String GUARD = "guard";
     public static final String PURGE = "purge";
+    public static final String LINK_DECISION = "link_decision";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -82,6 +83,19 @@ public final class Entries {
         fields.add(new Entry.Field("rule", rule));
         fields.add(new Entry.Field("reason", reason));
         return new Entry(GUARD, fields);
+    }
+
+    /** An analyst's decision on a suspect link (docs/referrals.md). */
+    public static Entry linkDecision(org.sweetie.core.LinkDecision d) {
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("time", time(d.time())));
+        fields.add(new Entry.Field("analyst", d.analyst()));
+        fields.add(new Entry.Field("decision", d.decision()));
+        fields.add(new Entry.Field("key", d.keyKind() + " " + d.keyValue()));
+        fields.add(new Entry.Field("network", d.network()));
+        fields.add(new Entry.Field("account", d.handle()));
+        fields.add(new Entry.Field("note", d.note()));
+        return new Entry(LINK_DECISION, fields);
     }
 
     /**

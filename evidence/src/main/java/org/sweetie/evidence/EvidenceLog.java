@@ -25,6 +25,9 @@ public final class EvidenceLog {
     private final MerkleLog tree;
     private long lastCheckpointSize;
     private Instant lastCheckpointTime;
+    /** The checkpoint as of the last commit: what a discarded unit of work goes back to. */
+    private long committedCheckpointSize;
+    private Instant committedCheckpointTime;
 
     /**
      * @param store the conversation store whose database keeps the log
@@ -42,6 +45,8 @@ public final class EvidenceLog {
         Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
         this.lastCheckpointSize = last.map(EvidenceStorage.Checkpoint::size).orElse(0L);
         this.lastCheckpointTime = last.map(EvidenceStorage.Checkpoint::createdAt).orElse(clock.instant());
+        this.committedCheckpointSize = lastCheckpointSize;
+        this.committedCheckpointTime = lastCheckpointTime;
     }
 
     /** The conversation store with every message and event it stores also appended here. */
@@ -61,26 +66,27 @@ public final class EvidenceLog {
      */
     public ConversationStore.Purged purge(List<Long> conversationIds, String reason) {
         try (ConversationStore.Appender unit = store.appender()) {
-            java.util.Map<Long, byte[]> leaves = new java.util.TreeMap<>();
-            for (long id : conversationIds) {
-                for (long index : storage.entriesOf(id)) {
-                    byte[] body = storage.entry(index);
-                    if (body != null) {
-                        leaves.put(index, TreeHash.leaf(body));
+            try {
+                java.util.Map<Long, byte[]> leaves = new java.util.TreeMap<>();
+                for (long id : conversationIds) {
+                    for (long index : storage.entriesOf(id)) {
+                        byte[] body = storage.entry(index);
+                        if (body != null) {
+                            leaves.put(index, TreeHash.leaf(body));
+                        }
                     }
                 }
-            }
-            storage.redact(leaves);
-            ConversationStore.Purged purged = store.delete(conversationIds);
-            Entry entry = Entries.purge(clock.instant(), reason, conversationIds, purged, leaves.size());
-            append(List.of(new MerkleLog.Appended(entry.kind(), null, EntryEncoding.encode(entry))));
-            beforeCommit();
-            unit.commit();
-            committed();
-            return purged;
-        } finally {
-            if (tree.size() != storage.size()) {
-                discarded();
+                storage.redact(leaves);
+                ConversationStore.Purged purged = store.delete(conversationIds);
+                Entry entry = Entries.purge(clock.instant(), reason, conversationIds, purged, leaves.size());
+                append(List.of(new MerkleLog.Appended(entry.kind(), null, EntryEncoding.encode(entry))));
+                beforeCommit();
+                unit.commit();
+                committed();
+                return purged;
+            } catch (RuntimeException e) {
+                discarded(); // still inside the unit: the writer is ours until the appender closes
+                throw e;
             }
         }
     }
@@ -88,15 +94,16 @@ public final class EvidenceLog {
     /** Appends entries that stand on their own in one transaction; returns the leaf index of the first. */
     public long recordAll(List<Entry> entries, Long conversationId) {
         try (ConversationStore.Appender unit = store.appender()) {
-            long index = append(entries.stream().map(e -> new MerkleLog.Appended(e.kind(), conversationId,
-                    EntryEncoding.encode(e))).toList());
-            beforeCommit();
-            unit.commit();
-            committed();
-            return index;
-        } finally {
-            if (tree.size() != storage.size()) {
+            try {
+                long index = append(entries.stream().map(e -> new MerkleLog.Appended(e.kind(), conversationId,
+                        EntryEncoding.encode(e))).toList());
+                beforeCommit();
+                unit.commit();
+                committed();
+                return index;
+            } catch (RuntimeException e) {
                 discarded();
+                throw e;
             }
         }
     }
@@ -131,21 +138,34 @@ public final class EvidenceLog {
 
     void committed() {
         tree.markCommitted();
+        committedCheckpointSize = lastCheckpointSize;
+        committedCheckpointTime = lastCheckpointTime;
     }
 
+    /**
+     * Forgets what a unit of work appended and did not commit. In memory only, so it can run while the unit still
+     * holds the writer, before its rollback: run later, it would drop what the next unit (another thread's) has
+     * appended meanwhile.
+     */
     void discarded() {
         tree.discardUncommitted();
-        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
-        lastCheckpointSize = last.map(EvidenceStorage.Checkpoint::size).orElse(0L);
+        lastCheckpointSize = committedCheckpointSize;
+        lastCheckpointTime = committedCheckpointTime;
     }
 
     /** Signs (and timestamps) a checkpoint of the whole log now, unless the latest already covers every entry. */
     public EvidenceStorage.Checkpoint checkpoint() {
-        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
-        if (last.isPresent() && last.get().size() == tree.size()) {
-            return last.get();
+        // inside a unit of work: no other thread's uncommitted entries can be in the tree while it is signed
+        try (ConversationStore.Appender unit = store.appender()) {
+            Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
+            if (last.isPresent() && last.get().size() == tree.size()) {
+                return last.get();
+            }
+            EvidenceStorage.Checkpoint checkpoint = checkpointNow();
+            unit.commit();
+            committed();
+            return checkpoint;
         }
-        return checkpointNow();
     }
 
     private EvidenceStorage.Checkpoint checkpointNow() {

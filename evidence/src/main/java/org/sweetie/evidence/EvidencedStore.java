@@ -88,10 +88,10 @@ final class EvidencedStore extends ForwardingConversationStore {
             @Override
             public void close() {
                 pending.clear();
-                inner.close();
                 if (dirty) {
-                    log.discarded();
+                    log.discarded(); // before the writer is released: another unit may append right after
                 }
+                inner.close();
             }
         };
     }

@@ -16,6 +16,7 @@ import org.sweetie.core.EventKind;
 import org.sweetie.core.Flag;
 import org.sweetie.core.IdentifierType;
 import org.sweetie.core.Message;
+import org.sweetie.core.Network;
 
 /**
  * Reads the store into suspects and their profiles: the partner account of every conversation, the identifiers the
@@ -32,6 +33,7 @@ public final class Suspects {
     private Suspects() {
     }
 
+    /** The suspects in the store, with the analysts' rejected links left out. */
     public static List<Profile> read(ConversationStore store) {
         SuspectIndex index = new SuspectIndex();
         Map<AccountRef, Facts> facts = new HashMap<>();
@@ -46,6 +48,15 @@ public final class Suspects {
             readMessages(store.messages(c.id()), c, f);
             Account account = store.account(c.key().network(), c.key().partnerAccount());
             LinkKey.host(account.host()).ifPresent(key -> index.add(partner, key, new Source(c.id(), 0)));
+        }
+        for (org.sweetie.core.LinkDecision d : store.linkDecisions()) {
+            if (d.decision().equals("reject")) {
+                Network network = facts.keySet().stream().map(AccountRef::network)
+                        .filter(n -> n.name().equals(d.network())).findFirst().orElse(null);
+                if (network != null) {
+                    index.reject(new LinkKey(d.keyKind(), d.keyValue()), new AccountRef(network, d.handle()));
+                }
+            }
         }
         List<Profile> profiles = new ArrayList<>();
         for (Suspect suspect : index.suspects()) {

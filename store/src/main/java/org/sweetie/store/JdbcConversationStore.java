@@ -155,6 +155,42 @@ final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public void recordLinkDecision(org.sweetie.core.LinkDecision d) {
+        db.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO link_decision (decided_at, analyst, "
+                    + "decision, key_kind, key_value, network, handle, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, d.time().toEpochMilli());
+                insert.setString(2, d.analyst());
+                insert.setString(3, d.decision());
+                insert.setString(4, d.keyKind());
+                insert.setString(5, d.keyValue());
+                insert.setString(6, d.network());
+                insert.setString(7, d.handle());
+                insert.setString(8, d.note());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.sweetie.core.LinkDecision> linkDecisions() {
+        return db.read(c -> {
+            List<org.sweetie.core.LinkDecision> found = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT decided_at, analyst, decision, key_kind, key_value, "
+                    + "network, handle, note FROM link_decision ORDER BY id");
+                 ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    found.add(new org.sweetie.core.LinkDecision(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                            r.getString(8)));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public Purged delete(List<Long> conversationIds) {
         return db.write(c -> {
             long messages = 0;

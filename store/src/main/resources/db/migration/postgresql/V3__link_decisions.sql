@@ -1,0 +1,12 @@
+-- An analyst's decisions on suspect links (confirm, reject): the linking applies them every time it runs.
+CREATE TABLE link_decision (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    decided_at  BIGINT NOT NULL,
+    analyst     TEXT   NOT NULL,
+    decision    TEXT   NOT NULL,
+    key_kind    TEXT   NOT NULL,
+    key_value   TEXT   NOT NULL,
+    network     TEXT   NOT NULL,
+    handle      TEXT   NOT NULL,
+    note        TEXT   NOT NULL
+);
