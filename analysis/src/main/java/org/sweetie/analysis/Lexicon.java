@@ -40,32 +40,11 @@ final class Lexicon {
     }
 
     static Lexicon parse(String text) {
+        PhraseBook book = PhraseBook.parse("lexicon.txt", text, section -> java.util.Arrays.stream(Kind.values())
+                .anyMatch(k -> k.name().toLowerCase(Locale.ROOT).equals(section)));
         Map<Kind, PhraseMatcher> matchers = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
-            matchers.put(kind, new PhraseMatcher());
-        }
-        Kind section = null;
-        int lineNumber = 0;
-        for (String raw : text.split("\n")) {
-            lineNumber++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                try {
-                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": unknown section " + line);
-                }
-                continue;
-            }
-            if (section == null) {
-                throw new IllegalArgumentException("lexicon.txt:" + lineNumber + ": a phrase before any [section]");
-            }
-            for (String expanded : expand(line)) {
-                matchers.get(section).add(phrase(expanded, lineNumber));
-            }
+            matchers.put(kind, book.matcher(kind.name().toLowerCase(Locale.ROOT)));
         }
         return new Lexicon(matchers);
     }

@@ -37,6 +37,11 @@ public final class PhraseBook {
     }
 
     public static PhraseBook parse(String name, String text) {
+        return parse(name, text, section -> true);
+    }
+
+    /** As {@link #parse(String, String)}, refusing sections the reader does not know. */
+    static PhraseBook parse(String name, String text, java.util.function.Predicate<String> known) {
         Map<String, PhraseMatcher> sections = new LinkedHashMap<>();
         PhraseMatcher section = null;
         int lineNumber = 0;
@@ -47,7 +52,11 @@ public final class PhraseBook {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                section = sections.computeIfAbsent(line.substring(1, line.length() - 1), s -> new PhraseMatcher());
+                String heading = line.substring(1, line.length() - 1);
+                if (!known.test(heading)) {
+                    throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown section " + line);
+                }
+                section = sections.computeIfAbsent(heading, s -> new PhraseMatcher());
                 continue;
             }
             if (section == null) {
@@ -58,6 +67,11 @@ public final class PhraseBook {
             }
         }
         return new PhraseBook(name, sections);
+    }
+
+    /** A section's phrases, or an empty matcher when the book has none. */
+    PhraseMatcher matcher(String section) {
+        return sections.getOrDefault(section, new PhraseMatcher());
     }
 
     public Set<String> sections() {

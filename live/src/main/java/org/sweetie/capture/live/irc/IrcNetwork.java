@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.engio.mbassy.listener.Handler;
@@ -30,6 +29,7 @@ import org.kitteh.irc.client.library.event.user.WhoisEvent;
 import org.kitteh.irc.client.library.exception.KittehNagException;
 import org.kitteh.irc.client.library.feature.auth.SaslPlain;
 import org.sweetie.capture.live.Backoff;
+import org.sweetie.capture.live.DeliveryWindow;
 import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.Inbound;
@@ -58,7 +58,7 @@ public final class IrcNetwork implements ChatNetwork {
     private final Settings settings;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final DeliveryWindow window = new DeliveryWindow(IN_FLIGHT);
     private volatile Pattern mention;
     private volatile boolean closed;
     private Client client;
@@ -294,19 +294,9 @@ public final class IrcNetwork implements ChatNetwork {
         }
     }
 
-    /**
-     * Hands a happening to the capture pipeline. Up to {@link #IN_FLIGHT} may wait for the store at once, so the
-     * store can commit many together; beyond that, the connection stops reading until the store catches up (the
-     * server holds the rest).
-     */
+    /** Hands a happening to the capture pipeline, within the connection's delivery window. */
     private void deliver(Inbound inbound) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        inbox.deliver(inbound).whenComplete((ok, failure) -> inFlight.release());
+        window.deliver(inbox, inbound);
     }
 
     private void problem(Exception e) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration;
@@ -33,6 +32,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.sweetie.capture.live.DeliveryWindow;
 import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.Inbound;
@@ -62,7 +62,7 @@ public final class XmppNetwork implements ChatNetwork {
     private final Persona persona;
     private final Settings settings;
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final DeliveryWindow window = new DeliveryWindow(IN_FLIGHT);
     private final Pattern mention;
     private AbstractXMPPConnection connection;
     private Inbox inbox;
@@ -279,15 +279,9 @@ public final class XmppNetwork implements ChatNetwork {
         });
     }
 
-    /** As in the IRC connector: a bounded number of deliveries wait for the store; then reading waits. */
+    /** Hands a happening to the capture pipeline, within the connection's delivery window. */
     private void deliver(Inbound inbound) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        inbox.deliver(inbound).whenComplete((ok, failure) -> inFlight.release());
+        window.deliver(inbox, inbound);
     }
 
     @Override

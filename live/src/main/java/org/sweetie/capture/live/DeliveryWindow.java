@@ -1,0 +1,28 @@
+package org.sweetie.capture.live;
+
+import org.sweetie.core.Inbound;
+import org.sweetie.core.Inbox;
+
+/**
+ * How many of a connection's deliveries may wait for the store at once. Within the window the store can commit many
+ * together; beyond it the connection's reader waits, so it stops reading from its socket and the server holds the
+ * rest (backpressure instead of an unbounded queue).
+ */
+public final class DeliveryWindow {
+    private final java.util.concurrent.Semaphore places;
+
+    public DeliveryWindow(int size) {
+        this.places = new java.util.concurrent.Semaphore(size);
+    }
+
+    /** Delivers, after waiting for a place in the window when it is full. */
+    public void deliver(Inbox inbox, Inbound inbound) {
+        try {
+            places.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        inbox.deliver(inbound).whenComplete((ok, failure) -> places.release());
+    }
+}
