@@ -2,6 +2,10 @@ package org.sweetie.app;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.sweetie.identity.Profile;
+import org.sweetie.identity.Suspects;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.capture.live.config.PersonaDeployment;
 import org.sweetie.core.Outlet;
@@ -13,6 +17,7 @@ import org.sweetie.persona.Deterrence;
 import org.sweetie.persona.EntrapmentGuard;
 import org.sweetie.persona.GuardedSender;
 import org.sweetie.persona.OperatorDesk;
+import org.sweetie.persona.LinkedPartners;
 import org.sweetie.persona.Responder;
 import org.sweetie.persona.ScriptLibrary;
 import org.sweetie.persona.Typing;
@@ -43,8 +48,26 @@ record Voice(Persona persona, GuardedSender sender, Responder responder, Operato
                 responding.returnAfter());
         Responder responder = new Responder(persona, workspace.store(), sender, scripts,
                 WarningLibrary.standard(guard), analyzer, deterrence,
-                responding.humanTyping() ? Typing.HUMAN : Typing.INSTANT, clock);
+                responding.humanTyping() ? Typing.HUMAN : Typing.INSTANT, clock, linkedPartners(workspace));
         return new Voice(persona, sender, responder, new OperatorDesk(workspace.store(), sender, clock));
+    }
+
+    /**
+     * The accounts the suspect linking ties to a conversation's partner. Read when a warning is due (rare), so the
+     * whole store is linked then rather than kept in memory.
+     */
+    static LinkedPartners linkedPartners(Workspace workspace) {
+        return conversation -> {
+            String partner = LinkedPartners.key(conversation);
+            for (Profile p : Suspects.read(workspace.store())) {
+                Set<String> accounts = p.suspect().accounts().stream()
+                        .map(a -> a.network().name() + "/" + a.handle()).collect(Collectors.toSet());
+                if (accounts.contains(partner)) {
+                    return accounts;
+                }
+            }
+            return Set.of(partner);
+        };
     }
 
     /** Every decision of the guard, allowed or refused, as an evidence entry of its conversation. */

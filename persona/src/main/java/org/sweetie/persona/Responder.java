@@ -22,7 +22,8 @@ import org.sweetie.core.Persona;
  * The automated persona. It never speaks first: it answers a partner's stored message from the script library
  * (small talk, cover facts, confusion or a refusal when a topic comes up, questions that draw out who the partner
  * is when the partner is talkative). When the conversation qualifies it follows the deterrence ladder: the next
- * warning level, then silence; a partner who comes back gets the next level, and the last level marks the
+ * warning level, then silence; a partner who comes back (on the same account or one linked to it) gets the next
+ * level, and the last level marks the
  * partner for referral. A conversation an operator holds is left to the operator. Everything it says goes through
  * the guarded sender.
  */
@@ -37,11 +38,13 @@ public final class Responder {
     private final Deterrence deterrence;
     private final Typing typing;
     private final Clock clock;
+    private final LinkedPartners linked;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger answering = new java.util.concurrent.atomic.AtomicInteger();
 
     public Responder(Persona persona, ConversationStore store, GuardedSender sender, ScriptLibrary scripts,
-                     WarningLibrary warnings, Analyzer analyzer, Deterrence deterrence, Typing typing, Clock clock) {
+                     WarningLibrary warnings, Analyzer analyzer, Deterrence deterrence, Typing typing, Clock clock,
+                     LinkedPartners linked) {
         this.persona = persona;
         this.store = store;
         this.sender = sender;
@@ -52,6 +55,7 @@ public final class Responder {
         this.deterrence = deterrence;
         this.typing = typing;
         this.clock = clock;
+        this.linked = linked;
     }
 
     /** Told of a partner's message once it is stored; answers on a thread of its own, in order per conversation. */
@@ -155,10 +159,11 @@ public final class Responder {
         return from.get(random.nextInt(from.size()));
     }
 
+    /** Warnings already sent to this person: to the partner's account and every account linked to it. */
     private int warningsToAccount(Conversation conversation) {
+        java.util.Set<String> accounts = linked.of(conversation);
         return store.conversations().stream()
-                .filter(c -> c.key().network().equals(conversation.key().network())
-                        && c.key().partnerAccount().equals(conversation.key().partnerAccount()))
+                .filter(c -> accounts.contains(LinkedPartners.key(c)))
                 .mapToInt(c -> (int) store.events(c.id()).stream().filter(ConversationState::isWarning).count())
                 .sum();
     }
