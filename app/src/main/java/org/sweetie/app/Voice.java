@@ -48,7 +48,8 @@ record Voice(Persona persona, GuardedSender sender, Responder responder, Operato
                 responding.returnAfter());
         Responder responder = new Responder(persona, workspace.store(), sender, scripts,
                 WarningLibrary.standard(guard), analyzer, deterrence,
-                responding.humanTyping() ? Typing.HUMAN : Typing.INSTANT, clock, linkedPartners(workspace));
+                responding.humanTyping() ? Typing.HUMAN : Typing.INSTANT, clock, linkedPartners(workspace),
+                deployment.hours()::isOpen);
         return new Voice(persona, sender, responder, new OperatorDesk(workspace.store(), sender, clock));
     }
 

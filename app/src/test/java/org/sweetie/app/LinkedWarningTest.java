@@ -56,6 +56,28 @@ class LinkedWarningTest {
         }
     }
 
+    @Test
+    void outsideThePersonasHoursTheBotIsSilent() throws Exception {
+        try (Workspace workspace = StoreOptions.embedded(folder.resolve("store.db").toString(),
+                folder.resolve("evidence.key")).open()) {
+            List<String> said = new CopyOnWriteArrayList<>();
+            Outlet outlet = (conversation, to, line) -> {
+                said.add(line.text());
+                return CompletableFuture.completedFuture(null);
+            };
+            java.time.LocalTime later = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusHours(2);
+            OperatingHours closed = new OperatingHours(later, later.plusHours(1), java.time.ZoneOffset.UTC);
+            PersonaDeployment deployment = new PersonaDeployment(DemoCommand.PERSONA,
+                    new PersonaDeployment.Cover("Sweetie", "Cebu", 5), closed,
+                    new PersonaDeployment.Responding("warn", Duration.ofHours(1), false), List.of(), List.of(),
+                    List.of());
+            Voice voice = Voice.of(deployment, workspace, outlet, Analyzer.standard(), Clock.systemUTC());
+            Message hi = partner(workspace, "amy", "hi, where are you from?");
+            voice.responder().respond(conversation(workspace, "amy"), hi);
+            assertThat(said).isEmpty();
+        }
+    }
+
     private static Message partner(Workspace workspace, String nick, String... lines) {
         Conversation c = conversation(workspace, nick);
         Message stored = null;

@@ -24,8 +24,8 @@ import org.sweetie.core.Persona;
  * is when the partner is talkative). When the conversation qualifies it follows the deterrence ladder: the next
  * warning level, then silence; a partner who comes back (on the same account or one linked to it) gets the next
  * level, and the last level marks the
- * partner for referral. A conversation an operator holds is left to the operator. Everything it says goes through
- * the guarded sender.
+ * partner for referral. A conversation an operator holds is left to the operator, and outside the persona's operating
+ * hours the bot is silent. Everything it says goes through the guarded sender.
  */
 public final class Responder {
     private final Persona persona;
@@ -39,12 +39,13 @@ public final class Responder {
     private final Typing typing;
     private final Clock clock;
     private final LinkedPartners linked;
+    private final java.util.function.Predicate<Instant> atKeyboard;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger answering = new java.util.concurrent.atomic.AtomicInteger();
 
     public Responder(Persona persona, ConversationStore store, GuardedSender sender, ScriptLibrary scripts,
                      WarningLibrary warnings, Analyzer analyzer, Deterrence deterrence, Typing typing, Clock clock,
-                     LinkedPartners linked) {
+                     LinkedPartners linked, java.util.function.Predicate<Instant> atKeyboard) {
         this.persona = persona;
         this.store = store;
         this.sender = sender;
@@ -56,6 +57,7 @@ public final class Responder {
         this.typing = typing;
         this.clock = clock;
         this.linked = linked;
+        this.atKeyboard = atKeyboard;
     }
 
     /** Told of a partner's message once it is stored; answers on a thread of its own, in order per conversation. */
@@ -96,6 +98,9 @@ public final class Responder {
             return;
         }
         Instant now = clock.instant();
+        if (!atKeyboard.test(now)) {
+            return; // outside the persona's operating hours she is not at the keyboard: capture only
+        }
         if (state.qualified() && deterrence.mode() != Deterrence.Mode.IDENTIFY) {
             deter(conversation, message, state, now);
             return;
