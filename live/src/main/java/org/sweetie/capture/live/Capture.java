@@ -36,7 +36,8 @@ public final class Capture implements AutoCloseable {
 
     private final ConversationStore store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Map<Network, Routes> routes = new HashMap<>();
+    /** Per network and persona: two personas on one network keep their own conversations. */
+    private final Map<String, Routes> routes = new HashMap<>();
     private final Thread writer;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
@@ -183,7 +184,8 @@ public final class Capture implements AutoCloseable {
     }
 
     private Routes routesOf(Network network, Persona persona) {
-        return routes.computeIfAbsent(network, n -> new Routes(n, persona));
+        return routes.computeIfAbsent(network.name() + "\n" + network.protocol() + "\n" + persona.handle(),
+                k -> new Routes(network, persona));
     }
 
     /**
