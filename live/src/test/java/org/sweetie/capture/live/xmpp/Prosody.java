@@ -67,6 +67,12 @@ public final class Prosody implements AutoCloseable {
         Deadline.await("prosody on port " + port, Duration.ofSeconds(20), this::accepts);
     }
 
+    /** Kills the server at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     private boolean accepts() {
         if (!process.isAlive()) {
             throw new AssertionError("prosody exited: see " + dir.resolve("prosody.out"));

@@ -139,6 +139,37 @@ class XmppCaptureTest {
         assertThat(awaitTexts(partner, 2)).containsExactly("Sweetie10 where are you from?", "sweetie10 bye");
     }
 
+    @Test
+    void captureResumesAfterTheServerIsKilledWithNothingLostOrDoubled() throws Exception {
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        for (int i = 1; i <= 3; i++) {
+            dave.sendStanza(chat("before crash " + i));
+        }
+        awaitTexts("dave@" + Prosody.DOMAIN, 3);
+        server.kill();
+        server.start();
+        dave.disconnect(); // the old session died with the server
+        dave = connect("dave", "partner-pass", "laptop");
+        // sent whether or not the persona is back yet: the server keeps what it cannot deliver
+        for (int i = 1; i <= 3; i++) {
+            dave.sendStanza(chat("after restart " + i));
+        }
+        assertThat(awaitTexts("dave@" + Prosody.DOMAIN, 6)).containsExactly("before crash 1", "before crash 2",
+                "before crash 3", "after restart 1", "after restart 2", "after restart 3");
+        Deadline.await("the persona back online", LIMIT, persona::isConnected);
+        assertThat(awaitTexts("dave@" + Prosody.DOMAIN, 6)).hasSize(6);
+    }
+
+    private AbstractXMPPConnection connect(String user, String password, String resource) throws Exception {
+        AbstractXMPPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppAddressAndPassword(user + "@" + Prosody.DOMAIN, password).setResource(resource)
+                .setHost("127.0.0.1").setPort(server.port())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled).build());
+        connection.connect().login();
+        return connection;
+    }
+
     private Message chat(String body) throws Exception {
         return dave.getStanzaFactory().buildMessageStanza()
                 .to(JidCreate.entityBareFrom("sweetie@" + Prosody.DOMAIN)).ofType(Message.Type.chat)
