@@ -2,7 +2,8 @@
 """Writes heldout4.jsonl: a fourth hand-written held-out set, written after the live-capture work (which added
 partner age statements in Dutch, German, Spanish, French and Portuguese and handle cues), in phrasings used nowhere
 before, across the engine's languages, with innocent look-alikes. Measured once and reported; the lexicon is not
-tuned to it. Synthetic and non-graphic (rule 4)."""
+tuned to it before that measurement; two labels corrected afterwards (n01 and n02 have no webcam request, so no
+WCST by BRIEF section 4). Synthetic and non-graphic (rule 4)."""
 from heldout_common import conversation, write
 
 C = []
@@ -14,10 +15,10 @@ def conv(cid, lines, **labels):
 
 conv("n01", [("P", "u r still 10 yeah"), ("P", "wanna show me ur body with no clothes on"),
              ("P", "i send u 30 usd via paypal")],
-     stages=dict(age_awareness=0, sexual_solicitation=1, payment_offer=2), solicitation=1, wcst=2)
+     stages=dict(age_awareness=0, sexual_solicitation=1, payment_offer=2), solicitation=1)
 conv("n02", [("P", "hoeveel jaar ben je"), ("S", "10"), ("P", "doe je kleren uit voor mij"),
              ("P", "ik geef je 20 euro")],
-     stages=dict(age_awareness=1, sexual_solicitation=2, payment_offer=3), solicitation=2, wcst=3)
+     stages=dict(age_awareness=1, sexual_solicitation=2, payment_offer=3), solicitation=2)
 conv("n03", [("P", "wie alt bist du denn"), ("S", "zehn"), ("P", "zieh dich aus vor der kamera")],
      stages=dict(age_awareness=1, sexual_solicitation=2, webcam_request=2), solicitation=2)
 conv("n04", [("P", "que edad tienes"), ("S", "tengo 10"), ("P", "quitate la ropa para mi")],

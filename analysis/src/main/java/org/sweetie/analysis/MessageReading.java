@@ -22,13 +22,14 @@ final class MessageReading {
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d%$€£₱]|[.,]\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
-            "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|wie alt|cuantos anos|quel age|"
+            "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"
                     + "(?![\\p{L}])");
     private static final Pattern YOU_ARE_NUMBER = Pattern.compile(
             "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just|je bent|jij bent|du bist|tienes|eres|tu as|t'as|"
-                    + "tu es|voce tem|tu tens|ikaw ay)\\s+(?:only\\s+|just\\s+|maar\\s+|erst\\s+|solo\\s+|seulement\\s+|so\\s+)?"
-                    + "(\\d{1,2})"
+                    + "tu es|voce tem|tu tens|ikaw ay)\\s+(?:only\\s+|just\\s+|still\\s+|maar\\s+|erst\\s+|solo\\s+|"
+                    + "seulement\\s+|so\\s+)?(\\d{1,2})"
+                    + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])"
                     + "(?![\\d])");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
@@ -101,7 +102,7 @@ final class MessageReading {
         String plain = text.plain();
         boolean cue = plain.contains("old") || plain.contains("age") || plain.contains("years") || plain.contains("asl")
                 || plain.contains("a/s/l") || plain.contains("edad") || plain.contains("taon") || plain.contains("oud")
-                || plain.contains("alt") || plain.contains("anos");
+                || plain.contains("alt") || plain.contains("anos") || plain.contains("jaar");
         return cue && AGE_QUESTION.matcher(plain).find();
     }
 
@@ -140,7 +141,8 @@ final class MessageReading {
         }
         Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
         while (m.find()) {
-            if (Integer.parseInt(m.group(1)) < 18) {
+            String age = m.group(1) != null ? m.group(1) : m.group(2);
+            if (Integer.parseInt(age) < 18) {
                 return Optional.of(text.plainSpan(m.start(), m.end()));
             }
         }
