@@ -82,7 +82,7 @@ public final class ConversationAnalyzer {
         if (reading.protective()) {
             return; // an adult warning a child: the words are there, the request is not
         }
-        if (reading.has(Lexicon.Kind.SEXUAL)) {
+        if (reading.has(Lexicon.Kind.SEXUAL) && !reading.negated(Lexicon.Kind.SEXUAL)) {
             reach(Stage.SEXUAL_SOLICITATION, index, reading.span(Lexicon.Kind.SEXUAL), findings);
             if (solicitation == null && stages.containsKey(Stage.AGE_AWARENESS)) {
                 solicitation = index;
@@ -93,7 +93,7 @@ public final class ConversationAnalyzer {
             reach(Stage.WEBCAM_REQUEST, index, reading.span(Lexicon.Kind.WEBCAM), findings);
         }
         Optional<int[]> payment = Optional.ofNullable(reading.span(Lexicon.Kind.PAYMENT))
-                .or(() -> Optional.ofNullable(reading.amount));
+                .or(() -> Optional.ofNullable(reading.offeredAmount()));
         payment.ifPresent(span -> reach(Stage.PAYMENT_OFFER, index, span, findings));
         if (reading.has(Lexicon.Kind.SECRECY)) {
             reach(Stage.SECRECY, index, reading.span(Lexicon.Kind.SECRECY), findings);
@@ -120,7 +120,7 @@ public final class ConversationAnalyzer {
         }
         for (var topic : TOPIC_WORDS.entrySet()) {
             boolean raised = reading.has(topic.getValue())
-                    || topic.getKey() == Topic.PAYMENT && reading.amount != null;
+                    || topic.getKey() == Topic.PAYMENT && reading.offeredAmount() != null;
             if (raised && !initiation.containsKey(topic.getKey())) {
                 var first = new Finding.Initiated(topic.getKey(), persona, index);
                 initiation.put(topic.getKey(), first);

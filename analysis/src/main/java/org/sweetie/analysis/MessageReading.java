@@ -25,12 +25,16 @@ final class MessageReading {
             "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"
                     + "(?![\\p{L}])");
+    /** The partner giving the persona an age: "you are only 10", "bist du wirklich erst zehn?", "mature for 10". */
     private static final Pattern YOU_ARE_NUMBER = Pattern.compile(
-            "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just|je bent|jij bent|du bist|tienes|eres|tu as|t'as|"
-                    + "tu es|voce tem|tu tens|ikaw ay)\\s+(?:only\\s+|just\\s+|still\\s+|maar\\s+|erst\\s+|solo\\s+|"
-                    + "seulement\\s+|so\\s+)?(\\d{1,2})"
-                    + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])"
-                    + "(?![\\d])");
+            "(?<![\\p{L}])(?:you are|you're|your|ur|u r|u are|only|just|je bent|jij bent|ben je|ben jij|du bist|"
+                    + "bist du|tienes|eres|tu as|t'as|t as|tu es|voce tem|tu tens|voce e|vc e|menina de|ikaw ay)\\s+"
+                    + "(?:(?:only|just|still|maar|erst|solo|seulement|so|wirklich|really|echt|pas)\\s+)*"
+                    + "(\\d{1,2}|ten|tien|zehn|diez|dix|dez|sampu|eleven|elf|once|onze|nine|negen|neun|nueve|neuf|nove)"
+                    + "(?![\\p{L}\\d])"
+                    + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])");
+    private static final java.util.List<String> AGE_WORDS = java.util.List.of("ten", "tien", "zehn", "diez", "dix",
+            "dez", "sampu", "eleven", "elf", "once", "onze", "nine", "negen", "neun", "nueve", "neuf", "nove");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("walo", 8), Map.entry("siyam", 9),
@@ -39,6 +43,10 @@ final class MessageReading {
     private static final Pattern NUMBER_WORD = Pattern.compile(
             "(?<![\\p{L}])(" + String.join("|", NUMBER_WORDS.keySet()) + ")(?![\\p{L}])");
 
+    private static final Pattern PURCHASE = Pattern.compile(
+            "(?<![\\p{L}])(?:bought|buy it|cost|costs|costed|spent|paid|price of|kocht|gekocht|gekauft|kostet|"
+                    + "compre|compré|costo|couté|coute|acheté|achete|custou|comprei|binili)(?![\\p{L}])");
+    private static final Pattern NEVER = Pattern.compile("(?:never|nunca|nooit|niemals|jamais|nunca)\\s+(?:ever\\s+)?$");
     private static final Pattern NEGATED = Pattern.compile("(?:don'?t|do not|dnt|never|wag|niet|nicht|no|ne)\\s+$");
 
     final Normalized text;
@@ -131,18 +139,49 @@ final class MessageReading {
         return Optional.empty();
     }
 
+    /**
+     * A topic word right after a negation ("never undress for anyone", "don't send naked pics"): a warning, not a
+     * request. Only the words just before the phrase count, so "why don't you undress" is still a request.
+     */
+    boolean negated(Lexicon.Kind kind) {
+        int[] span = span(kind);
+        if (span == null) {
+            return false;
+        }
+        String before = text.original().substring(Math.max(0, span[0] - 12), span[0]).toLowerCase(Locale.ROOT);
+        return NEGATED.matcher(before).find() || NEVER.matcher(before).find();
+    }
+
+    /** An age written as digits or as a number word of the engine's languages. */
+    private static int ageOf(String token) {
+        if (Character.isDigit(token.charAt(0))) {
+            return Integer.parseInt(token);
+        }
+        return switch (token) {
+            case "nine", "negen", "neun", "nueve", "neuf", "nove" -> 9;
+            case "eleven", "elf", "once", "onze" -> 11;
+            default -> 10;
+        };
+    }
+
+    /** A sum of money that is offered, not a price the partner paid for something of his ("i bought it for $50"). */
+    int[] offeredAmount() {
+        return amount == null || PURCHASE.matcher(text.plain()).find() ? null : amount;
+    }
+
     /** The partner calling the persona a child, or giving her an age under 18 ("you are only 10"). */
     Optional<int[]> refersToMinor() {
         if (has(Lexicon.Kind.YOUNG)) {
             return Optional.of(span(Lexicon.Kind.YOUNG));
         }
-        if (text.plain().chars().noneMatch(Character::isDigit)) {
+        String plain = text.plain();
+        if (plain.chars().noneMatch(Character::isDigit) && AGE_WORDS.stream().noneMatch(plain::contains)) {
             return Optional.empty();
         }
         Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
         while (m.find()) {
             String age = m.group(1) != null ? m.group(1) : m.group(2);
-            if (Integer.parseInt(age) < 18) {
+            if (ageOf(age) < 18) {
                 return Optional.of(text.plainSpan(m.start(), m.end()));
             }
         }
