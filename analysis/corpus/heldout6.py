@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes heldout6.jsonl: a sixth hand-written held-out set, written after the round built from heldout5's misses
-(ages asked as yes/no questions and written as words, "on video" and "via skype", prices the partner paid, a
+(ages asked as yes/no questions and written as words, "on video", prices the partner paid, a
 camera of his own), in phrasings used nowhere before, with innocent look-alikes of the new rules. Measured once and
 reported. Synthetic and non-graphic (rule 4)."""
 from heldout_common import conversation, write
