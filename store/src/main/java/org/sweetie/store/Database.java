@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -165,6 +167,26 @@ final class Database implements AutoCloseable {
         if (checkpointer != null) {
             checkpointer.nudge();
         }
+    }
+
+    /**
+     * Where each conversation ended at the last commit (its last sequence number), so that a new unit of work need
+     * not ask the database, and wait for the inserts in flight, for every conversation it touches. Only used while
+     * holding the writer; Sweetie is the only writer of its store.
+     */
+    private final Map<Long, Long> committedTails = new HashMap<>();
+
+    Long committedTail(long conversationId) {
+        return committedTails.get(conversationId);
+    }
+
+    void rememberTails(Map<Long, Long> tails) {
+        committedTails.putAll(tails);
+    }
+
+    /** Deleted conversations' ids may be given again (SQLite reuses the highest rowid): forget where they ended. */
+    void forgetTails(java.util.Collection<Long> conversationIds) {
+        conversationIds.forEach(committedTails::remove);
     }
 
     /** Holds the writer for a unit of work spanning several calls (an appender); pair with {@link #release()}. */

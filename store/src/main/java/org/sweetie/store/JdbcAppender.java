@@ -112,8 +112,10 @@ final class JdbcAppender implements ConversationStore.Appender {
     private Tail tail(long conversationId) {
         Tail tail = tails.get(conversationId);
         if (tail == null) {
-            tail = new Tail(query("SELECT coalesce(max(seq), 0) FROM message WHERE conversation_id = ?",
-                    conversationId, null));
+            Long committed = db.committedTail(conversationId);
+            tail = new Tail(committed != null ? committed
+                    : query("SELECT coalesce(max(seq), 0) FROM message WHERE conversation_id = ?", conversationId,
+                            null));
             tails.put(conversationId, tail);
         }
         return tail;
@@ -258,6 +260,9 @@ final class JdbcAppender implements ConversationStore.Appender {
                 c.commit();
                 return null;
             });
+            Map<Long, Long> ends = new HashMap<>();
+            tails.forEach((id, tail) -> ends.put(id, tail.lastSeq));
+            db.rememberTails(ends);
             db.committed();
         } catch (SQLException | RuntimeException e) {
             // What this unit added is gone: the next add must re-read each conversation's end.

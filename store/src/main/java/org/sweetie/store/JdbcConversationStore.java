@@ -230,6 +230,7 @@ final class JdbcConversationStore implements ConversationStore {
                 deleteRows(c, "DELETE FROM account_name WHERE account_id = ?", account);
                 removed += deleteRows(c, "DELETE FROM account WHERE id = ?", account);
             }
+            db.forgetTails(conversationIds);
             return new Purged(conversations, messages, events, flags, removed);
         });
     }
