@@ -119,7 +119,7 @@ final class LiveSession {
                 while (!done.getAsBoolean() && System.nanoTime() < end
                         && !stop.await(Math.min(every.toNanos(), Math.max(1, end - System.nanoTime())),
                         TimeUnit.NANOSECONDS)) {
-                    progress.println(LiveSummary.of(workspace.store(), networks, analyzer).line());
+                    progress.println(LiveSummary.progress(workspace.store(), networks));
                     progress.flush();
                 }
             } finally {

@@ -20,6 +20,36 @@ import org.sweetie.core.Stage;
 record LiveSummary(int conversations, long messages, Map<Stage, Integer> stages, int solicitation, int wcst,
                    int identifiers, Map<String, Integer> countries) {
 
+    /**
+     * A quick count for the progress line, from the flags the analysis stored (no messages read, no country: the
+     * engine's replay would cost a running deployment more the longer it runs).
+     */
+    static String progress(ConversationStore store, Set<Network> networks) {
+        int conversations = 0;
+        int solicitation = 0;
+        int wcst = 0;
+        Set<String> identifiers = new HashSet<>();
+        for (Conversation c : store.conversations()) {
+            if (!networks.contains(c.key().network())) {
+                continue;
+            }
+            conversations++;
+            for (org.sweetie.core.Flag f : store.flags(c.id())) {
+                switch (f.kind()) {
+                    case "qualified" -> {
+                        solicitation += f.value().equals("solicitation") ? 1 : 0;
+                        wcst += f.value().equals("wcst") ? 1 : 0;
+                    }
+                    case "identifier" -> identifiers.add(f.value() + ":" + f.detail());
+                    default -> { }
+                }
+            }
+        }
+        return conversations + " conversations, " + solicitation + " solicitation, " + wcst + " WCST, "
+                + identifiers.size() + " identifiers";
+    }
+
+    /** The full summary (every conversation read again by the engine, countries included): for the end of a run. */
     static LiveSummary of(ConversationStore store, Set<Network> networks, Analyzer analyzer) {
         List<Conversation> ours = store.conversations().stream()
                 .filter(c -> networks.contains(c.key().network())).toList();
@@ -41,12 +71,6 @@ record LiveSummary(int conversations, long messages, Map<Stage, Integer> stages,
             }
         }
         return new LiveSummary(ours.size(), messages, stages, solicitation, wcst, identifiers.size(), countries);
-    }
-
-    /** One line, for a progress display. */
-    String line() {
-        return conversations + " conversations, " + messages + " messages, " + solicitation + " solicitation, "
-                + wcst + " WCST, " + identifiers + " identifiers, countries " + countries;
     }
 
     /** A short table, for the end of a run. */
