@@ -118,7 +118,13 @@ public final class ReferralPackage {
         }
     }
 
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /**
+     * A CSV field. Account names come from chat partners: one starting with = + - @ would be run as a formula by a
+     * spreadsheet, so it gets a leading apostrophe; quotes, commas and line breaks are quoted.
+     */
+    static String csv(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }
