@@ -12,30 +12,32 @@ import org.sweetie.core.Topic;
  */
 public final class Analyzer {
     private final Lexicon lexicon;
+    private final Reading reading;
     private final IdentifierExtractor identifiers;
     private final Gazetteer gazetteer;
     private final Supplier<IpCountries> ipTable;
     private IpCountries ipCountries;
 
-    private Analyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer,
+    private Analyzer(Lexicon lexicon, Reading reading, IdentifierExtractor identifiers, Gazetteer gazetteer,
                      Supplier<IpCountries> ipTable) {
         this.lexicon = lexicon;
+        this.reading = reading;
         this.identifiers = identifiers;
         this.gazetteer = gazetteer;
         this.ipTable = ipTable;
     }
 
     public static Analyzer standard() {
-        return new Analyzer(Lexicon.load(), new IdentifierExtractor(), Gazetteer.load(), IpCountries::load);
+        return new Analyzer(Lexicon.load(), Reading.load(), new IdentifierExtractor(), Gazetteer.load(), IpCountries::load);
     }
 
     /** An analyzer with its own IP-to-country table (tests use one of documentation addresses). */
     static Analyzer withIpTable(IpCountries table) {
-        return new Analyzer(Lexicon.load(), new IdentifierExtractor(), Gazetteer.load(), () -> table);
+        return new Analyzer(Lexicon.load(), Reading.load(), new IdentifierExtractor(), Gazetteer.load(), () -> table);
     }
 
     public ConversationAnalyzer newConversation() {
-        return new ConversationAnalyzer(lexicon, identifiers, gazetteer, this::ipCountries);
+        return new ConversationAnalyzer(lexicon, reading, identifiers, gazetteer, this::ipCountries);
     }
 
     /**

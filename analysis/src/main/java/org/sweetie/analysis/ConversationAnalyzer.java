@@ -1,8 +1,11 @@
 package org.sweetie.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,32 +17,47 @@ import org.sweetie.core.Topic;
 
 /**
  * Reads one conversation a message at a time and says, at the message that makes it so, which stage it reached,
- * whether it qualifies, who raised which topic first and what the partner revealed. It keeps only a few numbers per
- * conversation, so a message costs what its own length costs; the same messages in the same order always give the
- * same findings.
+ * whether it qualifies, who raised which topic first and what the partner revealed. It keeps only a few numbers and
+ * the partner's last few readings per conversation, so a message costs what its own length costs; the same messages
+ * in the same order always give the same findings.
  *
- * <p>Stages are established by the partner's messages only; age awareness also by the persona stating an age under
- * 18. A sexual request made before age awareness does not qualify; the first one at or after it does.
+ * <p>Stages are established by the partner's messages only: by the phrase lexicon, or by the reading layer's rules
+ * over the concepts of his message and his two messages before it. Age awareness also comes from the persona: her
+ * stating an age under 18, or confirming his question that carries a child's age ("u only 9 rite?" "opo"). A sexual
+ * request made before age awareness does not qualify; the first one at or after it does.
  */
 public final class ConversationAnalyzer {
     private static final Map<Topic, Lexicon.Kind> TOPIC_WORDS = Map.of(Topic.SEXUAL, Lexicon.Kind.SEXUAL,
             Topic.PAYMENT, Lexicon.Kind.PAYMENT, Topic.WEBCAM, Lexicon.Kind.WEBCAM);
+    private static final Map<Topic, Stage> TOPIC_STAGES = Map.of(Topic.SEXUAL, Stage.SEXUAL_SOLICITATION,
+            Topic.PAYMENT, Stage.PAYMENT_OFFER, Topic.WEBCAM, Stage.WEBCAM_REQUEST);
+    /** How many persona lines a question carrying a child's age waits for her answer. */
+    private static final int ANSWER_WITHIN = 2;
 
     private final Lexicon lexicon;
+    private final Reading reading;
     private final IdentifierExtractor identifiers;
     private final Map<Stage, Integer> stages = new EnumMap<>(Stage.class);
+    private final Map<String, List<String>> why = new LinkedHashMap<>();
     private final Map<Topic, Finding.Initiated> initiation = new EnumMap<>(Topic.class);
     private final List<Identifier> revealed = new ArrayList<>();
+    private final Deque<ConceptReading> partnerWindow = new ArrayDeque<>();
     private Integer solicitation;
     private Integer wcst;
     private boolean partnerAskedAge;
+    /** The partner's question that carries a child's age, waiting for her answer; null when none. */
+    private String childQuestion;
+    private int childQuestionAt;
+    private int childQuestionWait;
+    private boolean answeredSince;
     private int next;
 
     private final CountryEvidence country;
 
-    ConversationAnalyzer(Lexicon lexicon, IdentifierExtractor identifiers, Gazetteer gazetteer,
+    ConversationAnalyzer(Lexicon lexicon, Reading reading, IdentifierExtractor identifiers, Gazetteer gazetteer,
                          Supplier<IpCountries> ipCountries) {
         this.lexicon = lexicon;
+        this.reading = reading;
         this.identifiers = identifiers;
         this.country = new CountryEvidence(gazetteer, ipCountries);
     }
@@ -55,48 +73,129 @@ public final class ConversationAnalyzer {
     /** Reads the next message (persona or partner) and returns what it established. */
     public List<Finding> accept(Message message) {
         int index = next++;
-        MessageReading reading = MessageReading.of(message.text(), lexicon);
+        MessageReading words = MessageReading.of(message.text(), lexicon);
+        ConceptReading concepts = reading.read(words.text);
         List<Finding> findings = new ArrayList<>();
         boolean persona = message.author().isPersona();
-        attributeInitiation(reading, persona, index, findings);
         if (persona) {
-            reading.statedMinorAge(partnerAskedAge).ifPresent(span ->
-                    reach(Stage.AGE_AWARENESS, index, span, findings));
-            partnerAskedAge = false;
+            readPersona(words, concepts, index, findings);
         } else {
-            readPartner(reading, index, findings);
-            List<Identifier> found = identifiers.extract(message.text(), reading.text, index, region());
+            partnerWindow.addLast(concepts);
+            if (partnerWindow.size() > StageRules.window()) {
+                partnerWindow.removeFirst();
+            }
+            readPartner(words, concepts, index, findings);
+            List<Identifier> found = identifiers.extract(message.text(), words.text, index, region());
             for (Identifier identifier : found) {
                 revealed.add(identifier);
                 findings.add(new Finding.Revealed(identifier));
             }
-            country.read(reading.text.plain(), found, index, message.time());
+            country.read(words.text.plain(), found, index, message.time());
         }
         qualify(index, findings);
         return findings;
     }
 
-    private void readPartner(MessageReading reading, int index, List<Finding> findings) {
-        partnerAskedAge = reading.asksAge();
-        reading.refersToMinor().ifPresent(span -> reach(Stage.AGE_AWARENESS, index, span, findings));
-        if (reading.protective()) {
+    private void readPersona(MessageReading words, ConceptReading concepts, int index, List<Finding> findings) {
+        attributeInitiation(words, List.of(concepts), true, index, findings);
+        Optional<int[]> stated = words.statedMinorAge(partnerAskedAge);
+        if (stated.isPresent()) {
+            reach(Stage.AGE_AWARENESS, index, stated.get(), findings,
+                    "she states an age under 18: \"" + quote(words, stated.get()) + "\"");
+        } else if (childQuestion != null && reading.rules().match("affirm", List.of(concepts)) != null) {
+            int[] all = {0, words.text.original().length()};
+            reach(Stage.AGE_AWARENESS, index, all, findings, "dialogue act: she confirms his question "
+                    + childQuestion + " with \"" + words.text.original() + "\"");
+        }
+        partnerAskedAge = false;
+        answeredSince = true;
+        if (childQuestion != null && --childQuestionWait <= 0) {
+            childQuestion = null;
+        }
+    }
+
+    private void readPartner(MessageReading words, ConceptReading concepts, int index, List<Finding> findings) {
+        StageRules rules = reading.rules();
+        List<ConceptReading> alone = List.of(concepts);
+        if (childQuestion != null && !answeredSince) {
+            // he went on without waiting for her answer: his question itself told what he takes her to be
+            reach(Stage.AGE_AWARENESS, childQuestionAt, new int[] {0, 0}, findings, "he asked " + childQuestion
+                    + " and went on without her answer");
+            childQuestion = null;
+        }
+        List<ConceptReading> window = List.copyOf(partnerWindow);
+        boolean question = concepts.has(rules.concepts().bit("QUESTION"));
+        partnerAskedAge = words.asksAge() || rules.match("asks_age", alone) != null;
+        StageRules.Match childAsked = rules.match("child_question", alone);
+        Optional<int[]> minor = words.refersToMinor();
+        if (childAsked != null || question && minor.isPresent()) {
+            childQuestion = "\"" + words.text.original() + "\"";
+            childQuestionAt = index;
+            childQuestionWait = ANSWER_WITHIN;
+            answeredSince = false;
+            partnerAskedAge = true;
+        } else if (minor.isPresent()) {
+            reach(Stage.AGE_AWARENESS, index, minor.get(), findings,
+                    "he calls her a child: \"" + quote(words, minor.get()) + "\"");
+        } else {
+            reachByRule("age_awareness", Stage.AGE_AWARENESS, alone, concepts, index, findings);
+        }
+        if (words.protective() || rules.match("protective", alone) != null) {
             return; // an adult warning a child: the words are there, the request is not
         }
-        if (reading.has(Lexicon.Kind.SEXUAL) && !reading.negated(Lexicon.Kind.SEXUAL)) {
-            reach(Stage.SEXUAL_SOLICITATION, index, reading.span(Lexicon.Kind.SEXUAL), findings);
-            if (solicitation == null && stages.containsKey(Stage.AGE_AWARENESS)) {
-                solicitation = index;
-                findings.add(new Finding.Qualified(Finding.Qualification.SOLICITATION, index));
-            }
+        attributeInitiation(words, window, false, index, findings);
+        if (words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)) {
+            reach(Stage.SEXUAL_SOLICITATION, index, words.span(Lexicon.Kind.SEXUAL), findings,
+                    "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.SEXUAL)) + "\"");
+        } else {
+            reachByRule("sexual_solicitation", Stage.SEXUAL_SOLICITATION, window, concepts, index, findings);
         }
-        if (reading.has(Lexicon.Kind.WEBCAM)) {
-            reach(Stage.WEBCAM_REQUEST, index, reading.span(Lexicon.Kind.WEBCAM), findings);
+        if (stages.containsKey(Stage.SEXUAL_SOLICITATION) && solicitation == null
+                && stages.containsKey(Stage.AGE_AWARENESS) && solicits(words, window)) {
+            solicitation = index;
+            why.put("solicitation", List.of("sexual solicitation at " + index + " after age awareness at "
+                    + stages.get(Stage.AGE_AWARENESS)));
+            findings.add(new Finding.Qualified(Finding.Qualification.SOLICITATION, index));
         }
-        Optional<int[]> payment = Optional.ofNullable(reading.span(Lexicon.Kind.PAYMENT))
-                .or(() -> Optional.ofNullable(reading.offeredAmount()));
-        payment.ifPresent(span -> reach(Stage.PAYMENT_OFFER, index, span, findings));
-        if (reading.has(Lexicon.Kind.SECRECY)) {
-            reach(Stage.SECRECY, index, reading.span(Lexicon.Kind.SECRECY), findings);
+        if (words.has(Lexicon.Kind.WEBCAM)) {
+            reach(Stage.WEBCAM_REQUEST, index, words.span(Lexicon.Kind.WEBCAM), findings,
+                    "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.WEBCAM)) + "\"");
+        } else {
+            reachByRule("webcam_request", Stage.WEBCAM_REQUEST, window, concepts, index, findings);
+        }
+        int[] payment = Optional.ofNullable(words.span(Lexicon.Kind.PAYMENT)).orElse(words.offeredAmount());
+        if (payment != null) {
+            reach(Stage.PAYMENT_OFFER, index, payment, findings, "lexicon phrase or amount \""
+                    + quote(words, payment) + "\"");
+        } else {
+            reachByRule("payment_offer", Stage.PAYMENT_OFFER, window, concepts, index, findings);
+        }
+        if (words.has(Lexicon.Kind.SECRECY)) {
+            reach(Stage.SECRECY, index, words.span(Lexicon.Kind.SECRECY), findings,
+                    "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.SECRECY)) + "\"");
+        } else {
+            reachByRule("secrecy", Stage.SECRECY, window, concepts, index, findings);
+        }
+    }
+
+    /** This message itself is a sexual request (the stage may have been reached before the age was known). */
+    private boolean solicits(MessageReading words, List<ConceptReading> window) {
+        return words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)
+                || reading.rules().match("sexual_solicitation", window) != null;
+    }
+
+    private void reachByRule(String rule, Stage stage, List<ConceptReading> window, ConceptReading concepts,
+                             int index, List<Finding> findings) {
+        if (stages.containsKey(stage)) {
+            return;
+        }
+        StageRules.Match match = reading.rules().match(rule, window);
+        if (match != null) {
+            int[] span = match.firstToken() < 0 ? new int[] {0, 0}
+                    : concepts.span(match.firstToken(), match.lastToken());
+            reach(stage, index, span, findings, "rule \"" + match.rule() + "\": concepts " + match.concepts()
+                    + " in the words \"" + match.words() + "\"" + (window.size() > 1 ? " (with his "
+                    + (window.size() - 1) + " message(s) before)" : ""));
         }
     }
 
@@ -110,18 +209,31 @@ public final class ConversationAnalyzer {
         if (wcst == null && solicitation != null && stages.containsKey(Stage.PAYMENT_OFFER)
                 && stages.containsKey(Stage.WEBCAM_REQUEST)) {
             wcst = index;
+            why.put("wcst", List.of("solicitation at " + solicitation + ", webcam request at "
+                    + stages.get(Stage.WEBCAM_REQUEST) + ", payment offer at " + stages.get(Stage.PAYMENT_OFFER)));
             findings.add(new Finding.Qualified(Finding.Qualification.WCST, index));
         }
     }
 
-    private void attributeInitiation(MessageReading reading, boolean persona, int index, List<Finding> findings) {
-        if (reading.protective()) {
+    /**
+     * Who raised each topic first: the partner when one of his messages reaches the topic's stage (by the lexicon or
+     * the rules), the persona when her own line carries the topic by the same reading.
+     */
+    private void attributeInitiation(MessageReading words, List<ConceptReading> window, boolean persona, int index,
+                                     List<Finding> findings) {
+        if (words.protective()) {
             return;
         }
         for (var topic : TOPIC_WORDS.entrySet()) {
-            boolean raised = reading.has(topic.getValue())
-                    || topic.getKey() == Topic.PAYMENT && reading.offeredAmount() != null;
-            if (raised && !initiation.containsKey(topic.getKey())) {
+            if (initiation.containsKey(topic.getKey())) {
+                continue;
+            }
+            boolean raised = words.has(topic.getValue()) && !(topic.getKey() == Topic.SEXUAL
+                    && words.negated(Lexicon.Kind.SEXUAL))
+                    || topic.getKey() == Topic.PAYMENT && words.offeredAmount() != null
+                    || reading.rules().match(TOPIC_STAGES.get(topic.getKey()).name().toLowerCase(java.util.Locale.ROOT),
+                            window) != null;
+            if (raised) {
                 var first = new Finding.Initiated(topic.getKey(), persona, index);
                 initiation.put(topic.getKey(), first);
                 findings.add(first);
@@ -129,17 +241,22 @@ public final class ConversationAnalyzer {
         }
     }
 
-    private void reach(Stage stage, int index, int[] span, List<Finding> findings) {
+    private void reach(Stage stage, int index, int[] span, List<Finding> findings, String reason) {
         if (!stages.containsKey(stage)) {
             stages.put(stage, index);
+            why.put(stage.name().toLowerCase(java.util.Locale.ROOT), List.of(reason));
             findings.add(new Finding.StageReached(stage, index, span[0], span[1]));
         }
+    }
+
+    private static String quote(MessageReading words, int[] span) {
+        return words.text.original().substring(span[0], span[1]);
     }
 
     /** Where the conversation stands after the messages read so far. */
     public Report report() {
         return new Report(next, Map.copyOf(stages), solicitation, wcst, Map.copyOf(initiation),
-                List.copyOf(revealed), country.attribution());
+                List.copyOf(revealed), country.attribution(), Map.copyOf(why));
     }
 
     /**
@@ -148,10 +265,12 @@ public final class ConversationAnalyzer {
      * @param stages first message index of each stage reached
      * @param initiation who raised each topic first
      * @param country where the partner most likely is, with the evidence; null when nothing points anywhere
+     * @param why per flag (a stage's lower-case name, "solicitation", "wcst"), what produced it: the words, concepts
+     *            and rule, the lexicon phrase, or the dialogue act
      */
     public record Report(int messages, Map<Stage, Integer> stages, Integer solicitation, Integer wcst,
                          Map<Topic, Finding.Initiated> initiation, List<Identifier> identifiers,
-                         CountryAttribution country) {
+                         CountryAttribution country, Map<String, List<String>> why) {
         /** Tainted: the persona raised a sexual, payment or webcam topic before the partner did. */
         public boolean tainted() {
             return initiation.values().stream().anyMatch(Finding.Initiated::byPersona);

@@ -102,8 +102,10 @@ final class PhraseMatcher {
             return new Tokens(text, starts, ends, n);
         }
 
+        /** Letters, digits, apostrophes and emoji (surrogate pairs and the symbols of the basic plane, ✅ ❌). */
         private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '\'' || Character.isSurrogate(c);
+            return Character.isLetterOrDigit(c) || c == '\'' || Character.isSurrogate(c)
+                    || Character.getType(c) == Character.OTHER_SYMBOL;
         }
 
         String word(int i) {

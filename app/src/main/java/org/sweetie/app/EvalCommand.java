@@ -40,6 +40,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(default: the one built into Sweetie).")
     Path corpus;
 
+    @Option(names = "--misses", description = "Also list every conversation where a stage or level differs from "
+            + "its label, with the line and what produced the flag (for analysing a round after it was measured).")
+    boolean misses;
+
     /** Counts of one measure. */
     static final class Tally {
         int truePositives;
@@ -85,6 +89,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Tally> levels = new TreeMap<>();
         Map<String, Tally> identifiers = new TreeMap<>();
         Tally tainted = new Tally();
+        Tally strong = new Tally();
         int[] country = new int[2]; // right, labelled
         int conversations = 0;
         for (String line : corpusLines()) {
@@ -100,11 +105,15 @@ final class EvalCommand implements Callable<Integer> {
                 score(stages.computeIfAbsent(key, k -> new Tally()), labels.get("stages").get(key),
                         report.stages().get(stage));
             }
+            if (misses) {
+                printMisses(c, report);
+            }
             score(levels.computeIfAbsent("solicitation", k -> new Tally()), labels.get("solicitation"),
                     report.solicitation());
             score(levels.computeIfAbsent("wcst", k -> new Tally()), labels.get("wcst"), report.wcst());
             tainted.count(labels.get("tainted").asBoolean(), report.tainted());
             scoreIdentifiers(identifiers, labels.get("identifiers"), report.identifiers());
+            scoreStrong(strong, labels.get("identifiers"), report.identifiers());
             JsonNode labelledCountry = labels.get("country");
             if (labelledCountry != null && !labelledCountry.isNull()) {
                 country[1]++;
@@ -113,6 +122,9 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         print(conversations, stages, levels, tainted, identifiers);
+        spec.commandLine().getOut().printf("strong identifiers (type aside): precision %.3f recall %.3f "
+                + "(TP %d FP %d FN %d)%n", strong.precision(), strong.recall(), strong.truePositives,
+                strong.falsePositives, strong.falseNegatives);
         spec.commandLine().getOut().printf("country accuracy: %.3f (%d of %d conversations whose labels name one)%n",
                 country[1] == 0 ? 1.0 : (double) country[0] / country[1], country[0], country[1]);
         return 0;
@@ -134,7 +146,9 @@ final class EvalCommand implements Callable<Integer> {
         ConversationAnalyzer engine = analyzer.newConversation();
         for (JsonNode line : lines) {
             boolean persona = line.get(0).asText().equals("S");
-            engine.accept(Message.received(Instant.EPOCH, persona ? Author.BOT : Author.PARTNER,
+            // A line may carry the UTC time it was sent (time-zone remarks need it).
+            Instant time = line.size() > 2 ? Instant.parse(line.get(2).asText()) : Instant.EPOCH;
+            engine.accept(Message.received(time, persona ? Author.BOT : Author.PARTNER,
                     persona ? "Sweetie10" : "partner", line.get(1).asText(), null, null));
         }
         return engine.report();
@@ -161,6 +175,67 @@ final class EvalCommand implements Callable<Integer> {
             tallies.computeIfAbsent(key.substring(0, key.indexOf('|')), k -> new Tally())
                     .count(expected.contains(key), predicted.contains(key));
         }
+    }
+
+    private void printMisses(JsonNode c, ConversationAnalyzer.Report report) {
+        JsonNode labels = c.get("labels");
+        Map<String, Integer> predicted = new TreeMap<>();
+        Map<String, JsonNode> labelled = new TreeMap<>();
+        for (Stage stage : Stage.values()) {
+            String key = stage.name().toLowerCase(Locale.ROOT);
+            predicted.put(key, report.stages().get(stage));
+            labelled.put(key, labels.get("stages").get(key));
+        }
+        predicted.put("solicitation", report.solicitation());
+        labelled.put("solicitation", labels.get("solicitation"));
+        predicted.put("wcst", report.wcst());
+        labelled.put("wcst", labels.get("wcst"));
+        PrintWriter out = spec.commandLine().getOut();
+        predicted.forEach((key, got) -> {
+            JsonNode want = labelled.get(key);
+            Integer expected = want == null || want.isNull() ? null : want.asInt();
+            if (!java.util.Objects.equals(expected, got)) {
+                out.printf("MISS %s %s: labelled %s, found %s%s%n", c.get("id").asText(), key, expected, got,
+                        report.why().containsKey(key) ? " because " + report.why().get(key) : "");
+                for (Integer at : new Integer[] {expected, got}) {
+                    if (at != null && at < c.get("lines").size()) {
+                        out.printf("     %d %s: %s%n", at, c.get("lines").get(at).get(0).asText(),
+                                c.get("lines").get(at).get(1).asText());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Strong identifiers (not name, age, place or job) counted by value and message, whatever type each side gave:
+     * a WhatsApp number labelled as a phone is the same identifier. Values compare in lower case without a
+     * leading @ and without trailing punctuation.
+     */
+    private static void scoreStrong(Tally tally, JsonNode labelled, List<Identifier> found) {
+        Set<String> expected = new HashSet<>();
+        labelled.forEach(i -> {
+            if (strong(i.get("type").asText())) {
+                expected.add(key(i.get("normalized").asText(), i.get("message").asInt()));
+            }
+        });
+        Set<String> predicted = new HashSet<>();
+        found.forEach(i -> {
+            if (strong(i.type().key())) {
+                predicted.add(key(i.normalized(), i.message()));
+            }
+        });
+        Set<String> all = new HashSet<>(expected);
+        all.addAll(predicted);
+        all.forEach(k -> tally.count(expected.contains(k), predicted.contains(k)));
+    }
+
+    private static boolean strong(String type) {
+        return !Set.of("name", "age", "location", "occupation").contains(type);
+    }
+
+    private static String key(String value, int message) {
+        return value.toLowerCase(Locale.ROOT).replaceFirst("^@", "").replaceAll("[.,!?;:)]+$", "") + "|" + message;
     }
 
     private void print(int conversations, Map<String, Tally> stages, Map<String, Tally> levels, Tally tainted,

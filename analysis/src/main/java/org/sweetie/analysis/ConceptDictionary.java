@@ -1,0 +1,258 @@
+package org.sweetie.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Words to concepts, per language: {@code analysis/concepts/<language>.txt} lists, for each concept, the words and
+ * short phrases that carry it ({@code UNDRESS: undress, strip, take ~ off, ...}). Words are normalised like messages
+ * and stemmed with their language's stemmer, so one entry reads its inflections ("undress" reads "undressing",
+ * "ausziehen" reads "ausgezogen" where Snowball joins them). Words of fewer than four letters, and words written
+ * with a trailing {@code =}, are matched exactly: short stems of one language are too often words of another.
+ * {@code any.txt} holds what belongs to no language (emoji, brand and service names, chat shorthand).
+ *
+ * <p>A token's reading (its concepts, its stems, the phrases it can start) is computed once and cached, so a message
+ * costs one hash lookup per word once the vocabulary of a deployment has been seen.
+ */
+final class ConceptDictionary {
+    static final List<String> LANGUAGES = List.of("en", "nl", "de", "es", "fr", "pt", "it", "sv", "da", "no", "pl",
+            "ru", "tl");
+    private static final int MIN_STEMMED = 4;
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final Concepts concepts;
+    private final Stemmers[] stemmers;
+    private final Map<String, Long> exact = new HashMap<>();
+    private final List<Map<String, Long>> stemmed = new ArrayList<>();
+    private final List<Phrase> phrases = new ArrayList<>();
+    private final Map<String, TokenInfo> cache = new ConcurrentHashMap<>();
+
+    /** A phrase entry: its words (stemmed in its language, or exact) with gaps, and the concept it carries. */
+    record Phrase(int language, String[] words, boolean[] exactWord, boolean[] gapBefore, int concept,
+                  String source) {
+    }
+
+    /** What one token carries: single-word concepts, its stem in every language, the phrases it may start. */
+    record TokenInfo(long concepts, String[] stems, List<Phrase> starts) {
+    }
+
+    private ConceptDictionary(Concepts concepts) {
+        this.concepts = concepts;
+        this.stemmers = new Stemmers[LANGUAGES.size()];
+        for (int i = 0; i < stemmers.length; i++) {
+            stemmers[i] = Stemmers.of(LANGUAGES.get(i));
+            stemmed.add(new HashMap<>());
+        }
+    }
+
+    Concepts concepts() {
+        return concepts;
+    }
+
+    static ConceptDictionary load(Concepts concepts) {
+        ConceptDictionary dictionary = new ConceptDictionary(concepts);
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            String name = "concepts/" + LANGUAGES.get(i) + ".txt";
+            dictionary.parse(name, read("/analysis/" + name), i);
+        }
+        dictionary.parse("concepts/any.txt", read("/analysis/concepts/any.txt"), -1);
+        return dictionary;
+    }
+
+    /** A dictionary from one text (tests): language -1 matches exactly. */
+    static ConceptDictionary parse(Concepts concepts, String name, String text, String language) {
+        ConceptDictionary dictionary = new ConceptDictionary(concepts);
+        dictionary.parse(name, text, language == null ? -1 : LANGUAGES.indexOf(language));
+        return dictionary;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ConceptDictionary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the build: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private void parse(String name, String text, int language) {
+        Stemmers.Stemmer stemmer = language < 0 ? null : stemmers[language].create();
+        int lineNumber = 0;
+        for (String raw : text.split("\n")) {
+            lineNumber++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": expected 'CONCEPT: word, word, ...'");
+            }
+            String conceptName = line.substring(0, colon).strip();
+            int concept = concepts.id(conceptName);
+            if (concept < 0) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown concept " + conceptName
+                        + " (known: " + concepts.names() + ")");
+            }
+            for (String entry : line.substring(colon + 1).split(",")) {
+                if (!entry.isBlank()) {
+                    add(entry.strip(), concept, language, stemmer, name + ":" + lineNumber);
+                }
+            }
+        }
+    }
+
+    private void add(String entry, int concept, int language, Stemmers.Stemmer stemmer, String source) {
+        List<String> words = new ArrayList<>();
+        List<Boolean> exactWords = new ArrayList<>();
+        List<Boolean> gaps = new ArrayList<>();
+        boolean gapNext = false;
+        for (String raw : entry.split("\\s+")) {
+            if (raw.equals("~")) {
+                gapNext = true;
+                continue;
+            }
+            boolean forceExact = raw.endsWith("=") && raw.length() > 1;
+            String word = forceExact ? raw.substring(0, raw.length() - 1) : raw;
+            PhraseMatcher.Tokens tokens = PhraseMatcher.Tokens.of(Normalized.of(word).words());
+            for (int t = 0; t < tokens.count(); t++) {
+                String token = tokens.word(t);
+                boolean isExact = forceExact || stemmer == null || token.length() < MIN_STEMMED;
+                words.add(isExact ? token : stemmer.stem(token));
+                exactWords.add(isExact);
+                gaps.add(gapNext && t == 0);
+            }
+            gapNext = false;
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException(source + ": not a word: '" + entry + "'");
+        }
+        if (words.size() == 1) {
+            Map<String, Long> index = exactWords.getFirst() ? exact : stemmed.get(language);
+            index.merge(words.getFirst(), 1L << concept, (a, b) -> a | b);
+            return;
+        }
+        boolean[] exactArray = new boolean[words.size()];
+        boolean[] gapArray = new boolean[words.size()];
+        for (int i = 0; i < exactArray.length; i++) {
+            exactArray[i] = exactWords.get(i);
+            gapArray[i] = gaps.get(i);
+        }
+        phrases.add(new Phrase(language, words.toArray(String[]::new), exactArray, gapArray, concept,
+                source + " '" + entry + "'"));
+    }
+
+    /** The reading of one normalised token, from the cache when it was seen before. */
+    TokenInfo token(String token) {
+        TokenInfo info = cache.get(token);
+        if (info == null) {
+            info = compute(token);
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(token, info);
+            }
+        }
+        return info;
+    }
+
+    private TokenInfo compute(String token) {
+        long mask = exact.getOrDefault(token, 0L);
+        if (!token.isEmpty() && Character.isSurrogate(token.charAt(0)) || token.codePoints().anyMatch(
+                cp -> Character.getType(cp) == Character.OTHER_SYMBOL)) {
+            mask |= symbols(token);
+        }
+        String[] stems = new String[stemmers.length];
+        if (token.length() >= MIN_STEMMED && Character.isLetter(token.charAt(0))) {
+            for (int i = 0; i < stemmers.length; i++) {
+                stems[i] = stem(i, token);
+                mask |= stemmed.get(i).getOrDefault(stems[i], 0L);
+            }
+        }
+        List<Phrase> starts = new ArrayList<>();
+        for (Phrase phrase : phrases) {
+            if (matches(phrase, 0, token, stems)) {
+                starts.add(phrase);
+            }
+        }
+        return new TokenInfo(mask, stems, List.copyOf(starts));
+    }
+
+    /** Emoji and symbols each carry their own concept, also when several are written together. */
+    private long symbols(String token) {
+        long mask = 0;
+        for (int i = 0; i < token.length(); ) {
+            int cp = token.codePointAt(i);
+            mask |= exact.getOrDefault(new String(Character.toChars(cp)), 0L);
+            i += Character.charCount(cp);
+        }
+        return mask;
+    }
+
+    /** Stemmers are made per call: this runs only for a word not seen before. */
+    private String stem(int language, String token) {
+        return stemmers[language].create().stem(token);
+    }
+
+    static boolean matches(Phrase phrase, int w, String token, String[] stems) {
+        if (phrase.exactWord()[w]) {
+            return phrase.words()[w].equals(token);
+        }
+        return stems[phrase.language()] != null && phrase.words()[w].equals(stems[phrase.language()]);
+    }
+
+    /** For tests and --explain: the concept names of a mask. */
+    List<String> names(long mask) {
+        return concepts.namesOf(mask);
+    }
+
+    /**
+     * The concept names, in the order the rules file declares them; at most 64, one bit each.
+     */
+    static final class Concepts {
+        private final Map<String, Integer> ids = new LinkedHashMap<>();
+
+        Concepts(List<String> names) {
+            for (String name : names) {
+                if (ids.size() == 64) {
+                    throw new IllegalArgumentException("more than 64 concepts: " + name);
+                }
+                ids.putIfAbsent(name, ids.size());
+            }
+        }
+
+        int id(String name) {
+            return ids.getOrDefault(name, -1);
+        }
+
+        long bit(String name) {
+            int id = id(name);
+            if (id < 0) {
+                throw new IllegalArgumentException("unknown concept " + name);
+            }
+            return 1L << id;
+        }
+
+        List<String> names() {
+            return List.copyOf(ids.keySet());
+        }
+
+        List<String> namesOf(long mask) {
+            List<String> out = new ArrayList<>();
+            ids.forEach((name, id) -> {
+                if ((mask & (1L << id)) != 0) {
+                    out.add(name);
+                }
+            });
+            return out;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.sweetie.analysis;
+
+/**
+ * One message read as concepts: the concepts of the whole message, the concepts of each of its words (for rules that
+ * need two concepts close together, and for the negation before a request), and where each word is in the text.
+ *
+ * @param mask every concept the message carries
+ * @param tokens the message's words in the normalised form
+ * @param tokenMasks per word, the concepts it carries (a phrase's concept on each of its words)
+ */
+record ConceptReading(long mask, PhraseMatcher.Tokens tokens, long[] tokenMasks, Normalized text) {
+
+    boolean has(long concepts) {
+        return (mask & concepts) != 0;
+    }
+
+    /** The first word carrying one of the concepts, or -1. */
+    int first(long concepts) {
+        for (int i = 0; i < tokenMasks.length; i++) {
+            if ((tokenMasks[i] & concepts) != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A word with concept b follows a word with concept a, at most {@code gap} words between them. */
+    boolean near(long a, long b, int gap) {
+        for (int i = 0; i < tokenMasks.length; i++) {
+            if ((tokenMasks[i] & a) != 0) {
+                for (int j = i + 1; j < tokenMasks.length && j <= i + gap + 1; j++) {
+                    if ((tokenMasks[j] & b) != 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The original text of the words from first to last (inclusive), for a flag's span. */
+    int[] span(int firstToken, int lastToken) {
+        return text.wordsSpan(tokens.start(firstToken), tokens.end(lastToken));
+    }
+
+    /** The words that carry one of the concepts, as written, for an analyst's explanation. */
+    String words(long concepts) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokenMasks.length; i++) {
+            if ((tokenMasks[i] & concepts) != 0) {
+                int[] s = span(i, i);
+                out.append(out.isEmpty() ? "" : " ").append(text.original(), s[0], s[1]);
+            }
+        }
+        return out.toString();
+    }
+}

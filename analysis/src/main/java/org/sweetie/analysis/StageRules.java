@@ -1,0 +1,255 @@
+package org.sweetie.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stages and dialogue acts as compositions of concepts, read from {@code analysis/stages.rules}: one rule per line,
+ * {@code name: TERM TERM ... !BLOCKER}. A term is a concept or alternatives {@code A|B}; {@code A ~ B} wants B
+ * within four words after A in one message; {@code !X} refuses the rule when the message itself carries X. The terms
+ * may come from the partner's message and his two messages before it (a request split over lines counts at the line
+ * that completes it), but the message itself must carry one of them. A negation right before the message's own
+ * terms ("never undress", "ne te déshabille pas") refuses the rule.
+ */
+final class StageRules {
+    private static final int WINDOW = 3;
+    private static final int NEAR = 3;
+    private static final int NEGATION_REACH = 2;
+
+    private final ConceptDictionary.Concepts concepts;
+    private final Map<String, List<Rule>> rules;
+    private final long owned;
+    private final long local;
+    private final long negation;
+    private final long you;
+
+    /** One rule: the terms that must all be read, which of them must be close, what refuses it. */
+    record Rule(String name, long[] terms, int[][] near, long blockers, String text, int line) {
+    }
+
+    /**
+     * A rule that held, for the flag's span and an analyst's explanation.
+     *
+     * @param rule the rule as written in the rules file
+     * @param concepts the concepts of the rule read in the message that completed it
+     * @param words the words that carried them in that message
+     * @param firstToken first word of the message that carried one of the rule's concepts
+     * @param lastToken last such word
+     */
+    record Match(String rule, List<String> concepts, String words, int firstToken, int lastToken) {
+    }
+
+    private StageRules(ConceptDictionary.Concepts concepts, Map<String, List<Rule>> rules, long owned, long local) {
+        this.concepts = concepts;
+        this.rules = rules;
+        this.owned = owned;
+        this.local = local;
+        this.negation = concepts.bit("NEG");
+        this.you = concepts.bit("YOU");
+    }
+
+    ConceptDictionary.Concepts concepts() {
+        return concepts;
+    }
+
+    long owned() {
+        return owned;
+    }
+
+    static StageRules load() {
+        try (InputStream in = StageRules.class.getResourceAsStream("/analysis/stages.rules")) {
+            if (in == null) {
+                throw new IllegalStateException("analysis/stages.rules is missing from the build");
+            }
+            return parse("stages.rules", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules", e);
+        }
+    }
+
+    static StageRules parse(String name, String text) {
+        String[] lines = text.split("\n");
+        List<String> conceptNames = new ArrayList<>();
+        for (String line : lines) {
+            if (line.strip().startsWith("concepts:")) {
+                conceptNames.addAll(Arrays.asList(line.strip().substring("concepts:".length()).strip().split("\\s+")));
+            }
+        }
+        ConceptDictionary.Concepts concepts = new ConceptDictionary.Concepts(conceptNames);
+        Map<String, List<Rule>> rules = new LinkedHashMap<>();
+        long owned = 0;
+        long local = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int hash = line.indexOf('#');
+            line = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (line.isEmpty() || line.startsWith("concepts:")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException(name + ":" + (i + 1) + ": expected 'name: TERM TERM ...'");
+            }
+            String ruleName = line.substring(0, colon).strip();
+            String body = line.substring(colon + 1).strip();
+            try {
+                if (ruleName.equals("owned")) {
+                    for (String concept : body.split("\\s+")) {
+                        owned |= concepts.bit(concept);
+                    }
+                } else if (ruleName.equals("local")) {
+                    for (String concept : body.split("\\s+")) {
+                        local |= concepts.bit(concept);
+                    }
+                } else {
+                    rules.computeIfAbsent(ruleName, k -> new ArrayList<>()).add(rule(concepts, ruleName, body, i + 1));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new StageRules(concepts, rules, owned, local);
+    }
+
+    private static Rule rule(ConceptDictionary.Concepts concepts, String name, String body, int line) {
+        List<Long> terms = new ArrayList<>();
+        List<int[]> near = new ArrayList<>();
+        long blockers = 0;
+        boolean nearNext = false;
+        for (String token : body.replace("~", " ~ ").split("\\s+")) {
+            if (token.equals("~")) {
+                if (terms.isEmpty()) {
+                    throw new IllegalArgumentException("'~' needs a term before it");
+                }
+                nearNext = true;
+            } else if (token.startsWith("!")) {
+                blockers |= alternatives(concepts, token.substring(1));
+            } else {
+                terms.add(alternatives(concepts, token));
+                if (nearNext) {
+                    near.add(new int[] {terms.size() - 2, terms.size() - 1});
+                    nearNext = false;
+                }
+            }
+        }
+        if (terms.isEmpty() || nearNext) {
+            throw new IllegalArgumentException("a rule needs terms: '" + body + "'");
+        }
+        return new Rule(name, terms.stream().mapToLong(Long::longValue).toArray(), near.toArray(int[][]::new),
+                blockers, body, line);
+    }
+
+    private static long alternatives(ConceptDictionary.Concepts concepts, String term) {
+        long mask = 0;
+        for (String alternative : term.split("\\|")) {
+            mask |= concepts.bit(alternative);
+        }
+        return mask;
+    }
+
+    boolean defines(String name) {
+        return rules.containsKey(name);
+    }
+
+    /**
+     * The first rule of that name that holds at the last message of the window (the partner's messages, oldest
+     * first), or null.
+     */
+    Match match(String name, List<ConceptReading> window) {
+        ConceptReading current = window.getLast();
+        List<ConceptReading> before = window.subList(0, window.size() - 1);
+        for (Rule rule : rules.getOrDefault(name, List.of())) {
+            Match match = holds(rule, window, current);
+            if (match != null && !(before.size() > 0 && heldBefore(rule, before))) {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /** The rule already held on his messages before: this one completes nothing ("see you" after a request). */
+    private boolean heldBefore(Rule rule, List<ConceptReading> before) {
+        for (int end = before.size(); end > 0; end--) {
+            List<ConceptReading> window = before.subList(0, end);
+            if (holds(rule, window, window.getLast()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Match holds(Rule rule, List<ConceptReading> window, ConceptReading current) {
+        if (current.has(rule.blockers())) {
+            return null;
+        }
+        long own = 0;
+        for (long term : rule.terms()) {
+            own |= current.mask() & term;
+            if (!current.has(term) && !earlier(window, term & ~local)) {
+                return null;
+            }
+        }
+        if (own == 0) {
+            return null;
+        }
+        for (int[] pair : rule.near()) {
+            if (!anyNear(window, rule.terms()[pair[0]], rule.terms()[pair[1]])) {
+                return null;
+            }
+        }
+        int first = current.first(own);
+        int last = first;
+        for (int i = 0; i < current.tokenMasks().length; i++) {
+            if ((current.tokenMasks()[i] & own) != 0) {
+                last = i;
+            }
+        }
+        if (negated(current, first)) {
+            return null;
+        }
+        return new Match(rule.text(), concepts.namesOf(own), current.words(own), first, last);
+    }
+
+    private static boolean earlier(List<ConceptReading> window, long term) {
+        if (term == 0) {
+            return false;
+        }
+        for (int i = Math.max(0, window.size() - WINDOW); i < window.size() - 1; i++) {
+            if (window.get(i).has(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyNear(List<ConceptReading> window, long a, long b) {
+        for (int i = Math.max(0, window.size() - WINDOW); i < window.size(); i++) {
+            if (window.get(i).near(a, b, NEAR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "never undress", "do not take off": a negation just before; "don't you ..." is a question, not one. */
+    private boolean negated(ConceptReading reading, int first) {
+        long[] masks = reading.tokenMasks();
+        for (int i = Math.max(0, first - NEGATION_REACH); i < first; i++) {
+            if ((masks[i] & negation) != 0 && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int window() {
+        return WINDOW;
+    }
+}
