@@ -127,8 +127,11 @@ final class ConceptDictionary {
             PhraseMatcher.Tokens tokens = PhraseMatcher.Tokens.of(Normalized.of(word).words());
             for (int t = 0; t < tokens.count(); t++) {
                 String token = tokens.word(t);
-                boolean isExact = forceExact || stemmer == null || token.length() < MIN_STEMMED;
-                words.add(isExact ? token : stemmer.stem(token));
+                String stem = forceExact || stemmer == null ? token : stemmer.stem(token);
+                // a short stem of one language is too often a word of another ("cams" -> "cam" meets "came")
+                boolean isExact = forceExact || stemmer == null || token.length() < MIN_STEMMED
+                        || stem.length() < MIN_STEMMED;
+                words.add(isExact ? token : stem);
                 exactWords.add(isExact);
                 gaps.add(gapNext && t == 0);
             }

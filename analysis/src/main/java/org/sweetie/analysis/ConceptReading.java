@@ -24,12 +24,15 @@ record ConceptReading(long mask, PhraseMatcher.Tokens tokens, long[] tokenMasks,
         return -1;
     }
 
-    /** A word with concept b follows a word with concept a, at most {@code gap} words between them. */
+    /**
+     * Words with concepts a and b close together, at most {@code gap} words between them, in either order: object
+     * pronouns come before the verb in many of the languages ("te pago", "je te donne", "ik geef je").
+     */
     boolean near(long a, long b, int gap) {
         for (int i = 0; i < tokenMasks.length; i++) {
             if ((tokenMasks[i] & a) != 0) {
-                for (int j = i + 1; j < tokenMasks.length && j <= i + gap + 1; j++) {
-                    if ((tokenMasks[j] & b) != 0) {
+                for (int j = Math.max(0, i - gap - 1); j < tokenMasks.length && j <= i + gap + 1; j++) {
+                    if (j != i && (tokenMasks[j] & b) != 0) {
                         return true;
                     }
                 }

@@ -144,7 +144,10 @@ public final class ConversationAnalyzer {
             return; // an adult warning a child: the words are there, the request is not
         }
         attributeInitiation(words, window, false, index, findings);
-        if (words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)) {
+        // "the naked eye", "spawned naked in the nether": the lexicon's phrases yield to a figurative reading
+        boolean figurative = concepts.has(rules.concepts().bit("FIGURATIVE"));
+        boolean purchase = concepts.has(rules.concepts().bit("PURCHASE"));
+        if (!figurative && words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)) {
             reach(Stage.SEXUAL_SOLICITATION, index, words.span(Lexicon.Kind.SEXUAL), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.SEXUAL)) + "\"");
         } else {
@@ -157,13 +160,14 @@ public final class ConversationAnalyzer {
                     + stages.get(Stage.AGE_AWARENESS)));
             findings.add(new Finding.Qualified(Finding.Qualification.SOLICITATION, index));
         }
-        if (words.has(Lexicon.Kind.WEBCAM)) {
+        if (!figurative && !purchase && words.has(Lexicon.Kind.WEBCAM)) {
             reach(Stage.WEBCAM_REQUEST, index, words.span(Lexicon.Kind.WEBCAM), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.WEBCAM)) + "\"");
         } else {
             reachByRule("webcam_request", Stage.WEBCAM_REQUEST, window, concepts, index, findings);
         }
-        int[] payment = Optional.ofNullable(words.span(Lexicon.Kind.PAYMENT)).orElse(words.offeredAmount());
+        int[] payment = purchase ? null
+                : Optional.ofNullable(words.span(Lexicon.Kind.PAYMENT)).orElse(words.offeredAmount());
         if (payment != null) {
             reach(Stage.PAYMENT_OFFER, index, payment, findings, "lexicon phrase or amount \""
                     + quote(words, payment) + "\"");
@@ -180,7 +184,8 @@ public final class ConversationAnalyzer {
 
     /** This message itself is a sexual request (the stage may have been reached before the age was known). */
     private boolean solicits(MessageReading words, List<ConceptReading> window) {
-        return words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)
+        boolean figurative = window.getLast().has(reading.rules().concepts().bit("FIGURATIVE"));
+        return !figurative && words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)
                 || reading.rules().match("sexual_solicitation", window) != null;
     }
 

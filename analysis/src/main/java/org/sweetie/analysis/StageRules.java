@@ -27,6 +27,7 @@ final class StageRules {
     private final Map<String, List<Rule>> rules;
     private final long owned;
     private final long local;
+    private final long weak;
     private final long negation;
     private final long you;
 
@@ -46,11 +47,13 @@ final class StageRules {
     record Match(String rule, List<String> concepts, String words, int firstToken, int lastToken) {
     }
 
-    private StageRules(ConceptDictionary.Concepts concepts, Map<String, List<Rule>> rules, long owned, long local) {
+    private StageRules(ConceptDictionary.Concepts concepts, Map<String, List<Rule>> rules, long owned, long local,
+                       long weak) {
         this.concepts = concepts;
         this.rules = rules;
         this.owned = owned;
         this.local = local;
+        this.weak = weak;
         this.negation = concepts.bit("NEG");
         this.you = concepts.bit("YOU");
     }
@@ -86,6 +89,7 @@ final class StageRules {
         Map<String, List<Rule>> rules = new LinkedHashMap<>();
         long owned = 0;
         long local = 0;
+        long weak = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             int hash = line.indexOf('#');
@@ -108,6 +112,10 @@ final class StageRules {
                     for (String concept : body.split("\\s+")) {
                         local |= concepts.bit(concept);
                     }
+                } else if (ruleName.equals("weak")) {
+                    for (String concept : body.split("\\s+")) {
+                        weak |= concepts.bit(concept);
+                    }
                 } else {
                     rules.computeIfAbsent(ruleName, k -> new ArrayList<>()).add(rule(concepts, ruleName, body, i + 1));
                 }
@@ -115,7 +123,7 @@ final class StageRules {
                 throw new IllegalArgumentException(name + ":" + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new StageRules(concepts, rules, owned, local);
+        return new StageRules(concepts, rules, owned, local, weak);
     }
 
     private static Rule rule(ConceptDictionary.Concepts concepts, String name, String body, int line) {
@@ -196,8 +204,8 @@ final class StageRules {
                 return null;
             }
         }
-        if (own == 0) {
-            return null;
+        if ((own & ~weak) == 0) {
+            return null; // the message must carry a concept of its own, not only "you" or "please"
         }
         for (int[] pair : rule.near()) {
             if (!anyNear(window, rule.terms()[pair[0]], rule.terms()[pair[1]])) {
