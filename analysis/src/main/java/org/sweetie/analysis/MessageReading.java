@@ -20,7 +20,9 @@ final class MessageReading {
     private static final Pattern AGE_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱])(\\d{1,2})(?![\\d%$€£₱]|[.,]\\d)");
+    /** A number that may be an age: not a price, not a clock time ("10am", "5 pm", "10:30", "3h"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
+            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock)(?![\\p{L}]))");
     private static final Pattern AGE_QUESTION = Pattern.compile(
             "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"

@@ -170,7 +170,8 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
 
     private static char unleet(char[] s, int k, int from, int to) {
         char c = s[k];
-        boolean between = k > from && k + 1 < to && Character.isLetter(s[k - 1]) || k + 1 < to
+        // after a letter ("nu3", "sh0w") or before one ("0ne"): "20" and "3am" keep their digits
+        boolean between = k > from && Character.isLetter(s[k - 1]) || k + 1 < to
                 && Character.isLetter(s[k + 1]);
         if (!between) {
             return c;
