@@ -160,7 +160,10 @@ public final class ConversationAnalyzer {
                     + stages.get(Stage.AGE_AWARENESS)));
             findings.add(new Finding.Qualified(Finding.Qualification.SOLICITATION, index));
         }
-        if (!figurative && !purchase && words.has(Lexicon.Kind.WEBCAM)) {
+        // "my webcam came with it": the lexicon's camera phrase yields where the camera is his own
+        long camera = rules.concepts().bit("CAMERA") | rules.concepts().bit("VIDEO") | rules.concepts().bit("CALL")
+                | rules.concepts().bit("LIVE");
+        if (!figurative && !purchase && concepts.has(camera) && words.has(Lexicon.Kind.WEBCAM)) {
             reach(Stage.WEBCAM_REQUEST, index, words.span(Lexicon.Kind.WEBCAM), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.WEBCAM)) + "\"");
         } else {

@@ -44,6 +44,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--explain", description = "For each flag, the words, concepts and rule, the lexicon phrase or "
+            + "the dialogue act that produced it.")
+    boolean explain;
+
     @Override
     public Integer call() throws Exception {
         Map<Long, Conversation> conversations = new LinkedHashMap<>();
@@ -67,7 +71,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (json) {
                 out.println(json(conversations, files, reports));
             } else {
-                reports.forEach((id, report) -> text(out, conversations.get(id), files.get(id), report));
+                reports.forEach((id, report) -> {
+                    text(out, conversations.get(id), files.get(id), report);
+                    if (explain) {
+                        report.why().forEach((flag, reasons) -> reasons.forEach(reason ->
+                                out.printf("    why %s: %s%n", flag, Printable.of(reason))));
+                    }
+                });
             }
         }
         return 0;
@@ -124,6 +134,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             put(node, "solicitation", r.solicitation());
             put(node, "wcst", r.wcst());
+            // what produced each flag; added beside the contract's fields, nothing removed
+            ObjectNode why = node.putObject("evidence");
+            r.why().forEach((flag, reasons) -> {
+                ArrayNode reasonList = why.putArray(flag);
+                reasons.forEach(reasonList::add);
+            });
             ObjectNode initiation = node.putObject("initiation");
             for (Topic topic : Topic.values()) {
                 Finding.Initiated first = r.initiation().get(topic);

@@ -1,0 +1,116 @@
+package org.sweetie.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sweetie.core.Author;
+import org.sweetie.core.Message;
+import org.sweetie.core.Stage;
+
+/** The reading layer: concepts, rules over several lines, dialogue acts, and what must stay unflagged. */
+class ReadingTest {
+    private static final Analyzer ANALYZER = Analyzer.standard();
+
+    /** Lines as "P: text" (partner) or "S: text" (persona). */
+    private static ConversationAnalyzer.Report read(String... lines) {
+        ConversationAnalyzer engine = ANALYZER.newConversation();
+        for (String line : lines) {
+            boolean persona = line.startsWith("S:");
+            engine.accept(Message.received(Instant.EPOCH, persona ? Author.BOT : Author.PARTNER,
+                    persona ? "Sweetie10" : "partner", line.substring(2).strip(), null, null));
+        }
+        return engine.report();
+    }
+
+    @Test
+    void herYesToAQuestionCarryingAChildsAgeIsAgeAwarenessAtHerAnswer() {
+        var report = read("P: ur in 5th grade right?", "S: opo", "P: take off ur shirt for me");
+        assertThat(report.stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(report.solicitation()).isEqualTo(2);
+        assertThat(report.why().get("age_awareness").getFirst()).contains("dialogue act");
+    }
+
+    @Test
+    void aDenialIsNotAgeAwareness() {
+        var report = read("P: bist du noch ein kind, oder?", "S: hindi po", "P: ok");
+        assertThat(report.stages()).doesNotContainKey(Stage.AGE_AWARENESS);
+    }
+
+    @Test
+    void aQuestionHeDoesNotWaitToHaveAnsweredTellsWhatHeTakesHerToBe() {
+        var report = read("P: r u really only 9?", "P: then show me ur body on cam");
+        assertThat(report.stages()).containsEntry(Stage.AGE_AWARENESS, 0);
+        assertThat(report.solicitation()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgeGivenInAnswerToAnAgeQuestionCountsButAClockTimeDoesNot() {
+        assertThat(read("P: wyd", "S: its 5am here po cant sleep").stages())
+                .doesNotContainKey(Stage.AGE_AWARENESS);
+        assertThat(read("P: asl?", "S: 11 f cebu").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+    }
+
+    @Test
+    void aRequestSplitOverLinesCountsAtTheLineThatCompletesIt() {
+        var report = read("S: im 10", "P: can u take off", "S: what po", "P: ur sweater for me");
+        assertThat(report.stages()).containsEntry(Stage.SEXUAL_SOLICITATION, 3);
+        assertThat(report.solicitation()).isEqualTo(3);
+    }
+
+    @Test
+    void wordsOfOtherLanguagesAndInflectionsReachTheirConcepts() {
+        assertThat(read("S: 10 po", "P: quítate la ropa delante de la cámara").solicitation()).isEqualTo(1);
+        assertThat(read("S: 10 po", "P: zieh dein shirt aus").solicitation()).isEqualTo(1);
+        assertThat(read("P: ich schick dir 20 euro per paysafecard").stages()).containsKey(Stage.PAYMENT_OFFER);
+        assertThat(read("P: i'll top up your phone").stages()).containsKey(Stage.PAYMENT_OFFER);
+        assertThat(read("P: can u do a vid chat?").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: maghubad ka sa cam").stages()).containsKey(Stage.SEXUAL_SOLICITATION);
+    }
+
+    @Test
+    void hardNegativesStayUnflagged() {
+        List<String[]> quiet = List.of(
+                new String[] {"S: im 10", "P: tonight you can see Venus with the naked eye"},
+                new String[] {"S: im 10", "P: spawned naked in the nether and lost all my gear lol"},
+                new String[] {"S: im 10", "P: if a man asks you to turn on your cam or get naked, click report"},
+                new String[] {"S: im 10", "P: my webcam came with my laptop"},
+                new String[] {"S: im 10", "P: i paid 30 dollars for this headset"},
+                new String[] {"S: im 10", "P: we watched the talent show at school"},
+                new String[] {"S: im 10", "P: my niece is ten, she loves drawing too"});
+        for (String[] lines : quiet) {
+            var report = read(lines);
+            assertThat(report.stages().keySet()).as(lines[1]).containsOnly(Stage.AGE_AWARENESS);
+        }
+    }
+
+    @Test
+    void aManWhoAsksBeforeLearningHerAgeAndLeavesDoesNotQualify() {
+        var report = read("P: send me a naked pic", "S: im 10 po", "P: oh sorry bye");
+        assertThat(report.stages()).containsKeys(Stage.SEXUAL_SOLICITATION, Stage.AGE_AWARENESS);
+        assertThat(report.solicitation()).isNull();
+    }
+
+    @Test
+    void theRulesFileNamesTheLineOfAnError() {
+        assertThatThrownBy(() -> StageRules.parse("x.rules", "concepts: A B\nsexual_solicitation: A C\n"))
+                .hasMessageContaining("x.rules:2").hasMessageContaining("C");
+        assertThatThrownBy(() -> StageRules.parse("x.rules", "concepts: A\nsexual_solicitation A\n"))
+                .hasMessageContaining("x.rules:2");
+    }
+
+    @Test
+    void theDictionaryNamesTheFileAndLineOfAnError() {
+        var concepts = new ConceptDictionary.Concepts(List.of("NAKED"));
+        assertThatThrownBy(() -> ConceptDictionary.parse(concepts, "t.txt", "NAKED: naked\nNUDE: nude\n", "en"))
+                .hasMessageContaining("t.txt:2").hasMessageContaining("NUDE");
+    }
+
+    @Test
+    void theTagalogStemmerMeetsAffixedFormsAtTheirRoot() {
+        String root = Stemmers.tagalog("hubad");
+        assertThat(List.of("maghubad", "naghubad", "hubarin").stream().map(Stemmers::tagalog)).containsOnly(root);
+    }
+}
