@@ -106,6 +106,13 @@ public final class ConversationAnalyzer {
             int[] all = {0, words.text.original().length()};
             reach(Stage.AGE_AWARENESS, index, all, findings, "dialogue act: she confirms his question "
                     + childQuestion + " with \"" + words.text.original() + "\"");
+        } else if (childQuestion != null && reading.rules().match("deny", List.of(concepts)) == null) {
+            // she neither confirms nor denies: he keeps what his question said he takes her to be
+            reach(Stage.AGE_AWARENESS, childQuestionAt, new int[] {0, 0}, findings, "he asked " + childQuestion
+                    + " and she did not deny it");
+            childQuestion = null;
+        } else if (childQuestion != null) {
+            childQuestion = null; // she denied
         }
         partnerAskedAge = false;
         answeredSince = true;
