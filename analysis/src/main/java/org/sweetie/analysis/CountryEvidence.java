@@ -1,9 +1,9 @@
 package org.sweetie.analysis;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,76 +12,99 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sweetie.core.Identifier;
 
 /**
- * What points to the partner's country, gathered message by message: phone country codes, the place he says he
- * lives in, currencies other than the persona's, and the language he writes. Each clue has a weight; the answer
- * is the country with the most weight, with the share of the weight as confidence and every clue listed.
+ * What points to the partner's country, gathered message by message: phone numbers, the addresses he connects from,
+ * the places he names (where he lives, where he is, his nationality; see {@link PlaceReader}), what he says of his
+ * clock and time zone ({@link TimeRemarks}), currencies other than the persona's, and the language he writes. Each
+ * clue has a weight; each country's score adds, for each kind of clue, the strongest clue of that kind (a second
+ * clue of a kind adds a little), so three currency remarks never outweigh a stated home or a phone. The answer is
+ * the country with the highest score, with its share of all the scores as confidence and every clue listed.
  */
 final class CountryEvidence {
     private static final double PHONE = 0.9;
-    private static final double PLACE = 0.7;
+    private static final double CONNECTION = 0.8;
+    private static final double IP_IN_TEXT = 0.6;
     private static final double CURRENCY = 0.4;
     private static final double LANGUAGE = 0.2;
-    /** Currencies that name a country. Pesos are left out: offenders offer the child's own currency. */
-    private static final Map<Pattern, String> CURRENCIES = Map.of(
-            Pattern.compile("£|(?<![\\p{L}])(?:gbp|pounds?|quid)(?![\\p{L}])"), "GB",
-            Pattern.compile("(?<![\\p{L}])(?:aud|aussie dollars?)(?![\\p{L}])"), "AU",
-            Pattern.compile("(?<![\\p{L}])(?:cad|canadian dollars?)(?![\\p{L}])"), "CA",
-            Pattern.compile("₹|(?<![\\p{L}])(?:inr|rupees?)(?![\\p{L}])"), "IN",
-            Pattern.compile("(?<![\\p{L}])(?:usd|us dollars?)(?![\\p{L}])"), "US",
-            Pattern.compile("(?<![\\p{L}])(?:sek|kronor)(?![\\p{L}])"), "SE",
-            Pattern.compile("(?<![\\p{L}])(?:dkk|kroner)(?![\\p{L}])"), "DK",
-            Pattern.compile("(?<![\\p{L}])(?:pln|zloty|zl)(?![\\p{L}])"), "PL");
+    /** What each further clue of a kind adds to a country's score, and the most all of them add. */
+    private static final double MORE_OF_A_KIND = 0.05;
+    private static final double MORE_OF_A_KIND_AT_MOST = 0.1;
+
+    /** The kinds of clue: within a kind the strongest counts. */
+    private enum Kind { PHONE, ADDRESS, PLACE, TIME, CURRENCY, LANGUAGE }
+
+    /**
+     * Currencies that name a country, by word (after a number is in the message). Pesos, euros, "bucks" and plain
+     * dollars are left out: offenders offer the child's own currency, and the others are shared.
+     */
+    private static final Map<String, String> CURRENCY_WORDS = Map.ofEntries(
+            Map.entry("gbp", "GB"), Map.entry("pound", "GB"), Map.entry("pounds", "GB"), Map.entry("quid", "GB"),
+            Map.entry("aud", "AU"), Map.entry("cad", "CA"), Map.entry("inr", "IN"), Map.entry("rupee", "IN"),
+            Map.entry("rupees", "IN"), Map.entry("rs", "IN"), Map.entry("usd", "US"), Map.entry("sek", "SE"),
+            Map.entry("kronor", "SE"), Map.entry("dkk", "DK"), Map.entry("kroner", "DK"), Map.entry("nok", "NO"),
+            Map.entry("pln", "PL"), Map.entry("zloty", "PL"), Map.entry("zl", "PL"), Map.entry("zlotych", "PL"),
+            Map.entry("zar", "ZA"), Map.entry("rand", "ZA"), Map.entry("rands", "ZA"), Map.entry("chf", "CH"),
+            Map.entry("franc", "CH"), Map.entry("francs", "CH"), Map.entry("franken", "CH"), Map.entry("nzd", "NZ"),
+            Map.entry("brl", "BR"), Map.entry("reais", "BR"), Map.entry("real", "BR"), Map.entry("jpy", "JP"),
+            Map.entry("yen", "JP"), Map.entry("rub", "RU"), Map.entry("rubles", "RU"), Map.entry("roubles", "RU"),
+            Map.entry("рублей", "RU"), Map.entry("рубля", "RU"), Map.entry("sgd", "SG"), Map.entry("hkd", "HK"),
+            Map.entry("myr", "MY"), Map.entry("ringgit", "MY"), Map.entry("aed", "AE"), Map.entry("dirhams", "AE"));
+    /** "aussie dollars", "us dollars", "swiss francs": a word before "dollars" or "francs" that names the country. */
+    private static final Map<String, String> DOLLAR_QUALIFIERS = Map.ofEntries(Map.entry("aussie", "AU"),
+            Map.entry("australian", "AU"), Map.entry("canadian", "CA"), Map.entry("us", "US"),
+            Map.entry("american", "US"), Map.entry("nz", "NZ"), Map.entry("kiwi", "NZ"), Map.entry("swiss", "CH"),
+            Map.entry("singapore", "SG"), Map.entry("hk", "HK"));
+    /** Words that need a number right before them to be a currency ("real" and "franc" are words too). */
+    private static final Set<String> NEEDS_AMOUNT = Set.of("real", "franc", "rand", "rs", "zl", "pound", "yen");
     /** Words only one of the languages uses, and the country most of its speakers online write from. */
     private static final Map<String, String> LANGUAGE_WORDS = languageWords();
 
     private static Map<String, String> languageWords() {
         Map<String, String> words = new HashMap<>();
-        for (String w : List.of("ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou")) {
-            words.put(w, "NL");
-        }
-        for (String w : List.of("ich", "du", "nicht", "bist", "und", "mit", "dich", "hast", "bitte", "mich")) {
-            words.put(w, "DE");
-        }
-        for (String w : List.of("tengo", "quiero", "estas", "eres", "tienes", "hola", "gusta", "pero", "nada")) {
-            words.put(w, "ES");
-        }
-        for (String w : List.of("pas", "suis", "toi", "salut", "avec", "moi", "veux", "tres", "oui")) {
-            words.put(w, "FR");
-        }
-        for (String w : List.of("voce", "nao", "tem", "quero", "oi", "tenho", "muito", "gostosa", "sim")) {
-            words.put(w, "BR");
-        }
+        put(words, "NL", "ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou");
+        put(words, "DE", "ich", "du", "nicht", "bist", "und", "mit", "dich", "hast", "bitte", "mich");
+        put(words, "ES", "tengo", "quiero", "estas", "eres", "tienes", "hola", "gusta", "pero", "nada");
+        put(words, "FR", "pas", "suis", "toi", "salut", "avec", "moi", "veux", "tres", "oui");
+        put(words, "BR", "voce", "nao", "tem", "quero", "oi", "tenho", "muito", "gostosa", "sim");
+        put(words, "IT", "sono", "ciao", "voglio", "anni", "dove", "molto", "ragazza", "perche", "bella");
+        put(words, "SE", "jag", "inte", "och", "hur", "tjej", "gammal", "vill");
+        put(words, "DK", "hvad", "pige", "noget", "hvordan", "gammel");
+        put(words, "NO", "hva", "jente", "noe", "hvordan", "ikkje", "gammel");
+        put(words, "PL", "jestem", "masz", "chcesz", "dziewczyna", "bardzo", "gdzie", "czy", "jak");
+        put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть");
         return Map.copyOf(words);
     }
 
-    private static final double CONNECTION = 0.8;
-    private static final double TIME_ZONE = 0.3;
-    /** "it's 3am here", "its 11 pm where i am": the clock where he is. */
-    private static final Pattern LOCAL_TIME = Pattern.compile("(?<![\\p{L}])(?:it'?s|its|it is)\\s+(\\d{1,2})"
-            + "(?::(\\d{2}))?\\s*(am|pm)?\\s+(?:here|where i am|over here|in my country|for me)(?![\\p{L}])");
-    /** UTC offsets, in half hours, that point to one country more than to any other among likely partners. */
-    private static final Map<Integer, String> OFFSETS = Map.ofEntries(Map.entry(0, "GB"), Map.entry(-10, "US"),
-            Map.entry(-12, "US"), Map.entry(-14, "US"), Map.entry(-16, "US"), Map.entry(-6, "BR"),
-            Map.entry(11, "IN"), Map.entry(20, "AU"), Map.entry(22, "AU"), Map.entry(24, "NZ"), Map.entry(26, "NZ"),
-            Map.entry(18, "JP"));
-    private static final double IP_IN_TEXT = 0.6;
+    private static void put(Map<String, String> words, String country, String... list) {
+        for (String w : list) {
+            // a word two languages share ("hvordan", "gammel") says neither
+            words.merge(w, country, (a, b) -> "");
+        }
+    }
 
-    private final Gazetteer gazetteer;
+    /** Canada's area codes in the North American plan: the rest of +1 without a country of its own is the US. */
+    private static final Set<String> CANADIAN_AREA_CODES = Set.of("204", "226", "236", "249", "250", "263", "289",
+            "306", "343", "354", "365", "367", "368", "382", "403", "416", "418", "428", "431", "437", "438", "450",
+            "468", "474", "506", "514", "519", "548", "579", "581", "584", "587", "604", "613", "639", "647", "672",
+            "683", "705", "709", "742", "753", "778", "780", "782", "807", "819", "825", "867", "873", "879", "902",
+            "905");
+
+    private record Entry(CountryAttribution.Clue clue, Kind kind) {
+    }
+
+    private final PlaceReader places;
     private final Supplier<IpCountries> ipCountries;
     private final Set<String> addressesSeen = new HashSet<>();
-    private final List<CountryAttribution.Clue> clues = new ArrayList<>();
+    private final List<Entry> clues = new ArrayList<>();
     private final Map<String, Boolean> languagesSeen = new LinkedHashMap<>();
     /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
     private CountryAttribution answer;
     private int answeredFor;
 
     CountryEvidence(Gazetteer gazetteer, Supplier<IpCountries> ipCountries) {
-        this.gazetteer = gazetteer;
+        this.places = new PlaceReader(gazetteer);
         this.ipCountries = ipCountries;
     }
 
@@ -89,75 +112,43 @@ final class CountryEvidence {
     void sawAddress(String ipv4) {
         if (addressesSeen.add(ipv4)) {
             ipCountries.get().country(ipv4).ifPresent(country -> add(new CountryAttribution.Clue(country,
-                    CONNECTION, "connects from " + ipv4 + " (DB-IP)", -1)));
+                    CONNECTION, "connects from " + ipv4 + " (DB-IP)", -1), Kind.ADDRESS));
         }
     }
 
     void read(String plain, List<Identifier> identifiers, int message, Instant sent) {
-        readLocalTime(plain, message, sent);
+        for (CountryAttribution.Clue clue : TimeRemarks.read(plain, message, sent)) {
+            add(clue, Kind.TIME);
+        }
+        for (PlaceReader.Mention mention : places.read(plain)) {
+            add(new CountryAttribution.Clue(mention.country(), mention.weight(), mention.reason(), message),
+                    Kind.PLACE);
+        }
         for (Identifier identifier : identifiers) {
             switch (identifier.type()) {
                 case PHONE -> regionOf(identifier.normalized()).ifPresent(country ->
-                        add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message)));
-                case LOCATION -> gazetteer.country(identifier.value()).ifPresent(country -> add(
-                        new CountryAttribution.Clue(country, PLACE, "lives in " + identifier.value(), message)));
+                        add(new CountryAttribution.Clue(country, PHONE, "phone " + identifier.normalized(), message),
+                                Kind.PHONE));
                 case IP -> ipCountries.get().country(identifier.normalized()).ifPresent(country ->
                         add(new CountryAttribution.Clue(country, IP_IN_TEXT, "ip " + identifier.normalized()
-                                + " (DB-IP)", message)));
+                                + " (DB-IP)", message), Kind.ADDRESS));
                 default -> { }
             }
         }
         if (mayNameCurrency(plain)) {
-            for (var currency : CURRENCIES.entrySet()) {
-                Matcher m = currency.getKey().matcher(plain);
-                if (m.find()) {
-                    add(new CountryAttribution.Clue(currency.getValue(), CURRENCY,
-                            "currency '" + m.group() + "'", message));
-                }
-            }
+            readCurrencies(plain, message);
         }
         readLanguage(plain, message);
     }
 
-    /**
-     * The hour he says it is, against the time the message was sent, gives his UTC offset; a few offsets point to one
-     * likely country. Summer time shifts the answer by an hour at most, so only clear offsets count.
-     */
-    private void readLocalTime(String plain, int message, Instant sent) {
-        if (!plain.contains("here") && !plain.contains("for me") && !plain.contains("country")) {
-            return;
-        }
-        Matcher m = LOCAL_TIME.matcher(plain);
-        if (!m.find()) {
-            return;
-        }
-        int hour = Integer.parseInt(m.group(1));
-        int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        if (hour > 23 || minute > 59 || m.group(3) != null && (hour < 1 || hour > 12)) {
-            return;
-        }
-        if (m.group(3) != null) {
-            hour = hour % 12 + (m.group(3).equals("pm") ? 12 : 0);
-        }
-        var utc = sent.atZone(ZoneOffset.UTC);
-        int localHalfHours = hour * 2 + Math.round(minute / 30f);
-        int utcHalfHours = utc.getHour() * 2 + Math.round(utc.getMinute() / 30f);
-        int offset = Math.floorMod(localHalfHours - utcHalfHours + 24, 48) - 24;
-        String country = OFFSETS.get(offset);
-        if (country != null) {
-            add(new CountryAttribution.Clue(country, TIME_ZONE, "says it is " + m.group().strip()
-                    + " (UTC" + (offset >= 0 ? "+" : "") + offset / 2.0 + ")", message));
-        }
-    }
-
     /** A clue counts once: the same number or place said again adds nothing. */
-    private void add(CountryAttribution.Clue clue) {
-        for (CountryAttribution.Clue known : clues) {
-            if (known.country().equals(clue.country()) && known.reason().equals(clue.reason())) {
+    private void add(CountryAttribution.Clue clue, Kind kind) {
+        for (Entry known : clues) {
+            if (known.clue().country().equals(clue.country()) && known.clue().reason().equals(clue.reason())) {
                 return;
             }
         }
-        clues.add(clue);
+        clues.add(new Entry(clue, kind));
     }
 
     /** A currency is named next to an amount, or by its sign. */
@@ -171,9 +162,57 @@ final class CountryEvidence {
         return false;
     }
 
+    private void readCurrencies(String plain, int message) {
+        if (plain.indexOf('£') >= 0) {
+            add(new CountryAttribution.Clue("GB", CURRENCY, "currency '£'", message), Kind.CURRENCY);
+        }
+        if (plain.indexOf('₹') >= 0) {
+            add(new CountryAttribution.Clue("IN", CURRENCY, "currency '₹'", message), Kind.CURRENCY);
+        }
+        if (plain.contains("r$")) {
+            add(new CountryAttribution.Clue("BR", CURRENCY, "currency 'r$'", message), Kind.CURRENCY);
+        }
+        int i = 0;
+        String previous = null;
+        boolean afterNumber = false;
+        while (i < plain.length()) {
+            char c = plain.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (Character.isDigit(c)) {
+                    afterNumber = true;
+                    previous = null;
+                } else if (c != ' ' && c != '.' && c != ',') {
+                    afterNumber = false;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < plain.length() && Character.isLetter(plain.charAt(i))) {
+                i++;
+            }
+            String word = plain.substring(start, i);
+            String country = CURRENCY_WORDS.get(word);
+            String said = word;
+            if (country != null && NEEDS_AMOUNT.contains(word) && !afterNumber) {
+                country = null;
+            }
+            if (country == null && previous != null && (word.startsWith("dollar") || word.startsWith("franc"))) {
+                country = DOLLAR_QUALIFIERS.get(previous);
+                said = previous + " " + word;
+            }
+            if (country != null) {
+                add(new CountryAttribution.Clue(country, CURRENCY, "currency '" + said + "'", message),
+                        Kind.CURRENCY);
+            }
+            afterNumber = false;
+            previous = word;
+        }
+    }
+
     /** Two words of one language in a message make it that language's; each language counts once. */
     private void readLanguage(String plain, int message) {
-        Map<String, Integer> hits = new HashMap<>();
+        Map<String, Integer> hits = null;
         int i = 0;
         while (i < plain.length()) {
             while (i < plain.length() && !Character.isLetter(plain.charAt(i))) {
@@ -184,10 +223,16 @@ final class CountryEvidence {
                 i++;
             }
             String language = i > start ? LANGUAGE_WORDS.get(plain.substring(start, i)) : null;
-            if (language != null && !languagesSeen.containsKey(language) && hits.merge(language, 1, Integer::sum) == 2) {
+            if (language == null || language.isEmpty() || languagesSeen.containsKey(language)) {
+                continue;
+            }
+            if (hits == null) {
+                hits = new HashMap<>();
+            }
+            if (hits.merge(language, 1, Integer::sum) == 2) {
                 languagesSeen.put(language, true);
-                add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language),
-                        message));
+                add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language), message),
+                        Kind.LANGUAGE);
             }
         }
     }
@@ -204,21 +249,63 @@ final class CountryEvidence {
         if (clues.isEmpty()) {
             return null;
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        clues.forEach(c -> weights.merge(c.country(), c.weight(), Double::sum));
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        var best = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        Map<String, Map<Kind, double[]>> byCountry = new LinkedHashMap<>();
+        for (Entry entry : clues) {
+            double[] kind = byCountry.computeIfAbsent(entry.clue().country(), c -> new EnumMap<>(Kind.class))
+                    .computeIfAbsent(entry.kind(), k -> new double[2]);
+            kind[0] = Math.max(kind[0], entry.clue().weight());
+            kind[1]++;
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        byCountry.forEach((country, kinds) -> scores.put(country, kinds.values().stream()
+                .mapToDouble(k -> k[0] + Math.min(MORE_OF_A_KIND_AT_MOST, (k[1] - 1) * MORE_OF_A_KIND)).sum()));
+        double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        // the highest score; on a tie (within rounding) the country of the strongest single clue, then the first
+        String best = null;
+        for (var score : scores.entrySet()) {
+            if (best == null || score.getValue() > scores.get(best) + 1e-9
+                    || Math.abs(score.getValue() - scores.get(best)) <= 1e-9
+                    && strongest(score.getKey()) > strongest(best)) {
+                best = score.getKey();
+            }
+        }
         // Sure in proportion to the share of the evidence, and never sure on a single weak clue.
-        double confidence = best.getValue() / total * Math.min(1.0, total);
-        List<CountryAttribution.Clue> ranked = clues.stream().sorted(Comparator.comparingDouble(CountryAttribution.Clue::weight).reversed()).toList();
-        return new CountryAttribution(best.getKey(), Math.round(confidence * 100) / 100.0, ranked);
+        double confidence = scores.get(best) / total * Math.min(1.0, total);
+        List<CountryAttribution.Clue> ranked = clues.stream().map(Entry::clue)
+                .sorted(Comparator.comparingDouble(CountryAttribution.Clue::weight).reversed()).toList();
+        return new CountryAttribution(best, Math.round(confidence * 100) / 100.0, ranked);
     }
 
+    private double strongest(String country) {
+        double max = 0;
+        for (Entry entry : clues) {
+            if (entry.clue().country().equals(country)) {
+                max = Math.max(max, entry.clue().weight());
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The country of a number in E.164: its region when libphonenumber knows the number; for +1 numbers it does not
+     * know (the fictional 555-01xx ones), Canada for Canadian area codes, else the US.
+     */
     static Optional<String> regionOf(String e164) {
         var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
         try {
-            String region = phones.getRegionCodeForCountryCode(phones.parse(e164, "ZZ").getCountryCode());
-            return region == null || region.equals("ZZ") ? Optional.empty() : Optional.of(region);
+            var number = phones.parse(e164, "ZZ");
+            String region = phones.getRegionCodeForNumber(number);
+            if (region == null || region.equals("ZZ")) {
+                if (number.getCountryCode() == 1) {
+                    String national = String.valueOf(number.getNationalNumber());
+                    region = national.length() == 10 && CANADIAN_AREA_CODES.contains(national.substring(0, 3))
+                            ? "CA" : "US";
+                } else {
+                    region = phones.getRegionCodeForCountryCode(number.getCountryCode());
+                }
+            }
+            return region == null || region.equals("ZZ") || region.equals("001") ? Optional.empty()
+                    : Optional.of(region);
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return Optional.empty();
         }
@@ -230,6 +317,12 @@ final class CountryEvidence {
             case "DE" -> "German";
             case "ES" -> "Spanish";
             case "FR" -> "French";
+            case "IT" -> "Italian";
+            case "SE" -> "Swedish";
+            case "DK" -> "Danish";
+            case "NO" -> "Norwegian";
+            case "PL" -> "Polish";
+            case "RU" -> "Russian";
             default -> "Portuguese";
         };
     }

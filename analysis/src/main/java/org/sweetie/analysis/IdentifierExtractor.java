@@ -84,6 +84,16 @@ final class IdentifierExtractor {
             "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
             "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't",
             "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app");
+    /** Platform names that are also words, abbreviations or Tagalog: a plain word after them needs "id", "is" or ":". */
+    private static final Set<String> AMBIGUOUS_PLATFORMS = Set.of("line", "tg", "wa", "ig", "fb", "sc", "snap",
+            "insta", "messenger", "whats app");
+    private static final Pattern EXPLICIT_CUE = Pattern.compile("(?<![\\w])(?:is|id|name|username|user|handle|"
+            + "it'?s|ay|es|ist|est|é)(?![\\w])");
+    /** Numbers in national form whose shape tells their country when nothing else does. */
+    private static final Pattern NORTH_AMERICAN = Pattern.compile("(?<![\\d+])(?:1[ .-]?)?\\(?[2-9]\\d{2}\\)?"
+            + "[ .-]?[2-9]\\d{2}[ .-]\\d{4}(?![\\d])");
+    private static final Pattern UK_MOBILE = Pattern.compile("(?<![\\d+])07\\d{3} ?\\d{3} ?\\d{3}(?![\\d])");
+    private static final Pattern AU_MOBILE = Pattern.compile("(?<![\\d+])04\\d{2} ?\\d{3} ?\\d{3}(?![\\d])");
     /** Numbers reserved for fiction (UK 07700 900xxx, US 555-01xx, AU 0491 570 006-159): treated as real ones. */
     private static final Pattern FICTION = Pattern.compile("\\+447700900\\d{3}|\\+1\\d{3}55501\\d{2}"
             + "|\\+61491570(?:0(?:0[6-9]|[1-9]\\d)|1[0-5]\\d)");
@@ -176,12 +186,12 @@ final class IdentifierExtractor {
         while (m.find()) {
             IdentifierType type = type(m.group(1));
             String handle = m.group(2).replaceAll("[.\\-]+$", "");
-            if (NOT_HANDLES.contains(handle.toLowerCase(Locale.ROOT).replaceFirst("^@", ""))) {
-                continue;
-            }
             int start = m.start(2);
             if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+')) {
                 continue; // a number after the platform's name is found as a phone below, then typed
+            }
+            if (!handleShaped(m.group(1), text.substring(m.end(1), start), handle)) {
+                continue;
             }
             String normalized = type == IdentifierType.CASHAPP && !handle.startsWith("$") ? "$" + handle : handle;
             normalized = normalized.toLowerCase(Locale.ROOT).replaceFirst("^@", "");
@@ -192,8 +202,48 @@ final class IdentifierExtractor {
         }
     }
 
+    /**
+     * Whether the word after a platform's name is a handle. Never a common or chat word of the project's languages
+     * ("snap ako", "kik mo", "line is busy", "ig po"), nor shorter than three characters. A token with a digit, a dot,
+     * an underscore, a hyphen, a # or a leading @ or $ is handle-shaped and counts; a plain word counts only when it is
+     * no dictionary word and either the platform's name is unmistakable (skype, kik, telegram...) or an "id", "is" or
+     * ":" stands between them: "line", "tg", "wa", "ig", "fb", "sc", "snap" are words or Tagalog too.
+     */
+    static boolean handleShaped(String platform, String between, String handle) {
+        String bare = handle.startsWith("@") || handle.startsWith("$") ? handle.substring(1) : handle;
+        String lower = bare.toLowerCase(Locale.ROOT);
+        String word = lower.replaceAll("#\\d{4}$", "");
+        if (word.length() < 3 || NOT_HANDLES.contains(lower) || CommonWords.contains(word)) {
+            return false;
+        }
+        boolean shaped = !bare.equals(handle) || bare.chars().anyMatch(c -> Character.isDigit(c) || c == '.'
+                || c == '_' || c == '-' || c == '#');
+        if (shaped) {
+            return true;
+        }
+        if (!AMBIGUOUS_PLATFORMS.contains(platform.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String cue = between.toLowerCase(Locale.ROOT);
+        return cue.contains(":") || cue.contains("=") || EXPLICIT_CUE.matcher(cue).find();
+    }
+
+    /**
+     * Numbers in international form, and in national form in the country the conversation points to. Without one, a
+     * national number's shape tells its country: (312) 555-0147 is North American (US by default, Canada by area
+     * code, see {@link CountryEvidence#regionOf}), 07700 900123 a UK mobile, 0491 570 110 an Australian one.
+     */
     private void phones(String text, int message, String region, List<Identifier> found, List<int[]> taken) {
-        String defaultRegion = region == null ? "ZZ" : region;
+        String byShape = NORTH_AMERICAN.matcher(text).find() ? "US" : UK_MOBILE.matcher(text).find() ? "GB"
+                : AU_MOBILE.matcher(text).find() ? "AU" : null;
+        phonesIn(text, message, region == null ? byShape == null ? "ZZ" : byShape : region, found, taken);
+        if (region != null && byShape != null && !byShape.equals(region)) {
+            phonesIn(text, message, byShape, found, taken);
+        }
+    }
+
+    private void phonesIn(String text, int message, String defaultRegion, List<Identifier> found,
+                        List<int[]> taken) {
         for (PhoneNumberMatch match : PHONES.findNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.POSSIBLE,
                 Long.MAX_VALUE)) {
             PhoneNumber number = match.number();
@@ -208,8 +258,9 @@ final class IdentifierExtractor {
             IdentifierType type = before.contains("gcash") ? IdentifierType.GCASH
                     : before.contains("whatsapp") || before.matches(".*\\bwa\\b.*") ? IdentifierType.WHATSAPP
                     : before.contains("viber") ? IdentifierType.VIBER : IdentifierType.PHONE;
+            int known = found.size();
             add(found, taken, IdentifierType.PHONE, match.rawString(), e164, message, match.start(), match.end());
-            if (type != IdentifierType.PHONE) {
+            if (type != IdentifierType.PHONE && found.size() > known) {
                 found.add(new Identifier(type, match.rawString(), e164, message, match.start(), match.end()));
             }
         }

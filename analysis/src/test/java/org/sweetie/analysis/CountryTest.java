@@ -13,7 +13,7 @@ class CountryTest {
         assertThat(country.country()).isEqualTo("GB");
         assertThat(country.confidence()).isEqualTo(1.0);
         assertThat(country.evidence()).extracting(CountryAttribution.Clue::reason)
-                .containsExactly("phone +447700900123", "lives in Leeds");
+                .containsExactly("phone +447700900123", "lives in leeds");
     }
 
     @Test

@@ -45,7 +45,9 @@ class IdentifierTest {
                 .extracting(Identifier::type, Identifier::normalized, Identifier::message)
                 .containsExactly(tuple(IdentifierType.PHONE, "+447700900123", 0),
                         tuple(IdentifierType.PHONE, "+447700900456", 2));
-        assertThat(in("P: my number is (202) 555-0142")).isEmpty();
+        assertThat(in("P: my number is (202) 555-0142")).extracting(Identifier::normalized)
+                .containsExactly("+12025550142");
+        assertThat(in("P: call me 555-0142")).isEmpty();
         assertThat(in("P: whatsapp +61 491 570 110")).extracting(Identifier::type)
                 .containsExactlyInAnyOrder(IdentifierType.PHONE, IdentifierType.WHATSAPP);
     }
@@ -79,5 +81,48 @@ class IdentifierTest {
                 .extracting(Identifier::type, Identifier::value)
                 .containsExactly(tuple(IdentifierType.NAME, "Dave Example"), tuple(IdentifierType.AGE, "45"),
                         tuple(IdentifierType.LOCATION, "Manchester"), tuple(IdentifierType.OCCUPATION, "teacher"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"snap ako", "kik mo", "line lang", "ig po", "fb ko",
+            "sa skype tayo", "line is busy", "in line", "stand in line with me", "tg", "wa ko kabalo",
+            "add me on fb later", "my snap is down", "skype me", "x", "u have ig?", "send it on wa pls",
+            "ig mo naman", "kik ka ba?", "line na lang tayo", "my line is dead", "skype ok?", "snap is fun",
+            "sige sa fb", "whatsapp naman", "i dont use snap anymore", "tg na lang po", "fb acc ko"})
+    void wordsAfterAPlatformsNameAreNotHandles(String line) {
+        assertThat(in("P: " + line)).isEmpty();
+    }
+
+    @Test
+    void handleShapedTokensAfterAPlatformsNameAreFound() {
+        assertThat(in("P: add me on skype dave.example", "P: my snap is night_owl.ex", "P: kik: z_rider",
+                "P: @handle_7 on telegram", "P: tg @abc_12", "P: wechat id: abc123", "P: line id abc_99",
+                "P: ig: @foo.bar", "P: line: davekim", "P: skype davexample", "P: add my snap davey_77 po"))
+                .extracting(Identifier::type, Identifier::normalized)
+                .containsExactly(tuple(IdentifierType.SKYPE, "dave.example"),
+                        tuple(IdentifierType.SNAPCHAT, "night_owl.ex"), tuple(IdentifierType.KIK, "z_rider"),
+                        tuple(IdentifierType.TELEGRAM, "handle_7"), tuple(IdentifierType.TELEGRAM, "abc_12"),
+                        tuple(IdentifierType.WECHAT, "abc123"), tuple(IdentifierType.LINE, "abc_99"),
+                        tuple(IdentifierType.INSTAGRAM, "foo.bar"), tuple(IdentifierType.LINE, "davekim"),
+                        tuple(IdentifierType.SKYPE, "davexample"), tuple(IdentifierType.SNAPCHAT, "davey_77"));
+    }
+
+    @Test
+    void aPlainWordAfterAnAmbiguousPlatformNeedsAnIdCue() {
+        assertThat(IdentifierExtractor.handleShaped("line", " ", "davekim")).isFalse();
+        assertThat(IdentifierExtractor.handleShaped("line", " id ", "davekim")).isTrue();
+        assertThat(IdentifierExtractor.handleShaped("skype", " ", "davekim")).isTrue();
+        assertThat(IdentifierExtractor.handleShaped("skype", " is ", "busy")).isFalse();
+        assertThat(IdentifierExtractor.handleShaped("tg", " ", "@ab")).isFalse();
+    }
+
+    @Test
+    void nationalNumbersByTheirShape() {
+        assertThat(in("P: call me (312) 555-0147", "P: text 07700 900123", "P: 0491 570 110 is my cell",
+                "P: it costs 1500 and i am 45"))
+                .extracting(Identifier::type, Identifier::normalized)
+                .containsExactly(tuple(IdentifierType.PHONE, "+13125550147"),
+                        tuple(IdentifierType.PHONE, "+447700900123"), tuple(IdentifierType.PHONE, "+61491570110"),
+                        tuple(IdentifierType.AGE, "45"));
     }
 }
