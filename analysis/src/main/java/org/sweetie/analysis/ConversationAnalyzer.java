@@ -33,6 +33,8 @@ public final class ConversationAnalyzer {
             Topic.PAYMENT, Stage.PAYMENT_OFFER, Topic.WEBCAM, Stage.WEBCAM_REQUEST);
     /** How many persona lines a question carrying a child's age waits for her answer. */
     private static final int ANSWER_WITHIN = 2;
+    /** How many lines after a platform was named a handle given without its name is read as that platform's. */
+    private static final int PLATFORM_TALK_LINES = 4;
 
     private final Lexicon lexicon;
     private final Reading reading;
@@ -51,6 +53,9 @@ public final class ConversationAnalyzer {
     private int childQuestionWait;
     private boolean answeredSince;
     private int next;
+    /** The platform the conversation last talked about ("u got telegram?") and where, for handles given later. */
+    private org.sweetie.core.IdentifierType platformInTalk;
+    private int platformTalkedAt;
 
     private final CountryEvidence country;
 
@@ -77,6 +82,11 @@ public final class ConversationAnalyzer {
         ConceptReading concepts = reading.read(words.text);
         List<Finding> findings = new ArrayList<>();
         boolean persona = message.author().isPersona();
+        var platform = IdentifierExtractor.platformTalkedAbout(words.text.plain());
+        if (platform != null) {
+            platformInTalk = platform;
+            platformTalkedAt = index;
+        }
         if (persona) {
             readPersona(words, concepts, index, findings);
         } else {
@@ -85,7 +95,9 @@ public final class ConversationAnalyzer {
                 partnerWindow.removeFirst();
             }
             readPartner(words, concepts, index, findings);
-            List<Identifier> found = identifiers.extract(message.text(), words.text, index, region());
+            var talkedAbout = platformInTalk != null && index - platformTalkedAt <= PLATFORM_TALK_LINES
+                    ? platformInTalk : null;
+            List<Identifier> found = identifiers.extract(message.text(), words.text, index, region(), talkedAbout);
             for (Identifier identifier : found) {
                 revealed.add(identifier);
                 findings.add(new Finding.Revealed(identifier));

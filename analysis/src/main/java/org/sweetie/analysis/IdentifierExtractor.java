@@ -23,7 +23,8 @@ final class IdentifierExtractor {
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
             + "\\.[A-Za-z]{2,}(?![\\w-])");
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"]+"
-            + "|(?<![\\w@.])(?:facebook|fb|instagram|tiktok|twitter|x|t|wa|snapchat|discord)\\.(?:com|me|gg)/[^\\s<>\"]+");
+            + "|(?<![\\w@.])(?:facebook|fb|instagram|tiktok|twitter|x|t|wa|snapchat|discord|vk|ok)\\.(?:com|me|gg|ru)/"
+            + "[^\\s<>\"]+");
     private static final Map<String, IdentifierType> PLATFORMS = Map.ofEntries(
             Map.entry("skype", IdentifierType.SKYPE), Map.entry("facebook", IdentifierType.FACEBOOK),
             Map.entry("fb", IdentifierType.FACEBOOK), Map.entry("messenger", IdentifierType.FACEBOOK),
@@ -89,6 +90,37 @@ final class IdentifierExtractor {
             "insta", "messenger", "whats app");
     private static final Pattern EXPLICIT_CUE = Pattern.compile("(?<![\\w])(?:is|id|name|username|user|handle|"
             + "it'?s|ay|es|ist|est|é)(?![\\w])");
+    /**
+     * After a platform was named (in this line or a few lines before: "u got telegram?"), the handle often comes with
+     * a cue of its own and no platform name: "add me: x", "mine is x", "im x", "follow me @x", "el mío es x", "il mio
+     * è @x", "min er x", "meins: x", "búscame: x", "мой x". A separator written out ("ralf(punkt)bi", "dave dot
+     * wilko") is read as a dot.
+     */
+    private static final Pattern CONTEXT_HANDLE = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:add mo ko|add mo ako|add me|add|mine is|mine's|mines|"
+            + "i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|my id(?: is)?|my|"
+            + "el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|jeg er|jag är|"
+            + "meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|add mo ko|add mo ako|"
+            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou)|[?:])\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
+            + "(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)*)");
+    /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
+    private static final Pattern AT_HANDLE = Pattern.compile("(?<![\\w@.])@([\\p{L}\\d][\\w.\\-]{2,39})(?![\\w@])");
+    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*"
+            + "|\\s+(?:dot|punkt|punto|ponto)\\s+");
+    /** An email address with its @ and dots written out: "brad dot kessler at example dot com", "x (at) y (punkt) net". */
+    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?i)(?<![\\w.])([\\w+\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|"
+            + "point|punto|ponto)\\)\\s*|\\s+dot\\s+)[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|arroba|chiocciola)\\)|\\[at\\]|\\s+at\\s+|"
+            + "\\s+arroba\\s+)\\s*([\\w\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s*\\[dot\\]\\s*|"
+            + "\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)+)");
+    /** A phone number written with letter O for zero or with its digits spaced out: "o7700 9OO 518", "0 4 9 1 5 7". */
+    private static final Pattern DISGUISED_PHONE = Pattern.compile("(?<![\\w+])(\\+?[0-9oO](?:[ .\\-]?[0-9oO]){8,14})"
+            + "(?![\\w])");
+    private static final Pattern PH_MOBILE = Pattern.compile("(?<![\\d+])09\\d{2} ?\\d{3} ?\\d{4}(?![\\d])");
+    /** Names of platforms as they come up in talk, for the handles that follow later. */
+    private static final Map<String, IdentifierType> TALK_PLATFORMS = Map.ofEntries(
+            Map.entry("tweet", IdentifierType.X), Map.entry("tweets", IdentifierType.X),
+            Map.entry("телеграм", IdentifierType.TELEGRAM), Map.entry("телеграме", IdentifierType.TELEGRAM),
+            Map.entry("вк", IdentifierType.URL), Map.entry("вконтакте", IdentifierType.URL));
+
     /** Numbers in national form whose shape tells their country when nothing else does. */
     private static final Pattern NORTH_AMERICAN = Pattern.compile("(?<![\\d+])(?:1[ .-]?)?\\(?[2-9]\\d{2}\\)?"
             + "[ .-]?[2-9]\\d{2}[ .-]\\d{4}(?![\\d])");
@@ -103,11 +135,29 @@ final class IdentifierExtractor {
      * messages hold no identifier, and the regular expressions cost far more than the look.
      */
     List<Identifier> extract(String text, Normalized normalized, int message, String region) {
+        return extract(text, normalized, message, region, null);
+    }
+
+    /**
+     * As {@link #extract(String, Normalized, int, String)}, knowing the platform the conversation is talking about
+     * (named in this line or a few lines before), for handles given without the platform's name.
+     */
+    List<Identifier> extract(String text, Normalized normalized, int message, String region,
+                             IdentifierType platformInTalk) {
         List<Identifier> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         String plain = normalized.plain();
+        if (mayWriteOutEmail(plain)) {
+            writtenEmails(text, message, found, taken);
+        }
         if (mentionsPlatform(plain)) {
             cuedHandles(text, message, found, taken);
+        }
+        if (platformInTalk != null) {
+            contextHandles(text, message, platformInTalk, found, taken);
+        }
+        if (mayHideDigits(text)) {
+            disguisedPhones(text, message, region, found, taken);
         }
         boolean at = text.indexOf('@') >= 0;
         Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
@@ -124,6 +174,7 @@ final class IdentifierExtractor {
         }
         m = URL.matcher(text);
         boolean maybeUrl = plain.contains("http") || plain.contains("www.") || plain.contains(".com/")
+                || plain.contains(".ru/")
                 || plain.contains(".me/") || plain.contains(".gg/");
         while (maybeUrl && m.find()) {
             String url = m.group().replaceAll("[.,!?)]+$", "");
@@ -138,7 +189,7 @@ final class IdentifierExtractor {
         }
         m = BITCOIN.matcher(text);
         while (m.find()) {
-            if (Crypto.isBitcoinAddress(m.group())) {
+            if (Crypto.isBitcoinAddress(m.group()) || Crypto.looksLikeBech32(m.group())) {
                 add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
             }
         }
@@ -161,6 +212,142 @@ final class IdentifierExtractor {
         selfReported(text, plain, message, found, taken);
         found.sort(Comparator.comparingInt(Identifier::start));
         return found;
+    }
+
+    /**
+     * The platform a line talks about, for handles given later without its name: the last platform named as a word,
+     * an ambiguous name ("line", "x", "snap") only as a question or after "on", "got", "have" and their like.
+     */
+    static IdentifierType platformTalkedAbout(String plain) {
+        IdentifierType last = null;
+        int i = 0;
+        while (i < plain.length()) {
+            while (i < plain.length() && !Character.isLetterOrDigit(plain.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < plain.length() && Character.isLetterOrDigit(plain.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                continue;
+            }
+            String word = plain.substring(start, i);
+            IdentifierType type = PLATFORMS.getOrDefault(word, TALK_PLATFORMS.get(word));
+            if (type == null && word.equals("x")) {
+                type = IdentifierType.X;
+            }
+            if (type != null && (!AMBIGUOUS_PLATFORMS.contains(word) && !word.equals("x")
+                    || askedOrUsed(plain, start, i))) {
+                last = type;
+            }
+        }
+        return last;
+    }
+
+    private static final Pattern USE_BEFORE = Pattern.compile("(?:on|got|have|hav|use|u|ur|your|my|may|hai|tienes|tem|"
+            + "har du|heb je|hast du|sa|mo|sur|su|auf|op|em|no|na)\\s+$");
+
+    private static boolean askedOrUsed(String plain, int start, int end) {
+        String after = plain.substring(end, Math.min(plain.length(), end + 6));
+        return after.matches("\\s*(?:ka|mo|po|ba|u)?\\s*\\?.*") || USE_BEFORE.matcher(plain.substring(Math.max(0, start - 8), start)).find();
+    }
+
+    private void contextHandles(String text, int message, IdentifierType platform, List<Identifier> found,
+                                List<int[]> taken) {
+        Matcher m = CONTEXT_HANDLE.matcher(text);
+        int from = 0;
+        while (m.find(from)) {
+            // a cue followed by a word that is no handle ("telegram? im x") may be the next cue's start
+            from = addContextHandle(text, m.group(1), m.start(1), m.end(1), message, platform, found, taken)
+                    ? m.end() : m.start(1);
+        }
+        if (text.indexOf('@') >= 0) {
+            m = AT_HANDLE.matcher(text);
+            while (m.find()) {
+                addContextHandle(text, m.group(), m.start(), m.end(), message, platform, found, taken);
+            }
+        }
+    }
+
+    /** A handle after a cue of its own must look like one: a digit, dot, underscore or @, and no common word. */
+    private static boolean addContextHandle(String text, String raw, int start, int end, int message,
+                                         IdentifierType platform, List<Identifier> found, List<int[]> taken) {
+        String handle = WRITTEN_DOT.matcher(raw).replaceAll(".").replaceAll("[.\\-]+$", "");
+        String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+        boolean shaped = handle.startsWith("@") || bare.chars().anyMatch(c -> Character.isDigit(c) || c == '.'
+                || c == '_');
+        if (!shaped || bare.length() < 3 || bare.chars().allMatch(Character::isDigit)
+                || CommonWords.contains(bare.toLowerCase(Locale.ROOT))
+                || end < text.length() && text.charAt(end) == '@') {
+            return false;
+        }
+        add(found, taken, platform, raw, bare.toLowerCase(Locale.ROOT), message, start, end);
+        return true;
+    }
+
+    private static boolean mayWriteOutEmail(String plain) {
+        return (plain.contains(" at ") || plain.contains("(at)") || plain.contains("[at]") || plain.contains("arroba")
+                || plain.contains("(at)") || plain.contains("chiocciola"))
+                && (plain.contains("dot") || plain.contains("punkt") || plain.contains("point")
+                || plain.contains("punto") || plain.contains("ponto") || plain.contains("."));
+    }
+
+    private void writtenEmails(String text, int message, List<Identifier> found, List<int[]> taken) {
+        Matcher m = WRITTEN_EMAIL.matcher(text);
+        while (m.find()) {
+            String local = WRITTEN_DOT.matcher(m.group(1)).replaceAll(".");
+            String domain = WRITTEN_DOT.matcher(m.group(2).replaceAll("(?i)\\s*\\[dot\\]\\s*", ".")).replaceAll(".");
+            String email = (local + "@" + domain).toLowerCase(Locale.ROOT);
+            if (EMAIL.matcher(email).matches() && !CommonWords.contains(local.toLowerCase(Locale.ROOT))) {
+                boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
+                        .contains("paypal");
+                add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(), email, message,
+                        m.start(), m.end());
+            }
+        }
+    }
+
+    /** A digit run with letter O in it, or five or more digits standing alone: cheap to rule out. */
+    private static boolean mayHideDigits(String text) {
+        int digits = 0;
+        int spacedDigits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+                if (i + 1 < text.length() && text.charAt(i + 1) == ' ' && (i == 0 || text.charAt(i - 1) == ' ')) {
+                    spacedDigits++;
+                }
+            }
+        }
+        return digits >= 5 && (spacedDigits >= 4 || text.indexOf('o') >= 0 || text.indexOf('O') >= 0);
+    }
+
+    private void disguisedPhones(String text, int message, String region, List<Identifier> found,
+                                 List<int[]> taken) {
+        Matcher m = DISGUISED_PHONE.matcher(text);
+        while (m.find()) {
+            String raw = m.group(1);
+            boolean lettered = raw.chars().anyMatch(c -> c == 'o' || c == 'O');
+            boolean spaced = raw.matches(".*(?:\\d ){4,}.*");
+            long realDigits = raw.chars().filter(Character::isDigit).count();
+            if (!(lettered || spaced) || realDigits < 6 || raw.chars().filter(Character::isLetter).count() > 4) {
+                continue;
+            }
+            String digits = raw.replaceAll("[oO]", "0").replaceAll("[ .\\-]", "");
+            String shapeRegion = digits.startsWith("07") ? "GB" : digits.startsWith("04") ? "AU"
+                    : digits.startsWith("09") ? "PH" : region == null ? "ZZ" : region;
+            try {
+                PhoneNumber number = PHONES.parse(digits, shapeRegion);
+                String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+                if (PHONES.isValidNumber(number) || FICTION.matcher(e164).matches()) {
+                    add(found, taken, IdentifierType.PHONE, raw, e164, message, m.start(1), m.end(1));
+                }
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                // not a number after all: nothing revealed
+            }
+        }
     }
 
     /** Whether a platform's name stands in the text as a word ("wa" in "was" does not count). */
@@ -235,7 +422,7 @@ final class IdentifierExtractor {
      */
     private void phones(String text, int message, String region, List<Identifier> found, List<int[]> taken) {
         String byShape = NORTH_AMERICAN.matcher(text).find() ? "US" : UK_MOBILE.matcher(text).find() ? "GB"
-                : AU_MOBILE.matcher(text).find() ? "AU" : null;
+                : AU_MOBILE.matcher(text).find() ? "AU" : PH_MOBILE.matcher(text).find() ? "PH" : null;
         phonesIn(text, message, region == null ? byShape == null ? "ZZ" : byShape : region, found, taken);
         if (region != null && byShape != null && !byShape.equals(region)) {
             phonesIn(text, message, byShape, found, taken);
@@ -251,7 +438,13 @@ final class IdentifierExtractor {
             boolean international = match.rawString().startsWith("+") || match.rawString().startsWith("00");
             boolean real = PHONES.isValidNumber(number) || FICTION.matcher(e164).matches();
             long digits = match.rawString().chars().filter(Character::isDigit).count();
-            if (digits < 7 || !(real || international && PHONES.isPossibleNumber(number)) || moneyNear(text, match)) {
+            // a mobile number's national shape ("0900 000 0123") is its country's, read in that country only
+            String raw = match.rawString();
+            boolean shaped = UK_MOBILE.matcher(raw).matches() && defaultRegion.equals("GB")
+                    || AU_MOBILE.matcher(raw).matches() && defaultRegion.equals("AU")
+                    || PH_MOBILE.matcher(raw).matches() && defaultRegion.equals("PH");
+            if (digits < 7 || !(real || (international || shaped) && PHONES.isPossibleNumber(number))
+                    || moneyNear(text, match)) {
                 continue; // sums, years and prices are not phone numbers
             }
             String before = text.substring(Math.max(0, match.start() - 20), match.start()).toLowerCase(Locale.ROOT);

@@ -191,6 +191,23 @@ final class EvalCommand implements Callable<Integer> {
         predicted.put("wcst", report.wcst());
         labelled.put("wcst", labels.get("wcst"));
         PrintWriter out = spec.commandLine().getOut();
+        Set<String> expectedIds = new java.util.TreeSet<>();
+        labels.get("identifiers").forEach(i -> {
+            if (strong(i.get("type").asText())) {
+                expectedIds.add(key(i.get("normalized").asText(), i.get("message").asInt()));
+            }
+        });
+        Set<String> foundIds = new java.util.TreeSet<>();
+        report.identifiers().forEach(i -> {
+            if (strong(i.type().key())) {
+                foundIds.add(key(i.normalized(), i.message()));
+            }
+        });
+        expectedIds.stream().filter(k -> !foundIds.contains(k)).forEach(k -> out.printf(
+                "MISS %s identifier not found: %s in: %s%n", c.get("id").asText(), k,
+                c.get("lines").get(Integer.parseInt(k.substring(k.lastIndexOf('|') + 1))).get(1).asText()));
+        foundIds.stream().filter(k -> !expectedIds.contains(k)).forEach(k -> out.printf(
+                "MISS %s identifier not labelled: %s%n", c.get("id").asText(), k));
         predicted.forEach((key, got) -> {
             JsonNode want = labelled.get(key);
             Integer expected = want == null || want.isNull() ? null : want.asInt();

@@ -1,0 +1,63 @@
+package org.sweetie.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sweetie.core.Author;
+import org.sweetie.core.Identifier;
+import org.sweetie.core.IdentifierType;
+import org.sweetie.core.Message;
+
+/** Identifiers given the way people give them in talk: after the platform came up, written out, disguised. */
+class IdentifiersInTalkTest {
+    private static final Analyzer ANALYZER = Analyzer.standard();
+
+    private static List<Identifier> revealed(String... partnerLines) {
+        ConversationAnalyzer engine = ANALYZER.newConversation();
+        for (String line : partnerLines) {
+            engine.accept(Message.received(Instant.EPOCH, Author.PARTNER, "partner", line, null, null));
+        }
+        return engine.report().identifiers().stream().filter(i -> i.type() != IdentifierType.NAME
+                && i.type() != IdentifierType.LOCATION && i.type() != IdentifierType.AGE).toList();
+    }
+
+    private static List<String> values(List<Identifier> identifiers) {
+        return identifiers.stream().map(i -> i.type().key() + ":" + i.normalized()).toList();
+    }
+
+    @Test
+    void aHandleGivenAfterThePlatformCameUpIsThatPlatformsHandle() {
+        assertThat(values(revealed("u got telegram? im night_owl_77"))).containsExactly("telegram:night_owl_77");
+        assertThat(values(revealed("tienes snap?", "el mío es tapatio.ex"))).containsExactly("snapchat:tapatio.ex");
+        assertThat(values(revealed("har du discord? jeg er nordlys_ex"))).containsExactly("discord:nordlys_ex");
+        assertThat(values(revealed("am on X if ye want, @paisley_ex, mostly football")))
+                .containsExactly("x:paisley_ex");
+        assertThat(values(revealed("may fb ka? add mo ko, jun.qc.ex"))).containsExactly("facebook:jun.qc.ex");
+    }
+
+    @Test
+    void withoutAPlatformInTheTalkOrWithoutAHandleShapeNothingIsRead() {
+        assertThat(revealed("im tired_of_work lol")).isEmpty();
+        assertThat(revealed("u got telegram? im tired")).isEmpty();
+        assertThat(revealed("skype is down today", "mine is fine")).isEmpty();
+    }
+
+    @Test
+    void anEmailOrHandleWithItsDotsAndAtWrittenOutIsRead() {
+        assertThat(values(revealed("mail me: hannes.graz (at) example (dot) net")))
+                .containsExactly("email:hannes.graz@example.net");
+        assertThat(values(revealed("email me: brad dot kessler at example dot com")))
+                .containsExactly("email:brad.kessler@example.com");
+        assertThat(values(revealed("hast du skype? meins: ralf(punkt)bi(punkt)example")))
+                .containsExactly("skype:ralf.bi.example");
+    }
+
+    @Test
+    void aPhoneWithLetterOOrSpacedDigitsIsRead() {
+        assertThat(values(revealed("my nr o7700 9OO 518 on viber"))).contains("phone:+447700900518");
+        assertThat(values(revealed("msg me on 0 4 9 1 5 7 0 1 3 3"))).contains("phone:+61491570133");
+        assertThat(revealed("the score was 3 1 0 2 in the end")).isEmpty();
+    }
+}
