@@ -114,6 +114,10 @@ public final class ConversationAnalyzer {
         if (stated.isPresent()) {
             reach(Stage.AGE_AWARENESS, index, stated.get(), findings,
                     "she states an age under 18: \"" + quote(words, stated.get()) + "\"");
+        } else if (reading.rules().match("her_childhood", List.of(concepts)) != null) {
+            StageRules.Match said = reading.rules().match("her_childhood", List.of(concepts));
+            reach(Stage.AGE_AWARENESS, index, concepts.span(said.firstToken(), said.lastToken()), findings,
+                    "she says she is a child: \"" + said.words() + "\"");
         } else if (childQuestion != null && reading.rules().match("affirm", List.of(concepts)) != null) {
             int[] all = {0, words.text.original().length()};
             reach(Stage.AGE_AWARENESS, index, all, findings, "dialogue act: she confirms his question "
@@ -182,7 +186,9 @@ public final class ConversationAnalyzer {
         // "my webcam came with it": the lexicon's camera phrase yields where the camera is his own
         long camera = rules.concepts().bit("CAMERA") | rules.concepts().bit("VIDEO") | rules.concepts().bit("CALL")
                 | rules.concepts().bit("LIVE");
-        if (!figurative && !purchase && concepts.has(camera) && words.has(Lexicon.Kind.WEBCAM)) {
+        boolean otherPerson = concepts.has(rules.concepts().bit("OTHER_PERSON"));
+        if (!figurative && !purchase && !otherPerson && concepts.has(camera) && words.has(Lexicon.Kind.WEBCAM)
+                && !words.his(Lexicon.Kind.WEBCAM)) {
             reach(Stage.WEBCAM_REQUEST, index, words.span(Lexicon.Kind.WEBCAM), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.WEBCAM)) + "\"");
         } else {

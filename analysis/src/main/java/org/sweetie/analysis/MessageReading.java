@@ -21,8 +21,8 @@ final class MessageReading {
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
     /** A number that may be an age: not a price, not a clock time ("10am", "5 pm", "10:30", "3h"). */
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
-            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock)(?![\\p{L}]))");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:/])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
+            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock)(?![\\p{L}])|\\s?/\\s?\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
             "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"
@@ -152,6 +152,19 @@ final class MessageReading {
         }
         String before = text.original().substring(Math.max(0, span[0] - 12), span[0]).toLowerCase(Locale.ROOT);
         return NEGATED.matcher(before).find() || NEVER.matcher(before).find();
+    }
+
+    private static final Pattern HIS = Pattern.compile("(?:my|mijn|mein|meine|mi|mon|ma|meu|minha|min|mitt|moja|mój)"
+            + "(?:\\s+\\S+)?\\s+$");
+
+    /** The phrase is the partner's own thing: "my webcam is broken", "mijn nieuwe webcam". */
+    boolean his(Lexicon.Kind kind) {
+        int[] span = span(kind);
+        if (span == null) {
+            return false;
+        }
+        String before = text.original().substring(Math.max(0, span[0] - 16), span[0]).toLowerCase(Locale.ROOT);
+        return HIS.matcher(before).find();
     }
 
     /** An age written as digits or as a number word of the engine's languages. */

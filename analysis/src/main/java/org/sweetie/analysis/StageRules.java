@@ -32,7 +32,7 @@ final class StageRules {
     private final long you;
 
     /** One rule: the terms that must all be read, which of them must be close, what refuses it. */
-    record Rule(String name, long[] terms, int[][] near, long blockers, String text, int line) {
+    record Rule(String name, long[] terms, boolean[] here, int[][] near, long blockers, String text, int line) {
     }
 
     /**
@@ -128,6 +128,7 @@ final class StageRules {
 
     private static Rule rule(ConceptDictionary.Concepts concepts, String name, String body, int line) {
         List<Long> terms = new ArrayList<>();
+        List<Boolean> here = new ArrayList<>();
         List<int[]> near = new ArrayList<>();
         long blockers = 0;
         boolean nearNext = false;
@@ -140,7 +141,8 @@ final class StageRules {
             } else if (token.startsWith("!")) {
                 blockers |= alternatives(concepts, token.substring(1));
             } else {
-                terms.add(alternatives(concepts, token));
+                here.add(token.startsWith("^"));
+                terms.add(alternatives(concepts, token.startsWith("^") ? token.substring(1) : token));
                 if (nearNext) {
                     near.add(new int[] {terms.size() - 2, terms.size() - 1});
                     nearNext = false;
@@ -150,8 +152,12 @@ final class StageRules {
         if (terms.isEmpty() || nearNext) {
             throw new IllegalArgumentException("a rule needs terms: '" + body + "'");
         }
-        return new Rule(name, terms.stream().mapToLong(Long::longValue).toArray(), near.toArray(int[][]::new),
-                blockers, body, line);
+        boolean[] hereArray = new boolean[here.size()];
+        for (int i = 0; i < hereArray.length; i++) {
+            hereArray[i] = here.get(i);
+        }
+        return new Rule(name, terms.stream().mapToLong(Long::longValue).toArray(), hereArray,
+                near.toArray(int[][]::new), blockers, body, line);
     }
 
     private static long alternatives(ConceptDictionary.Concepts concepts, String term) {
@@ -198,9 +204,10 @@ final class StageRules {
             return null;
         }
         long own = 0;
-        for (long term : rule.terms()) {
+        for (int t = 0; t < rule.terms().length; t++) {
+            long term = rule.terms()[t];
             own |= current.mask() & term;
-            if (!current.has(term) && !earlier(window, term & ~local)) {
+            if (!current.has(term) && (rule.here()[t] || !earlier(window, term & ~local))) {
                 return null;
             }
         }
