@@ -48,7 +48,8 @@ final class PlaceReader {
             "pasyal", "urlaub", "reise", "reisen", "fliege", "vakantie", "reis", "vlieg", "viaje", "vacaciones",
             "voyage", "vacances", "viagem", "ferias", "vacanza", "viaggio", "semester", "resa", "ferie", "wakacje",
             "podroz", "отпуск", "поездка", "tour", "visa", "ticket", "airport", "hotel");
-    private static final Set<String> HERE = Set.of("here", "hier", "aqui", "ici", "dito", "qui", "diri");
+    /** "X here", and Tagalog's "X ako" ("quezon city ako": I am in Quezon City). */
+    private static final Set<String> HERE = Set.of("here", "hier", "aqui", "ici", "dito", "qui", "diri", "ako");
     private static final Set<String> GREETINGS = Set.of("hi", "hey", "hello", "hallo", "hola", "salut", "oi", "ciao",
             "hej", "yo", "hiya", "greetings", "cheers", "mabuhay", "kumusta", "musta");
     /** Words that may follow a nationality: "im british", "im a german guy", "i am american and 45". */
@@ -122,7 +123,8 @@ final class PlaceReader {
                 "я в", "я сейчас в", "nandito ako sa", "andito ako sa", "narito ako sa", "dito ako sa",
                 "naa ko sa", "ania ko sa", "ari ko sa");
         cue(cues, PRESENT, "is in", Set.of("ako", "ko"), "nasa");
-        cue(cues, CONTEXT, "mentions", null, "in", "near", "from", "outside", "aus", "desde", "depuis", "из");
+        cue(cues, CONTEXT, "mentions", null, "in", "near", "from", "outside", "aus", "desde", "depuis", "из",
+                "em", "da", "uit", "iz", "vicino a", "je reste a", "reste a", "z", "ze", "vanuit", "dalla", "dal");
         return cues;
     }
 
@@ -143,21 +145,37 @@ final class PlaceReader {
             return List.of();
         }
         List<Mention> found = null;
-        boolean question = plain.indexOf('?') >= 0;
         int[] roles = new int[t.size];
-        int all = 0;
+        // Questions, travel and second person are judged per sentence, and "you" only before the place: "stay
+        // close to your family. we did a fundraiser in Brisbane" and "i am in kolkata, daughter your age" are his.
+        int[] sentence = new int[t.size];
+        int sentences = 0;
         for (int i = 0; i < t.size; i++) {
             String word = t.word[i];
             Integer role = ROLES.get(word.startsWith("taga-") ? "taga-" : word);
             roles[i] = role == null ? 0 : role;
-            all |= roles[i];
+            sentence[i] = sentences;
+            if (t.stop[i]) {
+                sentences++;
+            }
         }
-        boolean secondPerson = (all & YOU) != 0;
-        boolean travel = (all & TRIP) != 0;
+        int[] sentenceRoles = new int[sentences + 1];
+        boolean[] sentenceQuestion = new boolean[sentences + 1];
+        for (int i = 0; i < t.size; i++) {
+            sentenceRoles[sentence[i]] |= roles[i];
+            sentenceQuestion[sentence[i]] |= t.questionAfter[i];
+        }
+        boolean[] youBefore = new boolean[t.size];
+        for (int i = 1; i < t.size; i++) {
+            youBefore[i] = sentence[i] == sentence[i - 1] && (youBefore[i - 1] || (roles[i - 1] & YOU) != 0);
+        }
         int[] span = new int[1];
         int i = 0;
         while (i < t.size) {
             span[0] = i + 1;
+            boolean question = sentenceQuestion[sentence[i]];
+            boolean secondPerson = youBefore[i];
+            boolean travel = (sentenceRoles[sentence[i]] & TRIP) != 0;
             Mention mention = null;
             String word = t.word[i];
             List<Cue> cues = (roles[i] & CUE) == 0 ? null : CUES.get(word.startsWith("taga-") ? "taga" : word);
@@ -420,11 +438,14 @@ final class PlaceReader {
         final boolean[] clauseEnd;
         /** Whether a question mark follows word i before the next word. */
         final boolean[] questionAfter;
+        /** Whether a sentence ends after word i (. ! ? ;). */
+        final boolean[] stop;
         final int size;
 
         private Tokens(String[] word, boolean[] commaBefore, boolean[] clauseEnd, boolean[] questionAfter,
-                       int size) {
+                       boolean[] stop, int size) {
             this.word = word;
+            this.stop = stop;
             this.commaBefore = commaBefore;
             this.clauseEnd = clauseEnd;
             this.questionAfter = questionAfter;
@@ -437,6 +458,7 @@ final class PlaceReader {
             boolean[] comma = new boolean[cap];
             boolean[] end = new boolean[cap];
             boolean[] question = new boolean[cap];
+            boolean[] stop = new boolean[cap];
             int n = 0;
             int i = 0;
             int length = plain.length();
@@ -447,6 +469,7 @@ final class PlaceReader {
                     if (n > 0 && (c == '.' || c == '!' || c == ';' || c == ':' || c == ',' || c == '?')) {
                         end[n - 1] = true;
                         question[n - 1] |= c == '?';
+                        stop[n - 1] |= c == '.' || c == '!' || c == '?' || c == ';';
                     }
                     sawComma |= c == ',';
                     i++;
@@ -463,6 +486,7 @@ final class PlaceReader {
                     comma = java.util.Arrays.copyOf(comma, cap);
                     end = java.util.Arrays.copyOf(end, cap);
                     question = java.util.Arrays.copyOf(question, cap);
+                    stop = java.util.Arrays.copyOf(stop, cap);
                 }
                 word[n] = plain.substring(start, i);
                 comma[n] = sawComma;
@@ -472,7 +496,7 @@ final class PlaceReader {
             if (n > 0) {
                 end[n - 1] = true;
             }
-            return new Tokens(word, comma, end, question, n);
+            return new Tokens(word, comma, end, question, stop, n);
         }
 
         /** Whether punctuation stands between words from..to-1 (a name does not run over it). */

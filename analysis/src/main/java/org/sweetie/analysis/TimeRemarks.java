@@ -24,7 +24,7 @@ final class TimeRemarks {
     static final Map<Integer, String> OFFSETS = Map.ofEntries(Map.entry(0, "GB"), Map.entry(-10, "US"),
             Map.entry(-12, "US"), Map.entry(-14, "US"), Map.entry(-16, "US"), Map.entry(-6, "BR"),
             Map.entry(11, "IN"), Map.entry(20, "AU"), Map.entry(22, "AU"), Map.entry(24, "NZ"), Map.entry(26, "NZ"),
-            Map.entry(18, "JP"));
+            Map.entry(18, "JP"), Map.entry(19, "AU"), Map.entry(-20, "US"), Map.entry(-7, "CA"));
 
     private static final String H = "(\\d{1,2})(?:[:.h](\\d{2}))?";
     /** Each pattern: group 1 the hour, 2 the minutes, 3 a word for the part of the day (any may be absent). */
@@ -102,7 +102,8 @@ final class TimeRemarks {
     }
 
     /** The clues a message gives of his time zone. */
-    static List<CountryAttribution.Clue> read(String plain, int message, Instant sent) {
+    static List<CountryAttribution.Clue> read(String said, int message, Instant sent) {
+        String plain = spokenTimes(said);
         List<CountryAttribution.Clue> clues = null;
         boolean digit = false;
         for (int i = 0; i < plain.length() && !digit; i++) {
@@ -157,6 +158,24 @@ final class TimeRemarks {
         return false;
     }
 
+    private static final java.util.Set<Integer> RARE = java.util.Set.of(19, -20, -7);
+    private static final Pattern QUARTER_TO = Pattern.compile("quarter to (\\d{1,2})(?!\\d)");
+    private static final Pattern QUARTER_PAST = Pattern.compile("quarter past (\\d{1,2})(?!\\d)");
+    private static final Pattern HALF = Pattern.compile("half (?:past )?(\\d{1,2})(?!\\d)");
+
+    /** Clock times said in words: "quarter to 11" is 10:45, "half 8" (British) and "half past 8" are 8:30. */
+    static String spokenTimes(String plain) {
+        if (!plain.contains("quarter") && !plain.contains("half") && !plain.contains("midnight")) {
+            return plain;
+        }
+        String out = plain.replace("half past midnight", "0:30").replace("quarter past midnight", "0:15");
+        out = out.replaceAll("(?<![\\p{L}])midnight(?![\\p{L}])", "0:00");
+        Matcher m = QUARTER_TO.matcher(out);
+        out = m.replaceAll(r -> (Integer.parseInt(r.group(1)) + 23) % 24 + ":45");
+        out = QUARTER_PAST.matcher(out).replaceAll("$1:15");
+        return HALF.matcher(out).replaceAll("$1:30");
+    }
+
     private static CountryAttribution.Clue hour(String plain, int message, Instant sent) {
         for (Pattern pattern : HOURS) {
             Matcher m = pattern.matcher(plain);
@@ -170,9 +189,22 @@ final class TimeRemarks {
                     && (hour < 1 || hour > 12)) {
                 return null;
             }
-            hour = twentyFour(hour, part);
-            int offset = offset(hour * 2 + Math.round(minute / 30f), sent);
-            String country = OFFSETS.get(offset);
+            // Hawaii, Newfoundland and central Australia are few partners: their offsets count only for a clock said
+            // plainly, with its part of the day or its minutes ("1 in the morning", "half 8"), not "its 3 here"
+            boolean plainly = part != null || minute != 0;
+            int offset = offsetOf(twentyFour(hour, part) * 60 + minute, sent);
+            String country = plainly || !RARE.contains(offset) ? OFFSETS.get(offset) : null;
+            if (part == null && hour >= 1 && hour < 12) {
+                // "it's half 8 here" says neither morning nor evening: count it when only one of them fits
+                int evening = offsetOf((hour + 12) * 60 + minute, sent);
+                String other = plainly || !RARE.contains(evening) ? OFFSETS.get(evening) : null;
+                if (country == null && other != null) {
+                    offset = evening;
+                    country = other;
+                } else if (country != null && other != null && !other.equals(country)) {
+                    return null;
+                }
+            }
             return country == null ? null : new CountryAttribution.Clue(country, HOUR, "says it is "
                     + m.group().strip() + " (UTC" + (offset >= 0 ? "+" : "") + offset / 2.0 + ")", message);
         }
@@ -196,6 +228,13 @@ final class TimeRemarks {
     }
 
     /** His offset from UTC in half hours, between -12 and +13 hours, from his clock and the message's time. */
+    /** His offset in half hours from his clock in minutes: "10:45" at 17:14 UTC is +5:30, not +6. */
+    private static int offsetOf(int localMinutes, Instant sent) {
+        var utc = sent.atZone(ZoneOffset.UTC);
+        int difference = localMinutes - (utc.getHour() * 60 + utc.getMinute());
+        return Math.floorMod(Math.round(difference / 30f) + 24, 48) - 24;
+    }
+
     private static int offset(int localHalfHours, Instant sent) {
         var utc = sent.atZone(ZoneOffset.UTC);
         int utcHalfHours = utc.getHour() * 2 + Math.round(utc.getMinute() / 30f);

@@ -208,6 +208,12 @@ final class EvalCommand implements Callable<Integer> {
                 c.get("lines").get(Integer.parseInt(k.substring(k.lastIndexOf('|') + 1))).get(1).asText()));
         foundIds.stream().filter(k -> !expectedIds.contains(k)).forEach(k -> out.printf(
                 "MISS %s identifier not labelled: %s%n", c.get("id").asText(), k));
+        JsonNode country = labels.get("country");
+        String gotCountry = report.country() == null ? null : report.country().country();
+        if (country != null && !country.isNull() && !country.asText().equals(gotCountry)) {
+            out.printf("MISS %s country: labelled %s, found %s %s%n", c.get("id").asText(), country.asText(),
+                    gotCountry, report.country() == null ? "" : report.country().evidence());
+        }
         predicted.forEach((key, got) -> {
             JsonNode want = labelled.get(key);
             Integer expected = want == null || want.isNull() ? null : want.asInt();
