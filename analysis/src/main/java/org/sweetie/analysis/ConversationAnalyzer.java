@@ -31,6 +31,8 @@ public final class ConversationAnalyzer {
             Topic.PAYMENT, Lexicon.Kind.PAYMENT, Topic.WEBCAM, Lexicon.Kind.WEBCAM);
     private static final Map<Topic, Stage> TOPIC_STAGES = Map.of(Topic.SEXUAL, Stage.SEXUAL_SOLICITATION,
             Topic.PAYMENT, Stage.PAYMENT_OFFER, Topic.WEBCAM, Stage.WEBCAM_REQUEST);
+    private static final Map<Topic, String> TOPIC_RULES = Map.of(Topic.SEXUAL, "sexual_solicitation",
+            Topic.PAYMENT, "payment_offer", Topic.WEBCAM, "webcam_request");
     /** How many persona lines a question carrying a child's age waits for her answer. */
     private static final int ANSWER_WITHIN = 2;
     /** How many lines after a platform was named a handle given without its name is read as that platform's. */
@@ -150,7 +152,8 @@ public final class ConversationAnalyzer {
         boolean question = concepts.has(rules.concepts().bit("QUESTION"));
         partnerAskedAge = words.asksAge() || rules.match("asks_age", alone) != null;
         StageRules.Match childAsked = rules.match("child_question", alone);
-        Optional<int[]> minor = words.refersToMinor();
+        Optional<int[]> minor = words.refersToMinor(concepts.has(rules.concepts().bit("CHILD_AGE"))
+                || concepts.has(rules.concepts().bit("NUMBER")));
         if (childAsked != null || question && minor.isPresent()) {
             childQuestion = "\"" + words.text.original() + "\"";
             childQuestionAt = index;
@@ -166,7 +169,6 @@ public final class ConversationAnalyzer {
         if (words.protective() || rules.match("protective", alone) != null) {
             return; // an adult warning a child: the words are there, the request is not
         }
-        attributeInitiation(words, window, false, index, findings);
         // "the naked eye", "spawned naked in the nether": the lexicon's phrases yield to a figurative reading
         boolean figurative = concepts.has(rules.concepts().bit("FIGURATIVE"));
         boolean purchase = concepts.has(rules.concepts().bit("PURCHASE"));
@@ -208,6 +210,7 @@ public final class ConversationAnalyzer {
         } else {
             reachByRule("secrecy", Stage.SECRECY, window, concepts, index, findings);
         }
+        attributeInitiation(words, window, false, index, findings);
     }
 
     /** This message itself is a sexual request (the stage may have been reached before the age was known). */
@@ -264,8 +267,8 @@ public final class ConversationAnalyzer {
             boolean raised = words.has(topic.getValue()) && !(topic.getKey() == Topic.SEXUAL
                     && words.negated(Lexicon.Kind.SEXUAL))
                     || topic.getKey() == Topic.PAYMENT && words.offeredAmount() != null
-                    || reading.rules().match(TOPIC_STAGES.get(topic.getKey()).name().toLowerCase(java.util.Locale.ROOT),
-                            window) != null;
+                    || (persona ? reading.rules().match(TOPIC_RULES.get(topic.getKey()), window) != null
+                            : Integer.valueOf(index).equals(stages.get(TOPIC_STAGES.get(topic.getKey()))));
             if (raised) {
                 var first = new Finding.Initiated(topic.getKey(), persona, index);
                 initiation.put(topic.getKey(), first);

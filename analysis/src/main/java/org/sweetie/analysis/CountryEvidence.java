@@ -294,7 +294,10 @@ final class CountryEvidence {
         var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
         try {
             var number = phones.parse(e164, "ZZ");
-            String region = phones.getRegionCodeForNumber(number);
+            // asking which region a number is valid in costs far more than the country code's main country
+            // (+44 is also Jersey and the Isle of Man, +61 Christmas Island: the main country stands for them)
+            String region = number.getCountryCode() == 1 ? null
+                    : phones.getRegionCodeForCountryCode(number.getCountryCode());
             if (region == null || region.equals("ZZ")) {
                 if (number.getCountryCode() == 1) {
                     String national = String.valueOf(number.getNationalNumber());

@@ -423,8 +423,9 @@ final class IdentifierExtractor {
     private void phones(String text, int message, String region, List<Identifier> found, List<int[]> taken) {
         String byShape = NORTH_AMERICAN.matcher(text).find() ? "US" : UK_MOBILE.matcher(text).find() ? "GB"
                 : AU_MOBILE.matcher(text).find() ? "AU" : PH_MOBILE.matcher(text).find() ? "PH" : null;
+        int before = found.size();
         phonesIn(text, message, region == null ? byShape == null ? "ZZ" : byShape : region, found, taken);
-        if (region != null && byShape != null && !byShape.equals(region)) {
+        if (found.size() == before && region != null && byShape != null && !byShape.equals(region)) {
             phonesIn(text, message, byShape, found, taken);
         }
     }

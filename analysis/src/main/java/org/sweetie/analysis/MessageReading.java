@@ -35,8 +35,6 @@ final class MessageReading {
                     + "(\\d{1,2}|ten|tien|zehn|diez|dix|dez|sampu|eleven|elf|once|onze|nine|negen|neun|nueve|neuf|nove)"
                     + "(?![\\p{L}\\d])"
                     + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])");
-    private static final java.util.List<String> AGE_WORDS = java.util.List.of("ten", "tien", "zehn", "diez", "dix",
-            "dez", "sampu", "eleven", "elf", "once", "onze", "nine", "negen", "neun", "nueve", "neuf", "nove");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("walo", 8), Map.entry("siyam", 9),
@@ -185,14 +183,14 @@ final class MessageReading {
     }
 
     /** The partner calling the persona a child, or giving her an age under 18 ("you are only 10"). */
-    Optional<int[]> refersToMinor() {
+    Optional<int[]> refersToMinor(boolean mayHoldAge) {
         if (has(Lexicon.Kind.YOUNG)) {
             return Optional.of(span(Lexicon.Kind.YOUNG));
         }
-        String plain = text.plain();
-        if (plain.chars().noneMatch(Character::isDigit) && AGE_WORDS.stream().noneMatch(plain::contains)) {
-            return Optional.empty();
+        if (!mayHoldAge) {
+            return Optional.empty(); // no number and no number word: the pattern below cannot match
         }
+        String plain = text.plain();
         Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
         while (m.find()) {
             String age = m.group(1) != null ? m.group(1) : m.group(2);

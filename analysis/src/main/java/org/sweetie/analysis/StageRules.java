@@ -28,11 +28,20 @@ final class StageRules {
     private final long owned;
     private final long local;
     private final long weak;
+    private final java.util.IdentityHashMap<Rule, Long> anyOf = new java.util.IdentityHashMap<>();
     private final long negation;
     private final long you;
 
     /** One rule: the terms that must all be read, which of them must be close, what refuses it. */
     record Rule(String name, long[] terms, boolean[] here, int[][] near, long blockers, String text, int line) {
+        /** Every concept the rule reads: a message with none of them (weak ones aside) cannot complete it. */
+        long any() {
+            long any = 0;
+            for (long term : terms) {
+                any |= term;
+            }
+            return any;
+        }
     }
 
     /**
@@ -54,6 +63,7 @@ final class StageRules {
         this.owned = owned;
         this.local = local;
         this.weak = weak;
+        rules.values().forEach(list -> list.forEach(rule -> anyOf.put(rule, rule.any())));
         this.negation = concepts.bit("NEG");
         this.you = concepts.bit("YOU");
     }
@@ -180,6 +190,9 @@ final class StageRules {
         ConceptReading current = window.getLast();
         List<ConceptReading> before = window.subList(0, window.size() - 1);
         for (Rule rule : rules.getOrDefault(name, List.of())) {
+            if ((current.mask() & anyOf.get(rule) & ~weak) == 0) {
+                continue; // most lines carry none of a rule's concepts: one AND instead of the whole check
+            }
             Match match = holds(rule, window, current);
             if (match != null && !(before.size() > 0 && heldBefore(rule, before))) {
                 return match;
