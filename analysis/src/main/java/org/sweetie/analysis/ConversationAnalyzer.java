@@ -169,6 +169,7 @@ public final class ConversationAnalyzer {
         if (words.protective() || rules.match("protective", alone) != null) {
             return; // an adult warning a child: the words are there, the request is not
         }
+        int topicsFrom = findings.size(); // who raised a topic is told before the stages it reached, as always
         // "the naked eye", "spawned naked in the nether": the lexicon's phrases yield to a figurative reading
         boolean figurative = concepts.has(rules.concepts().bit("FIGURATIVE"));
         boolean purchase = concepts.has(rules.concepts().bit("PURCHASE"));
@@ -210,7 +211,9 @@ public final class ConversationAnalyzer {
         } else {
             reachByRule("secrecy", Stage.SECRECY, window, concepts, index, findings);
         }
-        attributeInitiation(words, window, false, index, findings);
+        List<Finding> raised = new ArrayList<>();
+        attributeInitiation(words, window, false, index, raised);
+        findings.addAll(topicsFrom, raised);
     }
 
     /** This message itself is a sexual request (the stage may have been reached before the age was known). */
