@@ -197,7 +197,7 @@ public final class ConversationAnalyzer {
         } else {
             reachByRule("webcam_request", Stage.WEBCAM_REQUEST, window, concepts, index, findings);
         }
-        int[] payment = purchase ? null
+        int[] payment = purchase || otherPerson ? null
                 : Optional.ofNullable(words.span(Lexicon.Kind.PAYMENT)).orElse(words.offeredAmount());
         if (payment != null) {
             reach(Stage.PAYMENT_OFFER, index, payment, findings, "lexicon phrase or amount \""

@@ -24,16 +24,6 @@ final class Crypto {
     }
 
     /** EIP-55: a hex letter is upper case exactly when the matching nibble of Keccak-256(lower-case hex) is >= 8. */
-    /**
-     * A Bech32 address by its shape alone (bc1q and 38 or 58 characters of the Bech32 alphabet): a partner who gives
-     * one with a typo in it has still revealed the wallet he means.
-     */
-    static boolean looksLikeBech32(String address) {
-        String lower = address.toLowerCase(java.util.Locale.ROOT);
-        return lower.equals(address) && lower.startsWith("bc1q") && (lower.length() == 42 || lower.length() == 62)
-                && lower.substring(4).chars().allMatch(c -> "qpzry9x8gf2tvdw0s3jn54khce6mua7l".indexOf(c) >= 0);
-    }
-
     static boolean isEthereumAddress(String address) {
         String hex = address.substring(2);
         String lower = hex.toLowerCase(Locale.ROOT);

@@ -43,7 +43,7 @@ final class IdentifierExtractor {
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
     private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
-            + ")(?![\\w])(?:\\s*(?:[:=\\-]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
+            + ")(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
             + "to|it'?s|pls|plz|please|es|e|est|ist|é|eh|mijn|mein|mi|meu|mon|je|du)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
@@ -189,7 +189,7 @@ final class IdentifierExtractor {
         }
         m = BITCOIN.matcher(text);
         while (m.find()) {
-            if (Crypto.isBitcoinAddress(m.group()) || Crypto.looksLikeBech32(m.group())) {
+            if (Crypto.isBitcoinAddress(m.group())) {
                 add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
             }
         }
@@ -377,7 +377,11 @@ final class IdentifierExtractor {
             if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+')) {
                 continue; // a number after the platform's name is found as a phone below, then typed
             }
-            if (!handleShaped(m.group(1), text.substring(m.end(1), start), handle)) {
+            String between = text.substring(m.end(1), start);
+            // after a comma ("add me on kik, mancboy_81") only a token shaped like a handle is one
+            if (!handleShaped(m.group(1), between, handle)
+                    || between.contains(",") && handle.chars().noneMatch(c -> Character.isDigit(c) || c == '.'
+                            || c == '_' || c == '@')) {
                 continue;
             }
             String normalized = type == IdentifierType.CASHAPP && !handle.startsWith("$") ? "$" + handle : handle;

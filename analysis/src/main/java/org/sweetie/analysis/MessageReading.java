@@ -19,7 +19,7 @@ final class MessageReading {
                     + "(?![\\p{L}]))|\\$\\$|[💵💰💸🤑💲]");
     private static final Pattern AGE_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
-                    + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po)(?![\\p{L}])");
+                    + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po|f|anyos|anos|na ako)(?![\\p{L}])");
     /** A number that may be an age: not a price, not a clock time ("10am", "5 pm", "10:30", "3h"). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:/])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
             + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock)(?![\\p{L}])|\\s?/\\s?\\d)");

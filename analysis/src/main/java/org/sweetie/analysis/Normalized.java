@@ -130,11 +130,21 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
         boolean onlySpaces = true;
         int i = start + 1;
         int end = start + 1;
+        // one kind of gap throughout: "a n.a.k.e.d" is the word "a" and then n.a.k.e.d
+        Boolean spacedBySpaces = null;
         while (i < s.length) {
             int gap = i;
+            boolean spaces = true;
             while (gap < s.length && " .-_*".indexOf(s[gap]) >= 0) {
-                onlySpaces &= s[gap] == ' ';
+                spaces &= s[gap] == ' ';
                 gap++;
+            }
+            if (gap > i && spacedBySpaces != null && spacedBySpaces != spaces) {
+                break;
+            }
+            if (gap > i) {
+                spacedBySpaces = spaces;
+                onlySpaces &= spaces;
             }
             if (gap == i || gap >= s.length || !Character.isLetter(s[gap])
                     || gap + 1 < s.length && Character.isLetterOrDigit(s[gap + 1])) {

@@ -31,6 +31,7 @@ final class StageRules {
     private final java.util.IdentityHashMap<Rule, Long> anyOf = new java.util.IdentityHashMap<>();
     private final long negation;
     private final long you;
+    private final long request;
 
     /** One rule: the terms that must all be read, which of them must be close, what refuses it. */
     record Rule(String name, long[] terms, boolean[] here, int[][] near, long blockers, String text, int line) {
@@ -66,6 +67,7 @@ final class StageRules {
         rules.values().forEach(list -> list.forEach(rule -> anyOf.put(rule, rule.any())));
         this.negation = concepts.bit("NEG");
         this.you = concepts.bit("YOU");
+        this.request = concepts.bit("REQUEST");
     }
 
     ConceptDictionary.Concepts concepts() {
@@ -270,7 +272,9 @@ final class StageRules {
     private boolean negated(ConceptReading reading, int first) {
         long[] masks = reading.tokenMasks();
         for (int i = Math.max(0, first - NEGATION_REACH); i < first; i++) {
-            if ((masks[i] & negation) != 0 && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)) {
+            // "don't worry", "why not", "don't be shy" carry REQUEST too: encouragement, not a negation
+            if ((masks[i] & negation) != 0 && (masks[i] & request) == 0
+                    && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)) {
                 return true;
             }
         }
