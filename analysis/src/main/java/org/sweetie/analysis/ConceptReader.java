@@ -26,7 +26,10 @@ final class ConceptReader {
     }
 
     ConceptReading read(Normalized text) {
-        PhraseMatcher.Tokens tokens = PhraseMatcher.Tokens.of(text.words());
+        return read(text, PhraseMatcher.Tokens.of(text.words()));
+    }
+
+    ConceptReading read(Normalized text, PhraseMatcher.Tokens tokens) {
         int n = tokens.count();
         long[] masks = new long[n];
         ConceptDictionary.TokenInfo[] infos = new ConceptDictionary.TokenInfo[n];

@@ -81,7 +81,7 @@ public final class ConversationAnalyzer {
     public List<Finding> accept(Message message) {
         int index = next++;
         MessageReading words = MessageReading.of(message.text(), lexicon);
-        ConceptReading concepts = reading.read(words.text);
+        ConceptReading concepts = reading.read(words);
         List<Finding> findings = new ArrayList<>();
         boolean persona = message.author().isPersona();
         var platform = IdentifierExtractor.platformTalkedAbout(words.text.plain());

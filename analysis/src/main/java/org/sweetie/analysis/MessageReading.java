@@ -52,6 +52,8 @@ final class MessageReading {
     final Normalized text;
     final Map<Lexicon.Kind, int[]> found = new EnumMap<>(Lexicon.Kind.class);
     int[] amount;
+    /** The words of the normalised text, shared with the reading layer so a message is split once. */
+    PhraseMatcher.Tokens tokens;
 
     private MessageReading(Normalized text) {
         this.text = text;
@@ -60,6 +62,7 @@ final class MessageReading {
     static MessageReading of(String message, Lexicon lexicon) {
         MessageReading reading = new MessageReading(Normalized.of(message));
         PhraseMatcher.Tokens words = PhraseMatcher.Tokens.of(reading.text.words());
+        reading.tokens = words;
         for (Lexicon.Kind kind : Lexicon.Kind.values()) {
             int[] span = lexicon.find(kind, words);
             if (span != null) {

@@ -74,7 +74,7 @@ final class PhraseMatcher {
     }
 
     /** The words of a text: runs of letters, digits and apostrophes, with their positions. */
-    record Tokens(String text, int[] starts, int[] ends, int count) {
+    record Tokens(String text, int[] starts, int[] ends, int count, String[] words) {
         static Tokens of(String text) {
             int[] starts = new int[16];
             int[] ends = new int[16];
@@ -99,17 +99,24 @@ final class PhraseMatcher {
                 ends[n] = i;
                 n++;
             }
-            return new Tokens(text, starts, ends, n);
+            String[] words = new String[n];
+            for (int k = 0; k < n; k++) {
+                words[k] = text.substring(starts[k], ends[k]);
+            }
+            return new Tokens(text, starts, ends, n, words);
         }
 
         /** Letters, digits, apostrophes and emoji (surrogate pairs and the symbols of the basic plane, ✅ ❌). */
         private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '\'' || Character.isSurrogate(c)
+            if (c < 0x80) {
+                return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '\'';
+            }
+            return Character.isLetterOrDigit(c) || Character.isSurrogate(c)
                     || Character.getType(c) == Character.OTHER_SYMBOL;
         }
 
         String word(int i) {
-            return text.substring(starts[i], ends[i]);
+            return words[i];
         }
 
         int start(int i) {

@@ -24,6 +24,10 @@ public final class Reading {
         return reader.read(text);
     }
 
+    ConceptReading read(MessageReading words) {
+        return reader.read(words.text, words.tokens);
+    }
+
     StageRules rules() {
         return rules;
     }
