@@ -43,8 +43,9 @@ final class CountryEvidence {
             Map.entry("gbp", "GB"), Map.entry("pound", "GB"), Map.entry("pounds", "GB"), Map.entry("quid", "GB"),
             Map.entry("aud", "AU"), Map.entry("cad", "CA"), Map.entry("inr", "IN"), Map.entry("rupee", "IN"),
             Map.entry("rupees", "IN"), Map.entry("rs", "IN"), Map.entry("usd", "US"), Map.entry("sek", "SE"),
-            Map.entry("kronor", "SE"), Map.entry("dkk", "DK"), Map.entry("kroner", "DK"), Map.entry("nok", "NO"),
+            Map.entry("kronor", "SE"), Map.entry("dkk", "DK"), Map.entry("nok", "NO"),
             Map.entry("pln", "PL"), Map.entry("zloty", "PL"), Map.entry("zl", "PL"), Map.entry("zlotych", "PL"),
+            Map.entry("zł", "PL"), Map.entry("złotych", "PL"), Map.entry("mxn", "MX"), Map.entry("blik", "PL"),
             Map.entry("zar", "ZA"), Map.entry("rand", "ZA"), Map.entry("rands", "ZA"), Map.entry("chf", "CH"),
             Map.entry("franc", "CH"), Map.entry("francs", "CH"), Map.entry("franken", "CH"), Map.entry("nzd", "NZ"),
             Map.entry("brl", "BR"), Map.entry("reais", "BR"), Map.entry("real", "BR"), Map.entry("jpy", "JP"),
@@ -56,6 +57,9 @@ final class CountryEvidence {
             Map.entry("australian", "AU"), Map.entry("canadian", "CA"), Map.entry("us", "US"),
             Map.entry("american", "US"), Map.entry("nz", "NZ"), Map.entry("kiwi", "NZ"), Map.entry("swiss", "CH"),
             Map.entry("singapore", "SG"), Map.entry("hk", "HK"));
+    /** "pesos mexicanos", "mexican pesos": the qualified peso is the partner's own. */
+    private static final Map<String, String> PESO_QUALIFIED = Map.of("pesos mexicanos", "MX", "mexican pesos", "MX",
+            "pesos argentinos", "AR", "argentine pesos", "AR", "pesos chilenos", "CL", "pesos colombianos", "CO");
     /** Words that need a number right before them to be a currency ("real" and "franc" are words too). */
     private static final Set<String> NEEDS_AMOUNT = Set.of("real", "franc", "rand", "rs", "zl", "pound", "yen");
     /** Words only one of the languages uses, and the country most of its speakers online write from. */
@@ -199,6 +203,10 @@ final class CountryEvidence {
             }
             if (country == null && previous != null && (word.startsWith("dollar") || word.startsWith("franc"))) {
                 country = DOLLAR_QUALIFIERS.get(previous);
+                said = previous + " " + word;
+            }
+            if (country == null && previous != null) {
+                country = PESO_QUALIFIED.get(previous + " " + word);
                 said = previous + " " + word;
             }
             if (country != null) {

@@ -100,21 +100,24 @@ final class IdentifierExtractor {
             + "i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|my id(?: is)?|my|"
             + "el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|jeg er|jag är|"
             + "meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|add mo ko|add mo ako|"
-            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou)|[?:])\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
-            + "(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)*)");
+            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou)|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
+            + "(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)*"
+            + "(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
     private static final Pattern AT_HANDLE = Pattern.compile("(?<![\\w@.])@([\\p{L}\\d][\\w.\\-]{2,39})(?![\\w@])");
-    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*"
-            + "|\\s+(?:dot|punkt|punto|ponto)\\s+");
+    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)"
+            + "\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+");
     /** An email address with its @ and dots written out: "brad dot kessler at example dot com", "x (at) y (punkt) net". */
-    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?i)(?<![\\w.])([\\w+\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|"
-            + "point|punto|ponto)\\)\\s*|\\s+dot\\s+)[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|arroba|chiocciola)\\)|\\[at\\]|\\s+at\\s+|"
-            + "\\s+arroba\\s+)\\s*([\\w\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s*\\[dot\\]\\s*|"
-            + "\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)+)");
+    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?iu)(?<![\\w.])([\\w+\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|"
+            + "point|punto|ponto|punt|kropka)\\)\\s*|\\s+(?:dot|punkt|punt|kropka)\\s+)[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|"
+            + "arroba|chiocciola|małpa|malpa|apenstaartje|klammeraffe)\\)|\\[at\\]|\\s+(?:at|arroba|małpa|malpa|"
+            + "apenstaartje|klammeraffe|chiocciola|snabel-a)\\s+)\\s*([\\w\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|"
+            + "ponto|punt|kropka)\\)\\s*|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+)[\\w\\-]+)+)");
     /** A phone number written with letter O for zero or with its digits spaced out: "o7700 9OO 518", "0 4 9 1 5 7". */
     private static final Pattern DISGUISED_PHONE = Pattern.compile("(?<![\\w+])(\\+?[0-9oO](?:[ .\\-]?[0-9oO]){8,14})"
             + "(?![\\w])");
     private static final Pattern PH_MOBILE = Pattern.compile("(?<![\\d+])09\\d{2} ?\\d{3} ?\\d{4}(?![\\d])");
+    private static final int TALK_LINE_LIMIT = 1_000;
     /** Names of platforms as they come up in talk, for the handles that follow later. */
     private static final Map<String, IdentifierType> TALK_PLATFORMS = Map.ofEntries(
             Map.entry("tweet", IdentifierType.X), Map.entry("tweets", IdentifierType.X),
@@ -147,16 +150,19 @@ final class IdentifierExtractor {
         List<Identifier> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         String plain = normalized.plain();
-        if (mayWriteOutEmail(plain)) {
+        // Identifiers given in talk come in chat-sized lines; the looser readings below are not tried on longer
+        // text, where their patterns would cost far more than they could find (a hostile megabyte line).
+        boolean chatSized = text.length() <= TALK_LINE_LIMIT;
+        if (chatSized && mayWriteOutEmail(plain)) {
             writtenEmails(text, message, found, taken);
         }
         if (mentionsPlatform(plain)) {
             cuedHandles(text, message, found, taken);
         }
-        if (platformInTalk != null) {
+        if (chatSized && platformInTalk != null) {
             contextHandles(text, message, platformInTalk, found, taken);
         }
-        if (mayHideDigits(text)) {
+        if (chatSized && mayHideDigits(text)) {
             disguisedPhones(text, message, region, found, taken);
         }
         boolean at = text.indexOf('@') >= 0;
@@ -259,8 +265,12 @@ final class IdentifierExtractor {
         int from = 0;
         while (m.find(from)) {
             // a cue followed by a word that is no handle ("telegram? im x") may be the next cue's start
-            from = addContextHandle(text, m.group(1), m.start(1), m.end(1), message, platform, found, taken)
+            int next = addContextHandle(text, m.group(1), m.start(1), m.end(1), message, platform, found, taken)
                     ? m.end() : m.start(1);
+            from = Math.max(next, from + 1); // a cue of no width ("^") must not find itself again
+            if (from > text.length()) {
+                break;
+            }
         }
         if (text.indexOf('@') >= 0) {
             m = AT_HANDLE.matcher(text);
@@ -288,9 +298,10 @@ final class IdentifierExtractor {
 
     private static boolean mayWriteOutEmail(String plain) {
         return (plain.contains(" at ") || plain.contains("(at)") || plain.contains("[at]") || plain.contains("arroba")
-                || plain.contains("(at)") || plain.contains("chiocciola"))
-                && (plain.contains("dot") || plain.contains("punkt") || plain.contains("point")
-                || plain.contains("punto") || plain.contains("ponto") || plain.contains("."));
+                || plain.contains("chiocciola") || plain.contains("malpa") || plain.contains("małpa")
+                || plain.contains("apenstaartje") || plain.contains("klammeraffe") || plain.contains("snabel"))
+                && (plain.contains("dot") || plain.contains("punkt") || plain.contains("point") || plain.contains("punt")
+                || plain.contains("kropka") || plain.contains("ponto") || plain.contains("."));
     }
 
     private void writtenEmails(String text, int message, List<Identifier> found, List<int[]> taken) {

@@ -250,6 +250,9 @@ final class PlaceReader {
         if (!acceptable(hit, home, cue.weight() == CONTEXT)) {
             return null;
         }
+        if (cue.weight() == CONTEXT && place != null && PERSONA_COUNTRY.equals(place.country())) {
+            return null; // "in the visayas", "from manila": he is most often talking about her country
+        }
         if (cue.after() != null && (hit.end >= t.size || !cue.after().contains(t.word[hit.end]))) {
             return null;
         }
@@ -264,6 +267,11 @@ final class PlaceReader {
         return new Mention(place.country(), cue.weight(), cue.label() + " " + hit.name);
     }
 
+    private static final Set<String> EVERYDAY = Set.of("bed", "home", "work", "school", "love", "time", "class",
+            "town", "church", "hospital", "office", "mind", "case", "fact", "general", "trouble", "bath", "hell",
+            "heaven", "paradise", "progress", "order", "charge", "luck", "fashion", "college", "university", "jail",
+            "prison", "china", "turkey", "reading", "nice", "mobile", "victoria", "george", "march", "may", "june");
+
     /** Whether a name read after a cue is a place: common words only as regions after a cue of one's home. */
     private static boolean acceptable(Hit hit, boolean home, boolean weak) {
         if (hit.place == null) {
@@ -272,7 +280,10 @@ final class PlaceReader {
         if (hit.place.kind() == Gazetteer.Kind.ABBREVIATION) {
             return home;
         }
-        if (hit.common && !(home && hit.place.large() && hit.place.population() == 0)) {
+        // A city whose name is also a word ("from cork", "hello from bologna") counts after a cue when it is large,
+        // unless the word is one people are "in" or "from" every day ("in bed", "from work").
+        boolean bigCity = hit.place.population() >= 150_000 && !EVERYDAY.contains(hit.name);
+        if (hit.common && !(home && hit.place.large() && hit.place.population() == 0) && !bigCity) {
             return false;
         }
         return !weak || hit.place.large() || hit.place.population() >= 15_000;

@@ -38,6 +38,21 @@ class IdentifiersInTalkTest {
     }
 
     @Test
+    void aHandleOnALineOfItsOwnAfterThePlatformCameUp() {
+        assertThat(values(revealed("ye on snapchat?", "add me so", "ciaran.k.ex"))).containsExactly("snapchat:ciaran.k.ex");
+        assertThat(values(revealed("add me on discord for the server chat: tincho_ros#2231")))
+                .containsExactly("discord:tincho_ros#2231");
+    }
+
+    @Test
+    void writtenOutEmailsInMoreLanguages() {
+        assertThat(values(revealed("write my email: jarek kropka nowak małpa example kropka net")))
+                .containsExactly("email:jarek.nowak@example.net");
+        assertThat(values(revealed("mail me: henk punt visser apenstaartje example punt net")))
+                .containsExactly("email:henk.visser@example.net");
+    }
+
+    @Test
     void withoutAPlatformInTheTalkOrWithoutAHandleShapeNothingIsRead() {
         assertThat(revealed("im tired_of_work lol")).isEmpty();
         assertThat(revealed("u got telegram? im tired")).isEmpty();
