@@ -25,14 +25,16 @@ record ConceptReading(long mask, PhraseMatcher.Tokens tokens, long[] tokenMasks,
     }
 
     /**
-     * Words with concepts a and b close together, at most {@code gap} words between them, in either order: object
+     * Words with concepts a and b close together (or one word carrying both), at most {@code gap} words between them,
+     * in either order: object
      * pronouns come before the verb in many of the languages ("te pago", "je te donne", "ik geef je").
      */
     boolean near(long a, long b, int gap) {
         for (int i = 0; i < tokenMasks.length; i++) {
             if ((tokenMasks[i] & a) != 0) {
                 for (int j = Math.max(0, i - gap - 1); j < tokenMasks.length && j <= i + gap + 1; j++) {
-                    if (j != i && (tokenMasks[j] & b) != 0) {
+                    // one word may carry both ("videochiamata" is a video and a call)
+                    if ((tokenMasks[j] & b) != 0) {
                         return true;
                     }
                 }
