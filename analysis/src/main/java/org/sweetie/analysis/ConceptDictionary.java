@@ -1,9 +1,5 @@
 package org.sweetie.analysis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,9 +57,9 @@ final class ConceptDictionary {
         ConceptDictionary dictionary = new ConceptDictionary(concepts);
         for (int i = 0; i < LANGUAGES.size(); i++) {
             String name = "concepts/" + LANGUAGES.get(i) + ".txt";
-            dictionary.parse(name, read("/analysis/" + name), i);
+            dictionary.parse(name, Resources.text("/analysis/" + name), i);
         }
-        dictionary.parse("concepts/any.txt", read("/analysis/concepts/any.txt"), -1);
+        dictionary.parse("concepts/any.txt", Resources.text("/analysis/concepts/any.txt"), -1);
         return dictionary;
     }
 
@@ -72,17 +68,6 @@ final class ConceptDictionary {
         ConceptDictionary dictionary = new ConceptDictionary(concepts);
         dictionary.parse(name, text, language == null ? -1 : LANGUAGES.indexOf(language));
         return dictionary;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = ConceptDictionary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the build: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 
     private void parse(String name, String text, int language) {

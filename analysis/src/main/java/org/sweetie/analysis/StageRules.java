@@ -1,9 +1,5 @@
 package org.sweetie.analysis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,14 +75,7 @@ final class StageRules {
     }
 
     static StageRules load() {
-        try (InputStream in = StageRules.class.getResourceAsStream("/analysis/stages.rules")) {
-            if (in == null) {
-                throw new IllegalStateException("analysis/stages.rules is missing from the build");
-            }
-            return parse("stages.rules", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rules", e);
-        }
+        return parse("stages.rules", Resources.text("/analysis/stages.rules"));
     }
 
     static StageRules parse(String name, String text) {
