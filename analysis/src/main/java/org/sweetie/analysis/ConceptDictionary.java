@@ -28,7 +28,9 @@ final class ConceptDictionary {
     private final Stemmers[] stemmers;
     private final Map<String, Long> exact = new HashMap<>();
     private final List<Map<String, Long>> stemmed = new ArrayList<>();
-    private final List<Phrase> phrases = new ArrayList<>();
+    /** Phrases by their first word: exact first words, and per language the stem of the first word. */
+    private final Map<String, List<Phrase>> phrasesByExactStart = new HashMap<>();
+    private final List<Map<String, List<Phrase>>> phrasesByStemStart = new ArrayList<>();
     private final Map<String, TokenInfo> cache = new ConcurrentHashMap<>();
 
     /** A phrase entry: its words (stemmed in its language, or exact) with gaps, and the concept it carries. */
@@ -46,6 +48,7 @@ final class ConceptDictionary {
         for (int i = 0; i < stemmers.length; i++) {
             stemmers[i] = Stemmers.of(LANGUAGES.get(i));
             stemmed.add(new HashMap<>());
+            phrasesByStemStart.add(new HashMap<>());
         }
     }
 
@@ -136,8 +139,10 @@ final class ConceptDictionary {
             exactArray[i] = exactWords.get(i);
             gapArray[i] = gaps.get(i);
         }
-        phrases.add(new Phrase(language, words.toArray(String[]::new), exactArray, gapArray, concept,
-                source + " '" + entry + "'"));
+        Phrase phrase = new Phrase(language, words.toArray(String[]::new), exactArray, gapArray, concept,
+                source + " '" + entry + "'");
+        Map<String, List<Phrase>> index = exactArray[0] ? phrasesByExactStart : phrasesByStemStart.get(language);
+        index.computeIfAbsent(phrase.words()[0], k -> new ArrayList<>()).add(phrase);
     }
 
     /** The reading of one normalised token, from the cache when it was seen before. */
@@ -165,10 +170,10 @@ final class ConceptDictionary {
                 mask |= stemmed.get(i).getOrDefault(stems[i], 0L);
             }
         }
-        List<Phrase> starts = new ArrayList<>();
-        for (Phrase phrase : phrases) {
-            if (matches(phrase, 0, token, stems)) {
-                starts.add(phrase);
+        List<Phrase> starts = new ArrayList<>(phrasesByExactStart.getOrDefault(token, List.of()));
+        for (int i = 0; i < stems.length; i++) {
+            if (stems[i] != null) {
+                starts.addAll(phrasesByStemStart.get(i).getOrDefault(stems[i], List.of()));
             }
         }
         return new TokenInfo(mask, stems, List.copyOf(starts));
