@@ -100,7 +100,8 @@ final class IdentifierExtractor {
             + "i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|my id(?: is)?|my|"
             + "el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|jeg er|jag är|"
             + "meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|add mo ko|add mo ako|"
-            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou)|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
+            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|"
+            + "is|é|es|ist|est|er)|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
             + "(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)*"
             + "(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
@@ -156,6 +157,12 @@ final class IdentifierExtractor {
         if (chatSized && mayWriteOutEmail(plain)) {
             writtenEmails(text, message, found, taken);
         }
+        Matcher url = URL.matcher(text);
+        boolean maybeUrl = plain.contains("http") || plain.contains("www.") || plain.contains(".com/")
+                || plain.contains(".ru/") || plain.contains(".me/") || plain.contains(".gg/");
+        while (maybeUrl && url.find()) {
+            urlAndProfile(text, url, message, found, taken);
+        }
         if (mentionsPlatform(plain)) {
             cuedHandles(text, message, found, taken);
         }
@@ -177,15 +184,6 @@ final class IdentifierExtractor {
                     .contains("paypal");
             add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(),
                     m.group().toLowerCase(Locale.ROOT), message, m.start(), m.end());
-        }
-        m = URL.matcher(text);
-        boolean maybeUrl = plain.contains("http") || plain.contains("www.") || plain.contains(".com/")
-                || plain.contains(".ru/")
-                || plain.contains(".me/") || plain.contains(".gg/");
-        while (maybeUrl && m.find()) {
-            String url = m.group().replaceAll("[.,!?)]+$", "");
-            add(found, taken, IdentifierType.URL, url, url.toLowerCase(Locale.ROOT), message, m.start(),
-                    m.start() + url.length());
         }
         m = CASHTAG.matcher(text);
         boolean dollar = text.indexOf('$') >= 0;
@@ -251,7 +249,7 @@ final class IdentifierExtractor {
         return last;
     }
 
-    private static final Pattern USE_BEFORE = Pattern.compile("(?:on|got|have|hav|use|u|ur|your|my|may|hai|tienes|tem|"
+    private static final Pattern USE_BEFORE = Pattern.compile("(?:on|got|have|hav|use|u|ur|your|my|may|pa|hai|tienes|tem|"
             + "har du|heb je|hast du|sa|mo|sur|su|auf|op|em|no|na)\\s+$");
 
     private static boolean askedOrUsed(String plain, int start, int end) {
@@ -288,6 +286,7 @@ final class IdentifierExtractor {
         boolean shaped = handle.startsWith("@") || bare.chars().anyMatch(c -> Character.isDigit(c) || c == '.'
                 || c == '_');
         if (!shaped || bare.length() < 3 || bare.chars().allMatch(Character::isDigit)
+                || bare.matches("\\d+[a-z]{0,3}") // "3pm", "10yo", "5th" are no handles
                 || CommonWords.contains(bare.toLowerCase(Locale.ROOT))
                 || end < text.length() && text.charAt(end) == '@') {
             return false;
@@ -361,6 +360,26 @@ final class IdentifierExtractor {
         }
     }
 
+    private static final Pattern PROFILE = Pattern.compile("(?i)(?:https?://)?(?:www\\.)?(facebook|fb|instagram|tiktok|"
+            + "twitter|x|snapchat|vk)\\.com/@?([\\w.\\-]{3,40})");
+
+    /** A URL; a profile link ("facebook.com/dindo.riyadh") also gives the platform's handle, for linking accounts. */
+    private static void urlAndProfile(String text, Matcher m, int message, List<Identifier> found, List<int[]> taken) {
+        String url = m.group().replaceAll("[.,!?)]+$", "");
+        int known = found.size();
+        add(found, taken, IdentifierType.URL, url, url.toLowerCase(Locale.ROOT), message, m.start(),
+                m.start() + url.length());
+        Matcher profile = PROFILE.matcher(url);
+        if (found.size() > known && profile.matches()) {
+            IdentifierType type = profile.group(1).equalsIgnoreCase("vk") ? null : type(profile.group(1));
+            if (type != null && type != IdentifierType.URL) {
+                String handle = profile.group(2).replaceAll("[.\\-]+$", "");
+                found.add(new Identifier(type, handle, handle.toLowerCase(Locale.ROOT), message,
+                        m.start() + profile.start(2), m.start() + profile.start(2) + handle.length()));
+            }
+        }
+    }
+
     /** Whether a platform's name stands in the text as a word ("wa" in "was" does not count). */
     private static boolean mentionsPlatform(String plain) {
         int i = 0;
@@ -385,7 +404,8 @@ final class IdentifierExtractor {
             IdentifierType type = type(m.group(1));
             String handle = m.group(2).replaceAll("[.\\-]+$", "");
             int start = m.start(2);
-            if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+')) {
+            if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+'
+                    || c == '-' || c == '.')) {
                 continue; // a number after the platform's name is found as a phone below, then typed
             }
             String between = text.substring(m.end(1), start);

@@ -208,6 +208,12 @@ final class EvalCommand implements Callable<Integer> {
                 c.get("lines").get(Integer.parseInt(k.substring(k.lastIndexOf('|') + 1))).get(1).asText()));
         foundIds.stream().filter(k -> !expectedIds.contains(k)).forEach(k -> out.printf(
                 "MISS %s identifier not labelled: %s%n", c.get("id").asText(), k));
+        if (labels.get("tainted").asBoolean() != report.tainted()) {
+            out.printf("MISS %s tainted: labelled %s, found %s %s%n", c.get("id").asText(),
+                    labels.get("tainted").asBoolean(), report.tainted(), report.taintedBy().map(first -> "at "
+                            + first.message() + " (" + first.topic() + "): " + c.get("lines").get(first.message())
+                            .get(1).asText()).orElse(""));
+        }
         JsonNode country = labels.get("country");
         String gotCountry = report.country() == null ? null : report.country().country();
         if (country != null && !country.isNull() && !country.asText().equals(gotCountry)) {
