@@ -116,8 +116,7 @@ public final class ConversationAnalyzer {
         if (stated.isPresent()) {
             reach(Stage.AGE_AWARENESS, index, stated.get(), findings,
                     "she states an age under 18: \"" + quote(words, stated.get()) + "\"");
-        } else if (reading.rules().match("her_childhood", List.of(concepts)) != null) {
-            StageRules.Match said = reading.rules().match("her_childhood", List.of(concepts));
+        } else if (reading.rules().match("her_childhood", List.of(concepts)) instanceof StageRules.Match said) {
             reach(Stage.AGE_AWARENESS, index, concepts.span(said.firstToken(), said.lastToken()), findings,
                     "she says she is a child: \"" + said.words() + "\"");
         } else if (childQuestion != null && reading.rules().match("affirm", List.of(concepts)) != null) {
@@ -149,11 +148,11 @@ public final class ConversationAnalyzer {
             childQuestion = null;
         }
         List<ConceptReading> window = List.copyOf(partnerWindow);
-        boolean question = concepts.has(rules.concepts().bit("QUESTION"));
+        Reading.Marks marks = reading.marks();
+        boolean question = concepts.has(marks.question());
         partnerAskedAge = words.asksAge() || rules.match("asks_age", alone) != null;
         StageRules.Match childAsked = rules.match("child_question", alone);
-        Optional<int[]> minor = words.refersToMinor(concepts.has(rules.concepts().bit("CHILD_AGE"))
-                || concepts.has(rules.concepts().bit("NUMBER")));
+        Optional<int[]> minor = words.refersToMinor(concepts.has(marks.childAge() | marks.number()));
         if (childAsked != null || question && minor.isPresent()) {
             childQuestion = "\"" + words.text.original() + "\"";
             childQuestionAt = index;
@@ -171,8 +170,8 @@ public final class ConversationAnalyzer {
         }
         int topicsFrom = findings.size(); // who raised a topic is told before the stages it reached, as always
         // "the naked eye", "spawned naked in the nether": the lexicon's phrases yield to a figurative reading
-        boolean figurative = concepts.has(rules.concepts().bit("FIGURATIVE"));
-        boolean purchase = concepts.has(rules.concepts().bit("PURCHASE"));
+        boolean figurative = concepts.has(marks.figurative());
+        boolean purchase = concepts.has(marks.purchase());
         if (!figurative && words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)) {
             reach(Stage.SEXUAL_SOLICITATION, index, words.span(Lexicon.Kind.SEXUAL), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.SEXUAL)) + "\"");
@@ -187,10 +186,8 @@ public final class ConversationAnalyzer {
             findings.add(new Finding.Qualified(Finding.Qualification.SOLICITATION, index));
         }
         // "my webcam came with it": the lexicon's camera phrase yields where the camera is his own
-        long camera = rules.concepts().bit("CAMERA") | rules.concepts().bit("VIDEO") | rules.concepts().bit("CALL")
-                | rules.concepts().bit("LIVE");
-        boolean otherPerson = concepts.has(rules.concepts().bit("OTHER_PERSON"));
-        if (!figurative && !purchase && !otherPerson && concepts.has(camera) && words.has(Lexicon.Kind.WEBCAM)
+        boolean otherPerson = concepts.has(marks.otherPerson());
+        if (!figurative && !purchase && !otherPerson && concepts.has(marks.camera()) && words.has(Lexicon.Kind.WEBCAM)
                 && !words.his(Lexicon.Kind.WEBCAM)) {
             reach(Stage.WEBCAM_REQUEST, index, words.span(Lexicon.Kind.WEBCAM), findings,
                     "lexicon phrase \"" + quote(words, words.span(Lexicon.Kind.WEBCAM)) + "\"");
@@ -218,7 +215,7 @@ public final class ConversationAnalyzer {
 
     /** This message itself is a sexual request (the stage may have been reached before the age was known). */
     private boolean solicits(MessageReading words, List<ConceptReading> window) {
-        boolean figurative = window.getLast().has(reading.rules().concepts().bit("FIGURATIVE"));
+        boolean figurative = window.getLast().has(reading.marks().figurative());
         return !figurative && words.has(Lexicon.Kind.SEXUAL) && !words.negated(Lexicon.Kind.SEXUAL)
                 || reading.rules().match("sexual_solicitation", window) != null;
     }

@@ -96,24 +96,25 @@ final class IdentifierExtractor {
      * è @x", "min er x", "meins: x", "búscame: x", "мой x". A separator written out ("ralf(punkt)bi", "dave dot
      * wilko") is read as a dot.
      */
-    private static final Pattern CONTEXT_HANDLE = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:add mo ko|add mo ako|add me|add|mine is|mine's|mines|"
-            + "i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|my id(?: is)?|my|"
-            + "el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|jeg er|jag är|"
-            + "meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|add mo ko|add mo ako|"
-            + "мой|моя|ik ben|ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|"
-            + "is|é|es|ist|est|er)|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*"
-            + "(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|ponto)\\)\\s*|\\s+(?:dot|punkt|punto|ponto)\\s+)[\\w\\-]+)*"
-            + "(?:#\\d{4})?)");
+    /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
+    private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
+            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+";
+    /** A dot, plain or written out. */
+    private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
+    private static final Pattern CONTEXT_HANDLE = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:add mo ko|add mo ako|add me|"
+            + "add|mine is|mine's|mines|i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|"
+            + "my id(?: is)?|my|el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|"
+            + "jeg er|jag är|meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|мой|моя|ik ben|"
+            + "ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|is|é|es|ist|est|er)"
+            + "|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
     private static final Pattern AT_HANDLE = Pattern.compile("(?<![\\w@.])@([\\p{L}\\d][\\w.\\-]{2,39})(?![\\w@])");
-    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)"
-            + "\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+");
+    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)" + WRITTEN_DOT_RE);
     /** An email address with its @ and dots written out: "brad dot kessler at example dot com", "x (at) y (punkt) net". */
-    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?iu)(?<![\\w.])([\\w+\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|"
-            + "point|punto|ponto|punt|kropka)\\)\\s*|\\s+(?:dot|punkt|punt|kropka)\\s+)[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|"
-            + "arroba|chiocciola|małpa|malpa|apenstaartje|klammeraffe)\\)|\\[at\\]|\\s+(?:at|arroba|małpa|malpa|"
-            + "apenstaartje|klammeraffe|chiocciola|snabel-a)\\s+)\\s*([\\w\\-]+(?:(?:\\.|\\s*\\((?:dot|punkt|point|punto|"
-            + "ponto|punt|kropka)\\)\\s*|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+)[\\w\\-]+)+)");
+    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?iu)(?<![\\w.])([\\w+\\-]+(?:" + DOT
+            + "[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|arroba|chiocciola|małpa|malpa|apenstaartje|klammeraffe)\\)|\\[at\\]"
+            + "|\\s+(?:at|arroba|małpa|malpa|apenstaartje|klammeraffe|chiocciola|snabel-a)\\s+)\\s*"
+            + "([\\w\\-]+(?:" + DOT + "[\\w\\-]+)+)");
     /** A phone number written with letter O for zero or with its digits spaced out: "o7700 9OO 518", "0 4 9 1 5 7". */
     private static final Pattern DISGUISED_PHONE = Pattern.compile("(?<![\\w+])(\\+?[0-9oO](?:[ .\\-]?[0-9oO]){8,14})"
             + "(?![\\w])");
@@ -307,7 +308,7 @@ final class IdentifierExtractor {
         Matcher m = WRITTEN_EMAIL.matcher(text);
         while (m.find()) {
             String local = WRITTEN_DOT.matcher(m.group(1)).replaceAll(".");
-            String domain = WRITTEN_DOT.matcher(m.group(2).replaceAll("(?i)\\s*\\[dot\\]\\s*", ".")).replaceAll(".");
+            String domain = WRITTEN_DOT.matcher(m.group(2)).replaceAll(".");
             String email = (local + "@" + domain).toLowerCase(Locale.ROOT);
             if (EMAIL.matcher(email).matches() && !CommonWords.contains(local.toLowerCase(Locale.ROOT))) {
                 boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
