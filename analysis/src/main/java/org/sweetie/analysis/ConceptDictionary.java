@@ -26,6 +26,7 @@ final class ConceptDictionary {
 
     private final Concepts concepts;
     private final Stemmers[] stemmers;
+    private final Stemmers.Stemmer[] stemmerInstances;
     private final Map<String, Long> exact = new HashMap<>();
     private final List<Map<String, Long>> stemmed = new ArrayList<>();
     /** Phrases by their first word: exact first words, and per language the stem of the first word. */
@@ -45,8 +46,10 @@ final class ConceptDictionary {
     private ConceptDictionary(Concepts concepts) {
         this.concepts = concepts;
         this.stemmers = new Stemmers[LANGUAGES.size()];
+        this.stemmerInstances = new Stemmers.Stemmer[LANGUAGES.size()];
         for (int i = 0; i < stemmers.length; i++) {
             stemmers[i] = Stemmers.of(LANGUAGES.get(i));
+            stemmerInstances[i] = stemmers[i].create();
             stemmed.add(new HashMap<>());
             phrasesByStemStart.add(new HashMap<>());
         }
@@ -190,9 +193,15 @@ final class ConceptDictionary {
         return mask;
     }
 
-    /** Stemmers are made per call: this runs only for a word not seen before. */
+    /**
+     * One stemmer per language, kept: Snowball stemmers hold state while they work, so each is used by one thread at
+     * a time. This runs only for a word not seen before, but the import path meets many of those.
+     */
     private String stem(int language, String token) {
-        return stemmers[language].create().stem(token);
+        Stemmers.Stemmer stemmer = stemmerInstances[language];
+        synchronized (stemmer) {
+            return stemmer.stem(token);
+        }
     }
 
     static boolean matches(Phrase phrase, int w, String token, String[] stems) {
