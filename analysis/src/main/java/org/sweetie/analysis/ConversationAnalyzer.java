@@ -49,6 +49,8 @@ public final class ConversationAnalyzer {
     private Integer solicitation;
     private Integer wcst;
     private boolean partnerAskedAge;
+    /** She asked his age: his "u?" after giving it asks hers back ("29. du?"). */
+    private boolean personaAskedAge;
     /** The partner's question that carries a child's age, waiting for her answer; null when none. */
     private String childQuestion;
     private int childQuestionAt;
@@ -132,6 +134,7 @@ public final class ConversationAnalyzer {
             childQuestion = null; // she denied
         }
         partnerAskedAge = false;
+        personaAskedAge = words.asksAge() || reading.rules().match("asks_age", List.of(concepts)) != null;
         answeredSince = true;
         if (childQuestion != null && --childQuestionWait <= 0) {
             childQuestion = null;
@@ -150,7 +153,9 @@ public final class ConversationAnalyzer {
         List<ConceptReading> window = List.copyOf(partnerWindow);
         Reading.Marks marks = reading.marks();
         boolean question = concepts.has(marks.question());
-        partnerAskedAge = words.asksAge() || rules.match("asks_age", alone) != null;
+        partnerAskedAge = words.asksAge() || rules.match("asks_age", alone) != null
+                || personaAskedAge && question;
+        personaAskedAge = false;
         StageRules.Match childAsked = rules.match("child_question", alone);
         Optional<int[]> minor = words.refersToMinor(concepts.has(marks.childAge() | marks.number()));
         if (childAsked != null || question && minor.isPresent()) {

@@ -39,12 +39,23 @@ final class IdentifierExtractor {
             Map.entry("viber", IdentifierType.VIBER), Map.entry("wechat", IdentifierType.WECHAT),
             Map.entry("paypal", IdentifierType.PAYPAL), Map.entry("cashapp", IdentifierType.CASHAPP),
             Map.entry("cash app", IdentifierType.CASHAPP), Map.entry("venmo", IdentifierType.VENMO),
-            Map.entry("gcash", IdentifierType.GCASH));
+            Map.entry("gcash", IdentifierType.GCASH), Map.entry("скайп", IdentifierType.SKYPE),
+            Map.entry("скаип", IdentifierType.SKYPE), // as the folded text has it: accents go, and й is и + breve
+            Map.entry("телеграм", IdentifierType.TELEGRAM), Map.entry("телега", IdentifierType.TELEGRAM),
+            Map.entry("вотсап", IdentifierType.WHATSAPP), Map.entry("ватсап", IdentifierType.WHATSAPP),
+            Map.entry("инста", IdentifierType.INSTAGRAM), Map.entry("инстаграм", IdentifierType.INSTAGRAM),
+            Map.entry("снэпчат", IdentifierType.SNAPCHAT), Map.entry("дискорд", IdentifierType.DISCORD));
+    /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
+    private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
+            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+|\\s+\\.\\s+(?=[\\w\\-]+(?:[\\s,.!?]|$))";
+    /** A dot, plain or written out. */
+    private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
-    private static final Pattern CUED_HANDLE = Pattern.compile("(?i)(?<![\\w@.])(" + String.join("|",
+    private static final Pattern CUED_HANDLE = Pattern.compile("(?iu)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s|pls|plz|please|es|e|est|ist|é|eh|mijn|mein|mi|meu|mon|je|du)(?![\\w.]))\\s*){0,3}\\s*(\\+?[\\w][\\w.\\-]{1,39}(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
+            + "to|it'?s|pls|plz|please|es|e|est|ist|é|eh|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
+            + "(\\+?[\\w][\\w.\\-]{1,39}(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
     private static final Pattern HANDLE_THEN_PLATFORM = Pattern.compile("(?i)(?<![\\w@])@([\\w][\\w.]{2,31})\\s+"
@@ -96,11 +107,6 @@ final class IdentifierExtractor {
      * è @x", "min er x", "meins: x", "búscame: x", "мой x". A separator written out ("ralf(punkt)bi", "dave dot
      * wilko") is read as a dot.
      */
-    /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
-    private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
-            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+";
-    /** A dot, plain or written out. */
-    private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
     private static final Pattern CONTEXT_HANDLE = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:add mo ko|add mo ako|add me|"
             + "add|mine is|mine's|mines|i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|"
             + "my id(?: is)?|my|el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|"
@@ -288,7 +294,7 @@ final class IdentifierExtractor {
                 || c == '_');
         if (!shaped || bare.length() < 3 || bare.chars().allMatch(Character::isDigit)
                 || bare.matches("\\d+[a-z]{0,3}") // "3pm", "10yo", "5th" are no handles
-                || CommonWords.contains(bare.toLowerCase(Locale.ROOT))
+                || CommonWords.contains(bare.toLowerCase(Locale.ROOT)) || leetWord(bare)
                 || end < text.length() && text.charAt(end) == '@') {
             return false;
         }
@@ -403,7 +409,7 @@ final class IdentifierExtractor {
         Matcher m = CUED_HANDLE.matcher(text);
         while (m.find()) {
             IdentifierType type = type(m.group(1));
-            String handle = m.group(2).replaceAll("[.\\-]+$", "");
+            String handle = WRITTEN_DOT.matcher(m.group(2)).replaceAll(".").replaceAll("[.\\-]+$", "");
             int start = m.start(2);
             if (handle.startsWith("+") || handle.chars().allMatch(c -> Character.isDigit(c) || c == '+'
                     || c == '-' || c == '.')) {
@@ -421,8 +427,20 @@ final class IdentifierExtractor {
             if (m.end(2) < text.length() && text.charAt(m.end(2)) == '@') {
                 continue; // the start of an email (a PayPal email): found as an email, typed by the cue before it
             }
-            add(found, taken, type, handle, normalized, message, start, start + handle.length());
+            String raw = m.group(2).replaceAll("[.\\-]+$", "");
+            add(found, taken, type, raw, normalized, message, start, start + raw.length());
         }
+    }
+
+    /** A word in leetspeak ("n4k3d", "s3xy") is the word, not a handle. */
+    static boolean leetWord(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.chars().noneMatch(Character::isDigit) || lower.chars().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        String word = lower.replace('4', 'a').replace('3', 'e').replace('1', 'i').replace('0', 'o')
+                .replace('5', 's').replace('7', 't').replace('@', 'a');
+        return word.chars().allMatch(Character::isLetter) && CommonWords.contains(word);
     }
 
     /**
@@ -436,7 +454,7 @@ final class IdentifierExtractor {
         String bare = handle.startsWith("@") || handle.startsWith("$") ? handle.substring(1) : handle;
         String lower = bare.toLowerCase(Locale.ROOT);
         String word = lower.replaceAll("#\\d{4}$", "");
-        if (word.length() < 3 || NOT_HANDLES.contains(lower) || CommonWords.contains(word)) {
+        if (word.length() < 3 || NOT_HANDLES.contains(lower) || CommonWords.contains(word) || leetWord(word)) {
             return false;
         }
         boolean shaped = !bare.equals(handle) || bare.chars().anyMatch(c -> Character.isDigit(c) || c == '.'
@@ -473,7 +491,7 @@ final class IdentifierExtractor {
             PhoneNumber number = match.number();
             String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             boolean international = match.rawString().startsWith("+") || match.rawString().startsWith("00");
-            boolean real = PHONES.isValidNumber(number) || FICTION.matcher(e164).matches();
+            boolean real = FICTION.matcher(e164).matches() || PHONES.isValidNumber(number);
             long digits = match.rawString().chars().filter(Character::isDigit).count();
             // a mobile number's national shape ("0900 000 0123") is its country's, read in that country only
             String raw = match.rawString();
@@ -486,7 +504,7 @@ final class IdentifierExtractor {
             }
             String before = text.substring(Math.max(0, match.start() - 20), match.start()).toLowerCase(Locale.ROOT);
             IdentifierType type = before.contains("gcash") ? IdentifierType.GCASH
-                    : before.contains("whatsapp") || before.matches(".*\\bwa\\b.*") ? IdentifierType.WHATSAPP
+                    : before.contains("whatsapp") || WA.matcher(before).find() ? IdentifierType.WHATSAPP
                     : before.contains("viber") ? IdentifierType.VIBER : IdentifierType.PHONE;
             int known = found.size();
             add(found, taken, IdentifierType.PHONE, match.rawString(), e164, message, match.start(), match.end());
@@ -496,10 +514,14 @@ final class IdentifierExtractor {
         }
     }
 
+    private static final Pattern CURRENCY_SIGN = Pattern.compile("[$€£₱]");
+    private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:\\$|€|£|usd|dollar|eur|euro|php|peso|bucks)");
+    private static final Pattern WA = Pattern.compile("\\bwa\\b");
+
     private static boolean moneyNear(String text, PhoneNumberMatch match) {
         String before = text.substring(Math.max(0, match.start() - 2), match.start());
         String after = text.substring(match.end(), Math.min(text.length(), match.end() + 9)).toLowerCase(Locale.ROOT);
-        return before.matches(".*[$€£₱].*") || after.matches("\\s*(?:\\$|€|£|usd|dollar|eur|euro|php|peso|bucks).*");
+        return CURRENCY_SIGN.matcher(before).find() || MONEY_AFTER.matcher(after).lookingAt();
     }
 
     private void selfReported(String text, String plain, int message, List<Identifier> found, List<int[]> taken) {

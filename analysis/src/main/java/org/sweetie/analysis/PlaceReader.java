@@ -38,9 +38,11 @@ final class PlaceReader {
     private static final Set<String> ARTICLES = Set.of("the", "de", "het", "la", "le", "el", "los", "las", "o", "a",
             "der", "die", "das", "lo", "il");
     /** Words of a question to the persona: a weak cue in such a message is about her. */
+    // Object pronouns ("te mando ... desde guadalajara", "ich schick dir was aus berlin") are left out: "you" as the
+    // one spoken to, not the one who is somewhere.
     private static final Set<String> SECOND_PERSON = Set.of("you", "u", "ur", "your", "youre", "you're", "ya", "yu",
-            "ka", "mo", "ikaw", "kayo", "nimo", "du", "dich", "dir", "jij", "je", "jou", "jouw", "tu", "te", "vous",
-            "voce", "vc", "usted", "ты", "вы", "ti", "sei", "dig", "deg", "ciebie");
+            "ka", "mo", "ikaw", "kayo", "nimo", "du", "jij", "je", "jou", "jouw", "tu", "vous",
+            "voce", "vc", "usted", "ты", "вы", "sei");
     /** Travel and plans: "i want to visit paris", "i was in manila last year" say nothing of where he lives. */
     private static final Set<String> TRAVEL = Set.of("visit", "visiting", "visited", "travel", "traveling",
             "travelling", "trip", "vacation", "holiday", "holidays", "fly", "flying", "flight", "going", "go", "come",
@@ -112,6 +114,7 @@ final class PlaceReader {
                 "mieszkam w", "mieszkam we", "mieszkam pod", "mieszkam kolo", "jestem z", "jestem ze",
                 "pochodze z", "pochodze ze",
                 "я из", "я живу в", "живу в", "я живу во", "я родом из",
+                "ya iz", "ya zhivu v", "zhivu v", "ya rodom iz", "ja iz", "ja zhivu v",
                 "taga", "tiga", "nakatira ako sa", "nakatira sa", "galing ako sa", "nagpuyo ko sa", "nagpuyo ko",
                 "gikan ko sa", "gikan ko");
         cue(cues, PRESENT, "is in", null, "im in", "i'm in", "i am in", "im currently in", "i'm currently in",
@@ -426,6 +429,9 @@ final class PlaceReader {
         int n = word.length();
         if (word.endsWith("sce")) {
             forms.add(word.substring(0, n - 3) + "ska");
+        }
+        if (word.endsWith("ia")) {
+            forms.add(word.substring(0, n - 2)); // "wroclawia", "poznania"
         }
         if (word.endsWith("ie") || word.endsWith("ии")) {
             forms.add(word.substring(0, n - 2) + (word.endsWith("ии") ? "ия" : "a"));

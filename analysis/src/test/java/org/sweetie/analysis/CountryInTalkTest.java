@@ -33,6 +33,15 @@ class CountryInTalkTest {
     }
 
     @Test
+    void declinedCityNamesAndAnObjectPronounBeforeThePlace() {
+        assertThat(country("2013-10-01T12:00:00Z", "to dobrze. jestem z wrocławia, modlimy się za was"))
+                .isEqualTo("PL");
+        assertThat(country("2013-10-01T12:00:00Z", "ya iz novosibirska. a ty?")).isEqualTo("RU");
+        assertThat(country("2013-10-01T12:00:00Z", "te mando 1000 pesos x western union desde guadalajara jalisco"))
+                .isEqualTo("MX");
+    }
+
+    @Test
     void clockTimesSaidInWords() {
         assertThat(country("2013-11-12T17:14:00Z", "here it is quarter to 11 at night yaar")).isEqualTo("IN");
         assertThat(country("2014-01-22T04:00:00Z", "it's half past midnight here, can't sleep")).isEqualTo("CA");

@@ -45,6 +45,13 @@ class IdentifiersInTalkTest {
     }
 
     @Test
+    void cyrillicPlatformNamesSpacedDotsAndLeetspeakWords() {
+        assertThat(values(revealed("включи камеру, мой скайп sergei_m1975"))).containsExactly("skype:sergei_m1975");
+        assertThat(values(revealed("skype: piotr . wrona_77"))).containsExactly("skype:piotr.wrona_77");
+        assertThat(revealed("we can video chat on skype", "gotta do it w/o ur clothes on tho, n4k3d")).isEmpty();
+    }
+
+    @Test
     void writtenOutEmailsInMoreLanguages() {
         assertThat(values(revealed("write my email: jarek kropka nowak małpa example kropka net")))
                 .containsExactly("email:jarek.nowak@example.net");

@@ -54,6 +54,36 @@ class ReadingTest {
     }
 
     @Test
+    void herBareNumberAfterHeGaveHisAgeAndAskedBackIsHerAge() {
+        var report = read("S: how old r u po", "P: 52 lol old guy. u?", "S: 11");
+        assertThat(report.stages()).containsEntry(Stage.AGE_AWARENESS, 2);
+        assertThat(read("P: how many cats do u have", "S: 2").stages()).doesNotContainKey(Stage.AGE_AWARENESS);
+    }
+
+    @Test
+    void compoundWordsAndWhoWillKnow() {
+        var report = read("S: im 11 po", "P: egal. trotzdem, ein nacktfoto. keiner erfährt es");
+        assertThat(report.solicitation()).isEqualTo(1);
+        assertThat(report.stages()).containsEntry(Stage.SECRECY, 1);
+        assertThat(read("S: 10 po", "P: on fait un appel vidéo?", "P: en petite tenue hein, ou rien du tout")
+                .solicitation()).isEqualTo(2);
+    }
+
+    @Test
+    void aWarningThatReportsWhatMenAskIsNoRequest() {
+        var spanish = read("S: 10 po", "P: mira, este chat no es para niñas. si un señor te pide que prendas la "
+                + "cámara o te quites la ropa, o te ofrece dinero, bloquéalo");
+        assertThat(spanish.stages()).doesNotContainKeys(Stage.SEXUAL_SOLICITATION, Stage.WEBCAM_REQUEST,
+                Stage.PAYMENT_OFFER);
+        var italian = read("S: 12", "P: sai, molti uomini qui chiedono foto nude o la webcam, anche offrendo soldi "
+                + "o ricariche. non farlo mai");
+        assertThat(italian.solicitation()).isNull();
+        assertThat(italian.wcst()).isNull();
+        assertThat(read("P: der autofokus ist super, sogar bei nackten ästen im winter ;)").stages())
+                .doesNotContainKey(Stage.SEXUAL_SOLICITATION);
+    }
+
+    @Test
     void aRequestSplitOverLinesCountsAtTheLineThatCompletesIt() {
         var report = read("S: im 10", "P: can u take off", "S: what po", "P: ur sweater for me");
         assertThat(report.stages()).containsEntry(Stage.SEXUAL_SOLICITATION, 3);
