@@ -41,20 +41,20 @@ final class IdentifierExtractor {
             Map.entry("cash app", IdentifierType.CASHAPP), Map.entry("venmo", IdentifierType.VENMO),
             Map.entry("gcash", IdentifierType.GCASH), Map.entry("скайп", IdentifierType.SKYPE),
             Map.entry("скаип", IdentifierType.SKYPE), // as the folded text has it: accents go, and й is и + breve
-            Map.entry("телеграм", IdentifierType.TELEGRAM), Map.entry("телега", IdentifierType.TELEGRAM),
+            Map.entry("телеграм", IdentifierType.TELEGRAM), Map.entry("telega", IdentifierType.TELEGRAM), Map.entry("телега", IdentifierType.TELEGRAM),
             Map.entry("вотсап", IdentifierType.WHATSAPP), Map.entry("ватсап", IdentifierType.WHATSAPP),
             Map.entry("инста", IdentifierType.INSTAGRAM), Map.entry("инстаграм", IdentifierType.INSTAGRAM),
             Map.entry("снэпчат", IdentifierType.SNAPCHAT), Map.entry("дискорд", IdentifierType.DISCORD));
     /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
     private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
-            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka)\\s+|\\s+\\.\\s+(?=[\\w\\-]+(?:[\\s,.!?]|$))";
+            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+\\.\\s+(?=[\\w\\-]+(?:[\\s,.!?]|$))";
     /** A dot, plain or written out. */
     private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
     private static final Pattern CUED_HANDLE = Pattern.compile("(?iu)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s|pls|plz|please|es|e|est|ist|é|eh|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
+            + "to|it'?s|pls|plz|please|es|e|est|ist|é|è|eh|er|är|als|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
             + "(\\+?[\\w][\\w.\\-]{1,39}(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
@@ -111,16 +111,20 @@ final class IdentifierExtractor {
             + "add|mine is|mine's|mines|i'?m|i am|follow me|find me|search|my name (?:on there|there|on it)(?: is)?|"
             + "my id(?: is)?|my|el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|"
             + "jeg er|jag är|meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|мой|моя|ik ben|"
-            + "ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|is|é|es|ist|est|er)"
+            + "ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|meiner(?: ist)?|"
+            + "meins ist|min är|mitt är|mitt er|ich bin da als|als|it'?s|is|é|è|es|ist|est|er|är)"
             + "|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
     private static final Pattern AT_HANDLE = Pattern.compile("(?<![\\w@.])@([\\p{L}\\d][\\w.\\-]{2,39})(?![\\w@])");
-    private static final Pattern WRITTEN_DOT = Pattern.compile("(?i)" + WRITTEN_DOT_RE);
+    private static final Pattern WRITTEN_DOT = Pattern.compile("(?iu)" + WRITTEN_DOT_RE);
+    private static final Pattern EMAIL_WRITTEN_DOT = Pattern.compile("(?iu)" + WRITTEN_DOT_RE + "|\\s+point\\s+");
     /** An email address with its @ and dots written out: "brad dot kessler at example dot com", "x (at) y (punkt) net". */
-    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?iu)(?<![\\w.])([\\w+\\-]+(?:" + DOT
-            + "[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|arroba|chiocciola|małpa|malpa|apenstaartje|klammeraffe)\\)|\\[at\\]"
-            + "|\\s+(?:at|arroba|małpa|malpa|apenstaartje|klammeraffe|chiocciola|snabel-a)\\s+)\\s*"
-            + "([\\w\\-]+(?:" + DOT + "[\\w\\-]+)+)");
+    /** In an address written out, French "point" is a dot too: the at-word around it makes it one. */
+    private static final String EMAIL_DOT = "(?:" + DOT + "|\\s+point\\s+)";
+    private static final Pattern WRITTEN_EMAIL = Pattern.compile("(?iu)(?<![\\w.])([\\w+\\-]+(?:" + EMAIL_DOT
+            + "[\\w+\\-]+)*)\\s*(?:\\((?:at|ät|arroba|arobase|chiocciola|małpa|malpa|apenstaartje|klammeraffe)\\)"
+            + "|\\[at\\]|\\s+(?:at|arroba|arobase|małpa|malpa|apenstaartje|klammeraffe|chiocciola|snabel-a|собака)\\s+)"
+            + "\\s*([\\w\\-]+(?:" + EMAIL_DOT + "[\\w\\-]+)+)");
     /** A phone number written with letter O for zero or with its digits spaced out: "o7700 9OO 518", "0 4 9 1 5 7". */
     private static final Pattern DISGUISED_PHONE = Pattern.compile("(?<![\\w+])(\\+?[0-9oO](?:[ .\\-]?[0-9oO]){8,14})"
             + "(?![\\w])");
@@ -305,16 +309,17 @@ final class IdentifierExtractor {
     private static boolean mayWriteOutEmail(String plain) {
         return (plain.contains(" at ") || plain.contains("(at)") || plain.contains("[at]") || plain.contains("arroba")
                 || plain.contains("chiocciola") || plain.contains("malpa") || plain.contains("małpa")
-                || plain.contains("apenstaartje") || plain.contains("klammeraffe") || plain.contains("snabel"))
+                || plain.contains("apenstaartje") || plain.contains("klammeraffe") || plain.contains("snabel")
+                || plain.contains("arobase") || plain.contains("собака"))
                 && (plain.contains("dot") || plain.contains("punkt") || plain.contains("point") || plain.contains("punt")
-                || plain.contains("kropka") || plain.contains("ponto") || plain.contains("."));
+                || plain.contains("kropka") || plain.contains("ponto") || plain.contains("точка") || plain.contains("."));
     }
 
     private void writtenEmails(String text, int message, List<Identifier> found, List<int[]> taken) {
         Matcher m = WRITTEN_EMAIL.matcher(text);
         while (m.find()) {
-            String local = WRITTEN_DOT.matcher(m.group(1)).replaceAll(".");
-            String domain = WRITTEN_DOT.matcher(m.group(2)).replaceAll(".");
+            String local = EMAIL_WRITTEN_DOT.matcher(m.group(1)).replaceAll(".");
+            String domain = EMAIL_WRITTEN_DOT.matcher(m.group(2)).replaceAll(".");
             String email = (local + "@" + domain).toLowerCase(Locale.ROOT);
             if (EMAIL.matcher(email).matches() && !CommonWords.contains(local.toLowerCase(Locale.ROOT))) {
                 boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
