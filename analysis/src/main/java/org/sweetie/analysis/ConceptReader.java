@@ -14,6 +14,7 @@ final class ConceptReader {
     private final long owned;
     private final long number;
     private final long childAge;
+    private final long time;
 
     ConceptReader(ConceptDictionary dictionary, long owned) {
         this.dictionary = dictionary;
@@ -22,6 +23,7 @@ final class ConceptReader {
         this.my = concepts.bit("MY");
         this.number = concepts.bit("NUMBER");
         this.childAge = concepts.bit("CHILD_AGE");
+        this.time = concepts.bit("TIME");
         this.owned = owned;
     }
 
@@ -45,6 +47,13 @@ final class ConceptReader {
                 if (!raw.isEmpty() && Character.isDigit(raw.charAt(0))) {
                     masks[i] |= number | (childAge(raw) ? childAge : 0);
                 }
+            }
+        }
+        for (int i = 1; digits && i < n; i++) {
+            // "10 am" is a clock time; "i am" is not (so "am" is no time word of its own in the dictionary)
+            if ((masks[i - 1] & number) != 0 && CLOCK.contains(tokens.word(i))) {
+                masks[i - 1] &= ~childAge;
+                masks[i] |= time;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -106,6 +115,8 @@ final class ConceptReader {
         return age >= 3 && age < 18;
     }
 
+    private static final java.util.Set<String> CLOCK = java.util.Set.of("am", "pm", "noon", "midnight", "oclock",
+            "o'clock", "uhr", "h");
     private static final java.util.Set<String> CHILD_AGE_UNITS = java.util.Set.of("yo", "y", "yr", "yrs", "f", "yrsold",
             "years", "anos", "taon", "jaar", "jahre", "ans", "anni", "ar", "lat", "let", "yearsold");
 

@@ -92,7 +92,7 @@ public final class ConversationAnalyzer {
             platformTalkedAt = index;
         }
         if (persona) {
-            readPersona(words, concepts, index, findings);
+            readPersona(words, concepts, index, message.time().atZone(java.time.ZoneOffset.UTC).getYear(), findings);
         } else {
             partnerWindow.addLast(concepts);
             if (partnerWindow.size() > StageRules.window()) {
@@ -112,9 +112,10 @@ public final class ConversationAnalyzer {
         return findings;
     }
 
-    private void readPersona(MessageReading words, ConceptReading concepts, int index, List<Finding> findings) {
+    private void readPersona(MessageReading words, ConceptReading concepts, int index, int year,
+                             List<Finding> findings) {
         attributeInitiation(words, List.of(concepts), true, index, findings);
-        Optional<int[]> stated = words.statedMinorAge(partnerAskedAge);
+        Optional<int[]> stated = words.statedMinorAge(partnerAskedAge, year);
         if (stated.isPresent()) {
             reach(Stage.AGE_AWARENESS, index, stated.get(), findings,
                     "she states an age under 18: \"" + quote(words, stated.get()) + "\"");

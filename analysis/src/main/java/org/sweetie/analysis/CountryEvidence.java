@@ -28,6 +28,8 @@ final class CountryEvidence {
     private static final double IP_IN_TEXT = 0.6;
     private static final double CURRENCY = 0.4;
     private static final double LANGUAGE = 0.2;
+    /** A country's flag he puts in his own line ("your sponsor from Stavanger 🇳🇴"); the persona's own is left out. */
+    private static final double FLAG = 0.4;
     /** What each further clue of a kind adds to a country's score, and the most all of them add. */
     private static final double MORE_OF_A_KIND = 0.05;
     private static final double MORE_OF_A_KIND_AT_MOST = 0.1;
@@ -47,7 +49,8 @@ final class CountryEvidence {
             Map.entry("pln", "PL"), Map.entry("zloty", "PL"), Map.entry("zl", "PL"), Map.entry("zlotych", "PL"),
             Map.entry("zł", "PL"), Map.entry("złotych", "PL"), Map.entry("mxn", "MX"), Map.entry("blik", "PL"),
             Map.entry("zar", "ZA"), Map.entry("rand", "ZA"), Map.entry("rands", "ZA"), Map.entry("chf", "CH"),
-            Map.entry("franc", "CH"), Map.entry("francs", "CH"), Map.entry("franken", "CH"), Map.entry("nzd", "NZ"),
+            Map.entry("franc", "CH"), Map.entry("francs", "CH"), Map.entry("franken", "CH"), Map.entry("franke", "CH"),
+            Map.entry("stutz", "CH"), Map.entry("nzd", "NZ"),
             Map.entry("brl", "BR"), Map.entry("reais", "BR"), Map.entry("real", "BR"), Map.entry("jpy", "JP"),
             Map.entry("yen", "JP"), Map.entry("rub", "RU"), Map.entry("rubles", "RU"), Map.entry("roubles", "RU"),
             Map.entry("рублей", "RU"), Map.entry("рубля", "RU"), Map.entry("sgd", "SG"), Map.entry("hkd", "HK"),
@@ -78,6 +81,9 @@ final class CountryEvidence {
         put(words, "NO", "hva", "jente", "noe", "hvordan", "ikkje", "gammel");
         put(words, "PL", "jestem", "masz", "chcesz", "dziewczyna", "bardzo", "gdzie", "czy", "jak");
         put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть");
+        // Tagalog's function words, not the few words foreigners pick up ("po", "ganda", "mahal")
+        put(words, "PH", "ang", "ng", "mga", "naman", "kung", "hindi", "ito", "yung", "dito", "kayo", "natin",
+                "namin", "lang", "sa");
         return Map.copyOf(words);
     }
 
@@ -139,6 +145,7 @@ final class CountryEvidence {
                 default -> { }
             }
         }
+        readFlags(plain, message);
         if (mayNameCurrency(plain)) {
             readCurrencies(plain, message);
         }
@@ -153,6 +160,24 @@ final class CountryEvidence {
             }
         }
         clues.add(new Entry(clue, kind));
+    }
+
+    private void readFlags(String plain, int message) {
+        for (int i = 0; i + 3 < plain.length(); i++) {
+            int first = plain.codePointAt(i);
+            if (first < 0x1F1E6 || first > 0x1F1FF) {
+                continue;
+            }
+            int second = plain.codePointAt(i + 2);
+            if (second >= 0x1F1E6 && second <= 0x1F1FF) {
+                String country = "" + (char) ('A' + first - 0x1F1E6) + (char) ('A' + second - 0x1F1E6);
+                if (!country.equals("PH")) {
+                    add(new CountryAttribution.Clue(country, FLAG, "flag " + plain.substring(i, i + 4), message),
+                            Kind.PLACE);
+                }
+                i += 3;
+            }
+        }
     }
 
     /** A currency is named next to an amount, or by its sign. */
@@ -172,6 +197,9 @@ final class CountryEvidence {
         }
         if (plain.indexOf('₹') >= 0) {
             add(new CountryAttribution.Clue("IN", CURRENCY, "currency '₹'", message), Kind.CURRENCY);
+        }
+        if (plain.contains("s$")) {
+            add(new CountryAttribution.Clue("SG", CURRENCY, "currency 's$'", message), Kind.CURRENCY);
         }
         if (plain.contains("r$")) {
             add(new CountryAttribution.Clue("BR", CURRENCY, "currency 'r$'", message), Kind.CURRENCY);
@@ -334,6 +362,7 @@ final class CountryEvidence {
             case "NO" -> "Norwegian";
             case "PL" -> "Polish";
             case "RU" -> "Russian";
+            case "PH" -> "Tagalog";
             default -> "Portuguese";
         };
     }

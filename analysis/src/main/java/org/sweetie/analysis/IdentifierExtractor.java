@@ -23,11 +23,21 @@ final class IdentifierExtractor {
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
             + "\\.[A-Za-z]{2,}(?![\\w-])");
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"]+"
-            + "|(?<![\\w@.])(?:facebook|fb|instagram|tiktok|twitter|x|t|wa|snapchat|discord|vk|ok)\\.(?:com|me|gg|ru)/"
-            + "[^\\s<>\"]+");
+            + "|(?<![\\w@.])(?:facebook|fb|instagram|tiktok|twitter|x|t|wa|snapchat|discord|vk|ok|paypal)"
+            + "\\.(?:com|me|gg|ru)/[^\\s<>\"]+");
+    /**
+     * A host written without http or www, under a common top-level domain: "example.net/u/macca" (with a path), or
+     * "baikal-frames.example.net" where the line speaks of a blog, site or page. Read after the handles, so that
+     * "skype dave.example.uk" stays a handle.
+     */
+    private static final Pattern BARE_HOST = Pattern.compile("(?i)(?<![\\w@.\\-/])((?:[a-z0-9][a-z0-9\\-]*\\.)+"
+            + "(?:com|net|org|info|io|de|nl|uk|ru|ph|au|ca|fr|it|es|pl|se|no|dk|be|ch|at|br|pt|in))(/[^\\s<>\"]*)?"
+            + "(?![\\w@\\-])");
+    private static final Pattern WEB_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:blog|site|website|web|page|homepage|"
+            + "link|url|portfolio|profile|profil|pagina|página|seite|sida|side|strona|сайт|блог)(?![\\p{L}])");
     private static final Map<String, IdentifierType> PLATFORMS = Map.ofEntries(
             Map.entry("skype", IdentifierType.SKYPE), Map.entry("facebook", IdentifierType.FACEBOOK),
-            Map.entry("fb", IdentifierType.FACEBOOK), Map.entry("messenger", IdentifierType.FACEBOOK),
+            Map.entry("fb", IdentifierType.FACEBOOK), Map.entry("face", IdentifierType.FACEBOOK), Map.entry("messenger", IdentifierType.FACEBOOK),
             Map.entry("instagram", IdentifierType.INSTAGRAM), Map.entry("insta", IdentifierType.INSTAGRAM),
             Map.entry("ig", IdentifierType.INSTAGRAM), Map.entry("snapchat", IdentifierType.SNAPCHAT),
             Map.entry("snap", IdentifierType.SNAPCHAT), Map.entry("sc", IdentifierType.SNAPCHAT),
@@ -54,7 +64,7 @@ final class IdentifierExtractor {
     private static final Pattern CUED_HANDLE = Pattern.compile("(?iu)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s|pls|plz|please|es|e|est|ist|é|è|eh|er|är|als|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
+            + "to|it'?s|pls|plz|please|es|e|est|ist|é|è|eh|er|är|als|mig|meg|am|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
             + "(\\+?[\\w][\\w.\\-]{1,39}(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
@@ -64,6 +74,11 @@ final class IdentifierExtractor {
     private static final Pattern CASHTAG = Pattern.compile("(?<![\\w$])\\$([A-Za-z][A-Za-z0-9_]{1,19})(?![\\w])");
     private static final Pattern BITCOIN = Pattern.compile("(?<![\\w])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}"
             + "|bc1[02-9ac-hj-np-z]{11,71})(?![\\w])");
+    /**
+     * A native SegWit address by its shape alone (bc1q and 38 or 58 characters of the bech32 alphabet): a checksum
+     * typo still names the wallet he meant, and nothing else in chat has this shape.
+     */
+    private static final Pattern SEGWIT_SHAPE = Pattern.compile("bc1q[02-9ac-hj-np-z]{38}|bc1q[02-9ac-hj-np-z]{58}");
     private static final Pattern ETHEREUM = Pattern.compile("(?<![\\w])0x[0-9a-fA-F]{40}(?![\\w])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
             + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.])");
@@ -97,7 +112,7 @@ final class IdentifierExtractor {
             "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't",
             "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app");
     /** Platform names that are also words, abbreviations or Tagalog: a plain word after them needs "id", "is" or ":". */
-    private static final Set<String> AMBIGUOUS_PLATFORMS = Set.of("line", "tg", "wa", "ig", "fb", "sc", "snap",
+    private static final Set<String> AMBIGUOUS_PLATFORMS = Set.of("line", "tg", "wa", "ig", "fb", "sc", "snap", "face",
             "insta", "messenger", "whats app");
     private static final Pattern EXPLICIT_CUE = Pattern.compile("(?<![\\w])(?:is|id|name|username|user|handle|"
             + "it'?s|ay|es|ist|est|é)(?![\\w])");
@@ -180,6 +195,12 @@ final class IdentifierExtractor {
         if (chatSized && platformInTalk != null) {
             contextHandles(text, message, platformInTalk, found, taken);
         }
+        if (chatSized && text.indexOf('.') >= 0) {
+            bareHosts(text, message, found, taken);
+        }
+        if (chatSized && maySpeakDigits(plain)) {
+            spokenPhones(text, message, region, found, taken);
+        }
         if (chatSized && mayHideDigits(text)) {
             disguisedPhones(text, message, region, found, taken);
         }
@@ -204,7 +225,7 @@ final class IdentifierExtractor {
         }
         m = BITCOIN.matcher(text);
         while (m.find()) {
-            if (Crypto.isBitcoinAddress(m.group())) {
+            if (Crypto.isBitcoinAddress(m.group()) || SEGWIT_SHAPE.matcher(m.group()).matches()) {
                 add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
             }
         }
@@ -331,6 +352,75 @@ final class IdentifierExtractor {
     }
 
     /** A digit run with letter O in it, or five or more digits standing alone: cheap to rule out. */
+    /** Digits said in words: "oh seven seven double oh, nine oh oh, two seven eight". */
+    private static final Map<String, String> SPOKEN_DIGITS = Map.ofEntries(Map.entry("oh", "0"), Map.entry("o", "0"),
+            Map.entry("zero", "0"), Map.entry("nought", "0"), Map.entry("one", "1"), Map.entry("two", "2"),
+            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
+            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"));
+    private static final Pattern SPOKEN_TOKEN = Pattern.compile("(?i)[\\p{L}\\d]+");
+
+    private static boolean maySpeakDigits(String plain) {
+        return plain.contains("seven") || plain.contains("double") || plain.contains("nine") && plain.contains("oh");
+    }
+
+    /** Runs of at least ten digits said in words, read as a phone number the way written ones are. */
+    private void spokenPhones(String text, int message, String region, List<Identifier> found, List<int[]> taken) {
+        Matcher token = SPOKEN_TOKEN.matcher(text);
+        StringBuilder digits = new StringBuilder();
+        int start = -1;
+        int end = -1;
+        int repeat = 1;
+        while (true) {
+            boolean more = token.find();
+            String word = more ? token.group().toLowerCase(Locale.ROOT) : "";
+            String between = more && end >= 0 ? text.substring(end, token.start()) : " ";
+            boolean joined = between.matches("[\\s,\\-]*");
+            if (more && joined && (word.equals("double") || word.equals("triple"))) {
+                repeat = word.equals("double") ? 2 : 3;
+                start = start < 0 ? token.start() : start;
+                end = token.end();
+                continue;
+            }
+            String digit = more && joined ? SPOKEN_DIGITS.getOrDefault(word,
+                    word.chars().allMatch(Character::isDigit) ? word : null) : null;
+            if (digit != null) {
+                digits.append(digit.repeat(repeat));
+                repeat = 1;
+                start = start < 0 ? token.start() : start;
+                end = token.end();
+                continue;
+            }
+            if (digits.length() >= 10) {
+                spokenPhone(digits.toString(), region, message, text.substring(start, end), start, end, found, taken);
+            }
+            if (!more) {
+                return;
+            }
+            digits.setLength(0);
+            repeat = 1;
+            start = -1;
+            end = -1;
+            if (SPOKEN_DIGITS.containsKey(word) || word.equals("double") || word.equals("triple")) {
+                token.region(token.start(), text.length()); // this word may start the next run
+            }
+        }
+    }
+
+    private static void spokenPhone(String digits, String region, int message, String raw, int start, int end,
+                                    List<Identifier> found, List<int[]> taken) {
+        String shape = UK_MOBILE.matcher(digits).matches() ? "GB" : AU_MOBILE.matcher(digits).matches() ? "AU"
+                : PH_MOBILE.matcher(digits).matches() ? "PH" : region == null ? "US" : region;
+        try {
+            PhoneNumber number = PHONES.parse(digits, shape);
+            String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            if (FICTION.matcher(e164).matches() || PHONES.isValidNumber(number)) {
+                add(found, taken, IdentifierType.PHONE, raw, e164, message, start, end);
+            }
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            // not a number after all: nothing is read
+        }
+    }
+
     private static boolean mayHideDigits(String text) {
         int digits = 0;
         int spacedDigits = 0;
@@ -373,7 +463,7 @@ final class IdentifierExtractor {
     }
 
     private static final Pattern PROFILE = Pattern.compile("(?i)(?:https?://)?(?:www\\.)?(facebook|fb|instagram|tiktok|"
-            + "twitter|x|snapchat|vk)\\.com/@?([\\w.\\-]{3,40})");
+            + "twitter|x|snapchat|vk|paypal)\\.(?:com|me)/@?([\\w.\\-]{3,40})");
 
     /** A URL; a profile link ("facebook.com/dindo.riyadh") also gives the platform's handle, for linking accounts. */
     private static void urlAndProfile(String text, Matcher m, int message, List<Identifier> found, List<int[]> taken) {
@@ -389,6 +479,26 @@ final class IdentifierExtractor {
                 found.add(new Identifier(type, handle, handle.toLowerCase(Locale.ROOT), message,
                         m.start() + profile.start(2), m.start() + profile.start(2) + handle.length()));
             }
+        }
+    }
+
+    private static void bareHosts(String text, int message, List<Identifier> found, List<int[]> taken) {
+        Matcher m = BARE_HOST.matcher(text);
+        boolean cue = false;
+        boolean cueRead = false;
+        while (m.find()) {
+            if (m.group(2) == null || m.group(2).length() <= 1) {
+                if (!cueRead) {
+                    cue = WEB_CUE.matcher(text).find();
+                    cueRead = true;
+                }
+                if (!cue) {
+                    continue;
+                }
+            }
+            String url = m.group().replaceAll("[.,!?)]+$", "");
+            add(found, taken, IdentifierType.URL, url, url.toLowerCase(Locale.ROOT), message, m.start(),
+                    m.start() + url.length());
         }
     }
 
@@ -437,9 +547,15 @@ final class IdentifierExtractor {
         }
     }
 
+    private static final Pattern LAUGHTER = Pattern.compile("k{3,}|(?:ha|he|hi|ja|je|xa|ah|rs|hah|heh)+h?|l+o+l+|x+d+");
+    private static final Pattern SPELLED = Pattern.compile("\\p{L}(?:[._\\-]\\p{L}){2,}");
+
     /** A word in leetspeak ("n4k3d", "s3xy") is the word, not a handle. */
     static boolean leetWord(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
+        if (LAUGHTER.matcher(lower).matches() || SPELLED.matcher(lower).matches()) {
+            return true; // "kkkk", "hahaha", "jajaja", "rsrs"; "n.a.k.e.d" is a word spelled out
+        }
         if (lower.chars().noneMatch(Character::isDigit) || lower.chars().noneMatch(Character::isLetter)) {
             return false;
         }

@@ -22,7 +22,7 @@ final class MessageReading {
                     + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po|f|anyos|anos|na ako)(?![\\p{L}])");
     /** A number that may be an age: not a price, not a clock time ("10am", "5 pm", "10:30", "3h"). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:/])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
-            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock)(?![\\p{L}])|\\s?/\\s?\\d)");
+            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock|noon|midnight|ng umaga|ng gabi|ng hapon)(?![\\p{L}])|\\s?/\\s?\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
             "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"
@@ -35,13 +35,25 @@ final class MessageReading {
                     + "(\\d{1,2}|ten|tien|zehn|diez|dix|dez|sampu|eleven|elf|once|onze|nine|negen|neun|nueve|neuf|nove)"
                     + "(?![\\p{L}\\d])"
                     + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])");
+    /** Ages in words, as the persona (English, Tagalog, Cebuano) and partners write them. */
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("walo", 8), Map.entry("siyam", 9),
-            Map.entry("sampu", 10), Map.entry("sampung", 10), Map.entry("tien", 10), Map.entry("zehn", 10),
-            Map.entry("diez", 10), Map.entry("dix", 10), Map.entry("dez", 10));
-    private static final Pattern NUMBER_WORD = Pattern.compile(
-            "(?<![\\p{L}])(" + String.join("|", NUMBER_WORDS.keySet()) + ")(?![\\p{L}])");
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+            Map.entry("walo", 8), Map.entry("siyam", 9), Map.entry("sampu", 10), Map.entry("sampung", 10),
+            Map.entry("otso", 8), Map.entry("nuwebe", 9), Map.entry("diyes", 10), Map.entry("dyes", 10),
+            Map.entry("onse", 11), Map.entry("dose", 12), Map.entry("trese", 13), Map.entry("katorse", 14),
+            Map.entry("labing-isa", 11), Map.entry("labing isa", 11), Map.entry("labindalawa", 12),
+            Map.entry("napulo", 10), Map.entry("napulo ug usa", 11), Map.entry("napulog usa", 11),
+            Map.entry("napulo ug duha", 12), Map.entry("napulog duha", 12), Map.entry("siyam na taon", 9),
+            Map.entry("tien", 10), Map.entry("zehn", 10), Map.entry("diez", 10), Map.entry("dix", 10),
+            Map.entry("dez", 10), Map.entry("onze", 11), Map.entry("doce", 12), Map.entry("doze", 12),
+            Map.entry("elf", 11), Map.entry("zwolf", 12), Map.entry("twaalf", 12), Map.entry("douze", 12));
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?<![\\p{L}])(" + String.join("|",
+            NUMBER_WORDS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList()) + ")(?![\\p{L}])");
+    /** A birth year the persona gives ("born 2002 po", or "2002" answering "age?"). */
+    private static final Pattern BIRTH_YEAR = Pattern.compile("(?<![\\d.,$€£₱:/])(19[89]\\d|20[0-3]\\d)(?![\\d%])");
+    private static final Pattern BORN = Pattern.compile("(?<![\\p{L}])(?:born|b\\.|ipinanganak|pinanganak|"
+            + "natawo|geboren|nacida|nacio|nee|nata|nascida|fodd|fodt|urodzona)(?![\\p{L}])");
 
     private static final Pattern PURCHASE = Pattern.compile(
             "(?<![\\p{L}])(?:bought|buy it|cost|costs|costed|spent|paid|price of|kocht|gekocht|gekauft|kostet|"
@@ -121,10 +133,17 @@ final class MessageReading {
      * An age under 18 the persona gives for herself: a number with an age word ("im 10", "10 yo", "10 taon"), or a
      * bare number answering the partner's question ("10").
      */
-    Optional<int[]> statedMinorAge(boolean answeringAgeQuestion) {
+    Optional<int[]> statedMinorAge(boolean answeringAgeQuestion, int year) {
         String plain = text.plain();
         boolean cue = AGE_CUE.matcher(plain).find();
-        boolean bare = plain.strip().split("\\s+").length <= 3;
+        boolean bare = plain.strip().split("\\s+").length <= 4;
+        boolean born = BORN.matcher(plain).find();
+        if (born || answeringAgeQuestion && bare) {
+            Matcher birth = BIRTH_YEAR.matcher(plain);
+            if (birth.find() && minorBornIn(Integer.parseInt(birth.group(1)), year)) {
+                return Optional.of(text.plainSpan(birth.start(), birth.end()));
+            }
+        }
         if (!cue && !(answeringAgeQuestion && bare)) {
             return Optional.empty();
         }
@@ -140,6 +159,14 @@ final class MessageReading {
             return Optional.of(text.plainSpan(word.start(), word.end()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a child born in {@code born} is under 18 in {@code year}; when the message's year is not known (a log
+     * without dates), any year from 1996 on is taken as hers: she is a child persona.
+     */
+    private static boolean minorBornIn(int born, int year) {
+        return year >= 2000 ? year - born >= 1 && year - born < 18 : born >= 1996;
     }
 
     /**

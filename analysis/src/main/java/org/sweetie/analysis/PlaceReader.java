@@ -23,6 +23,8 @@ final class PlaceReader {
     static final double HOME = 0.7;
     static final double PRESENT = 0.6;
     static final double CONTEXT = 0.45;
+    /** The label of the cues that say where he is now ("here in X"), which travel words do not discount. */
+    private static final String HERE_NOW = "is here in";
     static final double BARE = 0.25;
     /** The persona's own country: a bare mention of one of its places is about her, not him. */
     private static final String PERSONA_COUNTRY = "PH";
@@ -35,11 +37,15 @@ final class PlaceReader {
     }
 
     private static final Map<String, List<Cue>> CUES = cues();
+    private static final Set<String> ORIGIN = Set.of("from", "aus", "desde", "depuis", "uit", "vanuit", "fra", "fran",
+            "z", "ze", "iz", "из");
     private static final Set<String> ARTICLES = Set.of("the", "de", "het", "la", "le", "el", "los", "las", "o", "a",
             "der", "die", "das", "lo", "il");
-    /** Words of a question to the persona: a weak cue in such a message is about her. */
-    // Object pronouns ("te mando ... desde guadalajara", "ich schick dir was aus berlin") are left out: "you" as the
-    // one spoken to, not the one who is somewhere.
+    /**
+     * Words of a question to the persona: a weak cue in such a message is about her. Object pronouns ("te mando ...
+     * desde guadalajara", "ich schick dir was aus berlin") are left out: "you" as the one spoken to, not the one who
+     * is somewhere.
+     */
     private static final Set<String> SECOND_PERSON = Set.of("you", "u", "ur", "your", "youre", "you're", "ya", "yu",
             "ka", "mo", "ikaw", "kayo", "nimo", "du", "jij", "je", "jou", "jouw", "tu", "vous",
             "voce", "vc", "usted", "ты", "вы", "sei");
@@ -114,20 +120,28 @@ final class PlaceReader {
                 "mieszkam w", "mieszkam we", "mieszkam pod", "mieszkam kolo", "jestem z", "jestem ze",
                 "pochodze z", "pochodze ze",
                 "я из", "я живу в", "живу в", "я живу во", "я родом из",
+                "yo de", "yo soy de", "ich bin us", "bin us", "ik woon nu in", "ich wohne jetzt in", "i live now in",
+                "vivo ahora en", "moro agora em", "jeg bor nu i", "jeg bor na i", "jag bor nu i",
                 "ya iz", "ya zhivu v", "zhivu v", "ya rodom iz", "ja iz", "ja zhivu v",
                 "taga", "tiga", "nakatira ako sa", "nakatira sa", "galing ako sa", "nagpuyo ko sa", "nagpuyo ko",
                 "gikan ko sa", "gikan ko");
         cue(cues, PRESENT, "is in", null, "im in", "i'm in", "i am in", "im currently in", "i'm currently in",
-                "im here in", "i'm here in", "here in", "im staying in", "i'm staying in", "im stuck in",
-                "ik zit in", "ik ben in", "hier in", "ich bin in", "ich bin gerade in", "ich bin im",
-                "estoy en", "aqui en", "je suis a", "je suis en", "je suis au", "ici a", "ici en",
-                "estou em", "estou no", "estou na", "aqui em", "aqui no", "aqui na",
-                "sono a", "sono in", "qui a", "qui in", "jag ar i", "jeg er i", "jestem w", "jestem we",
+                "im here in", "i'm here in", "im staying in", "i'm staying in", "im stuck in",
+                "ik zit in", "ik ben in", "ich bin in", "ich bin gerade in", "ich bin im",
+                "estoy en", "je suis a", "je suis en", "je suis au", "ici en",
+                "estou em", "estou no", "estou na", "aqui no", "aqui na",
+                "sono a", "sono in", "qui in", "jag ar i", "jeg er i", "jestem w", "jestem we",
                 "я в", "я сейчас в", "nandito ako sa", "andito ako sa", "narito ako sa", "dito ako sa",
                 "naa ko sa", "ania ko sa", "ari ko sa");
         cue(cues, PRESENT, "is in", Set.of("ako", "ko"), "nasa");
+        // "here in X" says where he is whatever else the sentence says: "gonna shoot the leaves here in vermont"
+        cue(cues, PRESENT, HERE_NOW, null, "here in", "her i", "har i", "dito sa", "dinhi sa", "hier in", "aqui en",
+                "aqui em", "ici a", "qui a", "tutaj w", "тут в", "здесь в", "greetings from", "hello from", "hi from",
+                "hej fran", "hilsen fra", "groeten uit", "grusse aus", "saludos desde", "ciao da", "pozdrowienia z",
+                "back home in", "home in");
         cue(cues, CONTEXT, "mentions", null, "in", "near", "from", "outside", "aus", "desde", "depuis", "из",
-                "em", "da", "uit", "iz", "vicino a", "je reste a", "reste a", "z", "ze", "vanuit", "dalla", "dal");
+                "em", "da", "uit", "iz", "vicino a", "je reste a", "reste a", "z", "ze", "vanuit", "dalla", "dal",
+                "fra", "fran", "vom");
         return cues;
     }
 
@@ -188,7 +202,10 @@ final class PlaceReader {
                     if (end < 0) {
                         continue;
                     }
-                    if (cue.weight() < HOME && travel || cue.weight() == CONTEXT && (secondPerson || question)) {
+                    // "flying from calgary": where he sets out from is where he is from
+                    boolean origin = cue.words().length == 1 && ORIGIN.contains(cue.words()[0]);
+                    if (cue.weight() < HOME && travel && !HERE_NOW.equals(cue.label()) && !origin
+                            || cue.weight() == CONTEXT && (secondPerson || question)) {
                         break;
                     }
                     mention = cued(t, end, cue, span);

@@ -42,6 +42,17 @@ class CountryInTalkTest {
     }
 
     @Test
+    void hereInSaysWhereHeIsAndFlagsAndCurrencySignsCount() {
+        assertThat(country("2013-10-01T12:00:00Z", "yeah, gonna shoot the fall leaves here in vermont"))
+                .isEqualTo("US");
+        assertThat(country("2013-10-01T12:00:00Z", "vacation in Cebu! flying from Calgary, Alberta, via Vancouver"))
+                .isEqualTo("CA");
+        assertThat(country("2013-10-01T12:00:00Z", "hei! I am Ingrid, your sponsor 🇳🇴")).isEqualTo("NO");
+        assertThat(country("2013-10-01T12:00:00Z", "i give u S$50, can buy many things")).isEqualTo("SG");
+        assertThat(country("2013-10-01T12:00:00Z", "ako si kuya Jun, OFW dito sa Dubai")).isEqualTo("AE");
+    }
+
+    @Test
     void clockTimesSaidInWords() {
         assertThat(country("2013-11-12T17:14:00Z", "here it is quarter to 11 at night yaar")).isEqualTo("IN");
         assertThat(country("2014-01-22T04:00:00Z", "it's half past midnight here, can't sleep")).isEqualTo("CA");

@@ -52,6 +52,26 @@ class IdentifiersInTalkTest {
     }
 
     @Test
+    void phoneNumbersSaidInWords() {
+        assertThat(values(revealed("or text me, oh seven seven double oh, nine double oh, three one two")))
+                .containsExactly("phone:+447700900312");
+        assertThat(revealed("i have seven cats and two dogs, nine fish")).isEmpty();
+    }
+
+    @Test
+    void bareHostsWalletsByShapeAndLaughterIsNoHandle() {
+        assertThat(values(revealed("check out my profile example.net/u/Macca_Bris")))
+                .containsExactly("url:example.net/u/macca_bris");
+        assertThat(values(revealed("i put photos on my blog baikal-frames.example.net")))
+                .containsExactly("url:baikal-frames.example.net");
+        assertThat(values(revealed("add me on skype dave.example.uk"))).containsExactly("skype:dave.example.uk");
+        assertThat(values(revealed("moi koshelek: bc1qw8exmp7e2sz0tq9r3lvjh5k6dn4xcfgy8ua2mq")))
+                .containsExactly("crypto:bc1qw8exmp7e2sz0tq9r3lvjh5k6dn4xcfgy8ua2mq");
+        assertThat(revealed("bora no zap?", "whatsapp kkkk")).isEmpty();
+        assertThat(revealed("add me on snap", "then n.a.k.e.d")).isEmpty();
+    }
+
+    @Test
     void writtenOutEmailsInMoreLanguages() {
         assertThat(values(revealed("write my email: jarek kropka nowak małpa example kropka net")))
                 .containsExactly("email:jarek.nowak@example.net");

@@ -61,6 +61,25 @@ class ReadingTest {
     }
 
     @Test
+    void agesInWordsAndBirthYears() {
+        assertThat(read("P: ilang taon ka na?", "S: onse anyos ko").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("P: asl", "S: napulo ug usa").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("P: welcher jahrgang? what year born?", "S: 2003 po").stages())
+                .containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("P: what time is it there?", "S: 12 noon po").stages())
+                .doesNotContainKey(Stage.AGE_AWARENESS);
+        assertThat(read("P: nice. i am from bangalore. u r still kid na").stages())
+                .containsEntry(Stage.AGE_AWARENESS, 0);
+    }
+
+    @Test
+    void aShowOrAVideoOnAnAppIsAWebcamRequestButTheAppAloneIsNot() {
+        assertThat(read("P: just a lil show for me on skype").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: på snapchat video, legg til meg").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: u got snapchat?").stages()).doesNotContainKey(Stage.WEBCAM_REQUEST);
+    }
+
+    @Test
     void compoundWordsAndWhoWillKnow() {
         var report = read("S: im 11 po", "P: egal. trotzdem, ein nacktfoto. keiner erfährt es");
         assertThat(report.solicitation()).isEqualTo(1);
