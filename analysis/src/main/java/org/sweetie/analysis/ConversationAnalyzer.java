@@ -271,7 +271,7 @@ public final class ConversationAnalyzer {
                 continue;
             }
             boolean raised = words.has(topic.getValue()) && !(topic.getKey() == Topic.SEXUAL
-                    && words.negated(Lexicon.Kind.SEXUAL))
+                    && (words.negated(Lexicon.Kind.SEXUAL) || window.getLast().has(reading.marks().figurative())))
                     || topic.getKey() == Topic.PAYMENT && words.offeredAmount() != null
                     || (persona ? reading.rules().match(TOPIC_RULES.get(topic.getKey()), window) != null
                             : Integer.valueOf(index).equals(stages.get(TOPIC_STAGES.get(topic.getKey()))));

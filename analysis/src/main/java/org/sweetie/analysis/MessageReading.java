@@ -185,6 +185,10 @@ final class MessageReading {
     private static final Pattern HIS = Pattern.compile("(?:my|mijn|mein|meine|mi|mon|ma|meu|minha|min|mitt|moja|mój)"
             + "(?:\\s+\\S+)?\\s+$");
 
+    /** "the webcam on my laptop": the thing is part of his. */
+    private static final Pattern ON_HIS = Pattern.compile("\\s+(?:on|in|of|op|van|an|auf|von|de|en|do|da|sur)\\s+"
+            + "(?:my|mijn|mein|meinem|meiner|mi|mon|ma|meu|minha|min|mitt)(?![\\p{L}])");
+
     /** The phrase is the partner's own thing: "my webcam is broken", "mijn nieuwe webcam". */
     boolean his(Lexicon.Kind kind) {
         int[] span = span(kind);
@@ -192,7 +196,9 @@ final class MessageReading {
             return false;
         }
         String before = text.original().substring(Math.max(0, span[0] - 16), span[0]).toLowerCase(Locale.ROOT);
-        return HIS.matcher(before).find();
+        String after = text.original().substring(span[1], Math.min(text.original().length(), span[1] + 16))
+                .toLowerCase(Locale.ROOT);
+        return HIS.matcher(before).find() || ON_HIS.matcher(after).lookingAt();
     }
 
     /** An age written as digits or as a number word of the engine's languages. */

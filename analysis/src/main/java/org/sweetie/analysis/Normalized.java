@@ -183,8 +183,8 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
         // after a letter ("nu3", "sh0w") or before one ("0ne"): "20" and "3am" keep their digits
         boolean between = k > from && Character.isLetter(s[k - 1]) || k + 1 < to
                 && Character.isLetter(s[k + 1]);
-        if (!between) {
-            return c;
+        if (!between || c == '!' && !(k + 1 < to && Character.isLetter(s[k + 1]))) {
+            return c; // "niemandem!!" ends a sentence; "n!ckt" hides a letter
         }
         return switch (c) {
             case '@', '4' -> 'a';
