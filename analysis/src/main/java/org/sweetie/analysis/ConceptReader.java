@@ -45,7 +45,7 @@ final class ConceptReader {
                 int[] span = text.wordsSpan(tokens.start(i), tokens.end(i));
                 String raw = text.original().substring(span[0], span[1]).toLowerCase(java.util.Locale.ROOT);
                 if (!raw.isEmpty() && Character.isDigit(raw.charAt(0))) {
-                    masks[i] |= number | (childAge(raw) ? childAge : 0);
+                    masks[i] |= number | (childAge(raw) && !inSum(text.original(), span) ? childAge : 0);
                 }
             }
         }
@@ -113,6 +113,13 @@ final class ConceptReader {
         }
         int age = Integer.parseInt(word.substring(0, digits));
         return age >= 3 && age < 18;
+    }
+
+    /** "1/2 + 1/4 = ?" is a school sum, not an age. */
+    private static boolean inSum(String original, int[] span) {
+        char before = span[0] > 0 ? original.charAt(span[0] - 1) : ' ';
+        char after = span[1] < original.length() ? original.charAt(span[1]) : ' ';
+        return "/+=*x".indexOf(before) >= 0 && before != 'x' || "/+=*".indexOf(after) >= 0;
     }
 
     private static final java.util.Set<String> CLOCK = java.util.Set.of("am", "pm", "noon", "midnight", "oclock",

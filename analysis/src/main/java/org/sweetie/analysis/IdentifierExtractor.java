@@ -360,7 +360,12 @@ final class IdentifierExtractor {
     private static final Pattern SPOKEN_TOKEN = Pattern.compile("(?i)[\\p{L}\\d]+");
 
     private static boolean maySpeakDigits(String plain) {
-        return plain.contains("seven") || plain.contains("double") || plain.contains("nine") && plain.contains("oh");
+        int words = 0;
+        for (String digit : List.of("oh", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "double")) {
+            words += plain.contains(digit) ? 1 : 0;
+        }
+        return words >= 3;
     }
 
     /** Runs of at least ten digits said in words, read as a phone number the way written ones are. */

@@ -69,7 +69,8 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
     private static boolean invisible(int cp) {
         int type = Character.getType(cp);
         return type == Character.FORMAT || type == Character.CONTROL && cp != '\n' && cp != '\t'
-                || cp >= 0x202a && cp <= 0x202e || cp >= 0x2066 && cp <= 0x2069 || cp == 0x00ad;
+                || cp >= 0x202a && cp <= 0x202e || cp >= 0x2066 && cp <= 0x2069 || cp == 0x00ad
+                || cp == 0x20e3 || cp == 0xfe0f; // a keycap's frame and emoji style: "1️⃣2️⃣" is "12"
     }
 
     /** Lower case, compatibility-folded, without accents (é → e, ｎ → n, ﬁ → fi). */

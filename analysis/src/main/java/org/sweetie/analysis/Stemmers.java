@@ -82,7 +82,8 @@ enum Stemmers {
     static String tagalog(String word) {
         String w = word.toLowerCase(Locale.ROOT).replace("-", "");
         for (String prefix : TL_PREFIXES) {
-            if (w.startsWith(prefix) && w.length() - prefix.length() >= 4) {
+            // a bare "i" takes five letters after it: "ilang" (how many) is not "lang" (only)
+            if (w.startsWith(prefix) && w.length() - prefix.length() >= (prefix.equals("i") ? 5 : 4)) {
                 w = w.substring(prefix.length());
                 break;
             }
