@@ -263,7 +263,22 @@ final class StageRules {
         for (int i = Math.max(0, first - NEGATION_REACH); i < first; i++) {
             // "don't worry", "why not", "don't be shy" carry REQUEST too: encouragement, not a negation
             if ((masks[i] & negation) != 0 && (masks[i] & request) == 0
-                    && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)) {
+                    && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)
+                    && !sentenceEndsBetween(reading, i, first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "doet er niet toe. you have webcam?": a negation ends with its sentence. */
+    private static boolean sentenceEndsBetween(ConceptReading reading, int from, int to) {
+        String words = reading.text().words();
+        int start = reading.tokens().end(from);
+        int end = Math.min(words.length(), reading.tokens().start(to));
+        for (int k = start; k < end; k++) {
+            char c = words.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == ';') {
                 return true;
             }
         }
