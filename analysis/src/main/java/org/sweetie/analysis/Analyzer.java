@@ -69,6 +69,27 @@ public final class Analyzer {
                 identifiers.extract(text, reading.text, 0, null));
     }
 
+    /**
+     * Reads one text word by word, as the reading layer does: each word with its concepts and whether it is a common
+     * word. Leetspeak, spaced-out letters and invisible characters are undone first, as for a partner's message.
+     */
+    public List<ReadWord> words(String text) {
+        MessageReading words = MessageReading.of(text, lexicon);
+        ConceptReading concepts = this.reading.read(words);
+        List<ReadWord> read = new java.util.ArrayList<>(words.tokens.count());
+        for (int i = 0; i < words.tokens.count(); i++) {
+            int[] span = words.text.wordsSpan(words.tokens.start(i), words.tokens.end(i));
+            int end = span[1];
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                end++; // "class" reads "clas" (repeated letters are one): the word as written runs on
+            }
+            String written = text.substring(span[0], end).toLowerCase(java.util.Locale.ROOT);
+            read.add(new ReadWord(written, this.reading.names(concepts.tokenMasks()[i]),
+                    CommonWords.contains(CommonWords.fold(written)) || CommonWords.contains(words.tokens.word(i))));
+        }
+        return read;
+    }
+
     /** The IP table is large: it is read the first time an address is seen, not at every start. */
     private synchronized IpCountries ipCountries() {
         if (ipCountries == null) {
