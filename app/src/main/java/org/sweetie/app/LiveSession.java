@@ -32,6 +32,8 @@ final class LiveSession {
     private final List<PersonaDeployment> voiced;
     private final List<Responder> responders = new java.util.ArrayList<>();
     private final Map<String, org.sweetie.persona.OperatorDesk> desks = new java.util.HashMap<>();
+    /** Operators' drafts the guard held, waiting for a supervisor: one queue for every persona of the session. */
+    private final org.sweetie.persona.HoldQueue holds = new org.sweetie.persona.HoldQueue();
     private InetSocketAddress operatorAddress;
     private Path operatorToken;
 
@@ -72,7 +74,7 @@ final class LiveSession {
             return null;
         }
         try {
-            OperatorApi api = new OperatorApi(operatorAddress, operatorToken, workspace.store(), desks);
+            OperatorApi api = new OperatorApi(operatorAddress, operatorToken, workspace.store(), desks, holds);
             progress.println("operator API on http://" + operatorAddress.getHostString() + ":" + api.port()
                     + " (token in " + operatorToken + ")");
             return api;
@@ -87,7 +89,7 @@ final class LiveSession {
                 .collect(Collectors.toMap(ChatNetwork::network, c -> c, (a, b) -> a));
         LiveOutlet outlet = new LiveOutlet(byNetwork, capture);
         for (PersonaDeployment deployment : voiced) {
-            Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC());
+            Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC(), holds);
             responders.add(voice.responder());
             desks.put(voice.persona().handle(), voice.desk());
             capture.addListener((network, conversation, message) -> voice.responder().heard(conversation, message));

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.persona.Decision;
+import org.sweetie.persona.GuardedSender;
+import org.sweetie.persona.HoldQueue;
 import org.sweetie.persona.OperatorDesk;
 
 /**
@@ -33,27 +35,35 @@ import org.sweetie.persona.OperatorDesk;
  * POST /conversations/{id}/takeover  {"operator": "op-anna"}
  * POST /conversations/{id}/say       {"operator": "op-anna", "text": "..."}  -> {"decision", "rule", "reason"}
  * POST /conversations/{id}/handback  {"operator": "op-anna"}
+ * GET  /drafts                        -> {"held": [{"draft", "conversation", "author", "text", "rule", "reason"}]}
+ * POST /drafts/{n}/approve            {"supervisor": "sup-ben", "reason": "..."}  -> {"decision", "rule", "reason"}
+ * POST /drafts/{n}/reject             {"supervisor": "sup-ben", "reason": "..."}
  * </pre>
+ * A draft the guard held ("decision": "held", with its "draft" number) is said only when a supervisor who did not
+ * write it approves it.
  */
 final class OperatorApi implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/conversations/(\\d+)/(takeover|say|handback)");
+    private static final Pattern DRAFT = Pattern.compile("/drafts/(\\d+)/(approve|reject)");
 
     private final HttpServer server;
     private final ConversationStore store;
     private final Map<String, OperatorDesk> desks;
+    private final HoldQueue holds;
     private final byte[] token;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param desks the operators' desk of each voiced persona, by persona handle
      */
-    OperatorApi(InetSocketAddress address, Path tokenFile, ConversationStore store, Map<String, OperatorDesk> desks)
-            throws IOException {
+    OperatorApi(InetSocketAddress address, Path tokenFile, ConversationStore store, Map<String, OperatorDesk> desks,
+                HoldQueue holds) throws IOException {
         if (!address.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the operator API listens on loopback only, not " + address);
         }
         this.store = store;
         this.desks = Map.copyOf(desks);
+        this.holds = holds;
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
@@ -61,6 +71,7 @@ final class OperatorApi implements AutoCloseable {
         writeToken(tokenFile, secret);
         server = HttpServer.create(address, 16);
         server.createContext("/conversations/", this::handle);
+        server.createContext("/drafts", this::drafts);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
@@ -103,6 +114,49 @@ final class OperatorApi implements AutoCloseable {
         }
     }
 
+    /** The supervisors' queue: what waits, and approving or rejecting one draft. */
+    private void drafts(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorised(exchange)) {
+                reply(exchange, 401, error("a valid bearer token is needed (see the token file)"));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET") && path.equals("/drafts")) {
+                ObjectNode answer = json.createObjectNode();
+                var list = answer.putArray("held");
+                for (HoldQueue.Held held : holds.waiting()) {
+                    list.addObject().put("draft", held.id()).put("conversation", held.conversation().id())
+                            .put("author", held.draft().author().operatorId()).put("text", held.draft().text())
+                            .put("rule", held.decision().rule()).put("reason", held.decision().reason())
+                            .put("at", held.at().toString());
+                }
+                reply(exchange, 200, answer);
+                return;
+            }
+            Matcher draft = DRAFT.matcher(path);
+            if (!exchange.getRequestMethod().equals("POST") || !draft.matches()) {
+                reply(exchange, 404, error("GET /drafts, or POST /drafts/{n}/approve|reject"));
+                return;
+            }
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            String supervisor = body == null ? "" : body.path("supervisor").asText("");
+            String reason = body == null ? "" : body.path("reason").asText("");
+            if (supervisor.isBlank() || reason.isBlank()) {
+                reply(exchange, 400, error("\"supervisor\" and \"reason\" are both needed"));
+                return;
+            }
+            try {
+                Decision d = GuardedSender.review(holds, Long.parseLong(draft.group(1)), supervisor,
+                        draft.group(2).equals("approve"), reason);
+                reply(exchange, 200, json.createObjectNode().put("decision", d.verdict()).put("rule", d.rule())
+                        .put("reason", d.reason()));
+            } catch (IllegalStateException e) {
+                reply(exchange, 409, error(e.getMessage()));
+            }
+        }
+    }
+
     private void act(HttpExchange exchange, OperatorDesk desk, Conversation conversation, String action,
                      String operator, String text) throws IOException {
         try {
@@ -111,8 +165,10 @@ final class OperatorApi implements AutoCloseable {
                 case "handback" -> desk.handBack(conversation, operator);
                 default -> {
                     Decision d = desk.say(conversation, operator, text);
-                    reply(exchange, 200, json.createObjectNode().put("decision", d.verdict()).put("rule", d.rule())
-                            .put("reason", d.reason()));
+                    ObjectNode answer = json.createObjectNode().put("decision", d.verdict()).put("rule", d.rule())
+                            .put("reason", d.reason());
+                    holds.idOf(d.draft()).ifPresent(id -> answer.put("draft", id));
+                    reply(exchange, 200, answer);
                     return;
                 }
             }

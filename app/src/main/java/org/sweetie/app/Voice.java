@@ -17,6 +17,7 @@ import org.sweetie.persona.Deterrence;
 import org.sweetie.persona.EntrapmentGuard;
 import org.sweetie.persona.GuardedSender;
 import org.sweetie.persona.OperatorDesk;
+import org.sweetie.persona.HoldQueue;
 import org.sweetie.persona.LinkedPartners;
 import org.sweetie.persona.Responder;
 import org.sweetie.persona.ScriptLibrary;
@@ -35,13 +36,14 @@ record Voice(Persona persona, GuardedSender sender, Responder responder, Operato
     }
 
     static Voice of(PersonaDeployment deployment, Workspace workspace, Outlet outlet, Analyzer analyzer,
-                    Clock clock) {
+                    Clock clock, HoldQueue holds) {
         Persona persona = workspace.store().persona(deployment.persona());
-        EntrapmentGuard guard = guard(analyzer);
-        GuardedSender sender = new GuardedSender(guard, evidenceLog(workspace, clock), outlet, clock);
         PersonaDeployment.Cover cover = deployment.cover();
-        ScriptLibrary scripts = ScriptLibrary.standard(new ScriptLibrary.Cover(persona, cover.name(), cover.city(),
-                countryName(persona.country()), cover.grade()), guard);
+        ScriptLibrary.Cover facts = new ScriptLibrary.Cover(persona, cover.name(), cover.city(),
+                countryName(persona.country()), cover.grade());
+        EntrapmentGuard guard = guard(analyzer).knowing(facts.words());
+        GuardedSender sender = new GuardedSender(guard, evidenceLog(workspace, clock), outlet, clock, holds);
+        ScriptLibrary scripts = ScriptLibrary.standard(facts, guard);
         PersonaDeployment.Responding responding = deployment.responding();
         Deterrence deterrence = new Deterrence(responding.enabled()
                 ? Deterrence.Mode.valueOf(responding.mode().toUpperCase(Locale.ROOT)) : Deterrence.Mode.WARN,
@@ -80,7 +82,7 @@ record Voice(Persona persona, GuardedSender sender, Responder responder, Operato
     private static org.sweetie.evidence.Entry entry(org.sweetie.core.Conversation conversation, Decision d,
                                                     Clock clock) {
         return Entries.guard(conversation, clock.instant(), d.draft().author(),
-                d.draft().kind().name().toLowerCase(Locale.ROOT), d.draft().text(), d.allowed(), d.rule(), d.reason());
+                d.draft().kind().name().toLowerCase(Locale.ROOT), d.draft().text(), d.verdict(), d.rule(), d.reason());
     }
 
     private static String countryName(String code) {

@@ -41,7 +41,7 @@ class LinkedWarningTest {
                     new PersonaDeployment.Cover("Sweetie", "Cebu", 5), OperatingHours.ALWAYS,
                     new PersonaDeployment.Responding("warn", Duration.ofHours(1), false), List.of(), List.of(),
                     List.of());
-            Voice voice = Voice.of(deployment, workspace, outlet, Analyzer.standard(), Clock.systemUTC());
+            Voice voice = Voice.of(deployment, workspace, outlet, Analyzer.standard(), Clock.systemUTC(), new org.sweetie.persona.HoldQueue());
 
             Message last = partner(workspace, "dave_uk", "add me on skype dave.example.uk", "you are only 10? nice",
                     "can you take off your clothes for me");
@@ -71,7 +71,7 @@ class LinkedWarningTest {
                     new PersonaDeployment.Cover("Sweetie", "Cebu", 5), closed,
                     new PersonaDeployment.Responding("warn", Duration.ofHours(1), false), List.of(), List.of(),
                     List.of());
-            Voice voice = Voice.of(deployment, workspace, outlet, Analyzer.standard(), Clock.systemUTC());
+            Voice voice = Voice.of(deployment, workspace, outlet, Analyzer.standard(), Clock.systemUTC(), new org.sweetie.persona.HoldQueue());
             Message hi = partner(workspace, "amy", "hi, where are you from?");
             voice.responder().respond(conversation(workspace, "amy"), hi);
             assertThat(said).isEmpty();

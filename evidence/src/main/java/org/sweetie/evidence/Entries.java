@@ -72,14 +72,14 @@ public final class Entries {
      * drafts are evidence too: they show what the persona did not say.
      */
     public static Entry guard(Conversation conversation, Instant time, Author author, String draftKind, String draft,
-                              boolean allowed, String rule, String reason) {
+                              String decision, String rule, String reason) {
         List<Entry.Field> fields = conversationFields(conversation);
         fields.add(new Entry.Field("time", time(time)));
         fields.add(new Entry.Field("author", author.kind() == AuthorKind.PERSONA_BOT ? "bot" : "operator"));
         fields.add(new Entry.Field("operator", author.operatorId()));
         fields.add(new Entry.Field("kind", draftKind));
         fields.add(new Entry.Field("draft", draft));
-        fields.add(new Entry.Field("decision", allowed ? "allowed" : "refused"));
+        fields.add(new Entry.Field("decision", decision)); // allowed, refused or held
         fields.add(new Entry.Field("rule", rule));
         fields.add(new Entry.Field("reason", reason));
         return new Entry(GUARD, fields);

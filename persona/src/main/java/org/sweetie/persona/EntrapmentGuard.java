@@ -1,10 +1,12 @@
 package org.sweetie.persona;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.PhraseBook;
+import org.sweetie.analysis.ReadWord;
 import org.sweetie.analysis.TextFacts;
 import org.sweetie.core.Identifier;
 import org.sweetie.core.IdentifierType;
@@ -28,19 +30,26 @@ public final class EntrapmentGuard {
 
     private final Analyzer analyzer;
     private final PhraseBook vocabulary;
+    private final SafeRegister register;
     private final Set<String> helpHosts;
 
     /**
      * @param helpHosts the hosts of help services a warning may point to (lower case, e.g. stopitnow.org.uk)
      */
-    public EntrapmentGuard(Analyzer analyzer, PhraseBook vocabulary, Set<String> helpHosts) {
+    EntrapmentGuard(Analyzer analyzer, PhraseBook vocabulary, SafeRegister register, Set<String> helpHosts) {
         this.analyzer = analyzer;
         this.vocabulary = vocabulary;
+        this.register = register;
         this.helpHosts = Set.copyOf(helpHosts);
     }
 
+    /** This guard, with the persona's cover words (name, town, country) in the register. */
+    public EntrapmentGuard knowing(java.util.Collection<String> coverWords) {
+        return new EntrapmentGuard(analyzer, vocabulary, register.plus(coverWords), helpHosts);
+    }
+
     public static EntrapmentGuard standard(Analyzer analyzer, Set<String> helpHosts) {
-        return new EntrapmentGuard(analyzer, PhraseBook.load("/persona/guard.txt"), helpHosts);
+        return new EntrapmentGuard(analyzer, PhraseBook.load("/persona/guard.txt"), SafeRegister.load(), helpHosts);
     }
 
     public Decision decide(Draft draft) {
@@ -55,20 +64,29 @@ public final class EntrapmentGuard {
         }
         TextFacts facts = analyzer.read(text);
         PhraseBook.Found found = vocabulary.find(text);
+        List<ReadWord> words = analyzer.words(text);
         boolean warning = draft.kind() == Draft.Kind.WARNING;
+        // A refusal may name what it refuses ("ayoko po maghubad"), unless a "but" or an "if" reopens it; a question
+        // about a word is not understanding it; a line about her family or her homework is not about him.
+        boolean refusing = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
+        boolean confused = found.has("confusion");
+        boolean aside = register.aside(words, text);
 
-        if (facts.amount() != null) {
+        if (facts.amount() != null && !aside) {
             return Decision.refuse(draft, "price", "it names an amount of money: '" + facts.amount() + "'");
         }
-        if (!warning && (facts.topics().contains(Topic.SEXUAL) || found.has("sexual"))) {
+        if (!warning && !refusing && (facts.topics().contains(Topic.SEXUAL) || found.has("sexual"))) {
             return Decision.refuse(draft, "sexual-content", "it has sexual content" + quote(found, "sexual"));
         }
-        if (found.has("offer")) {
+        if (found.has("offer") && !refusing) {
             return Decision.refuse(draft, "offer", "it offers, accepts or agrees to something" + quote(found, "offer"));
         }
         if (found.has("interest")) {
             return Decision.refuse(draft, "interest", "it shows interest in what is proposed"
                     + quote(found, "interest"));
+        }
+        if (!warning && found.has("affection")) {
+            return Decision.refuse(draft, "affection", "it shows affection or flirts" + quote(found, "affection"));
         }
         Optional<Identifier> contact = contactIn(facts.identifiers(), warning);
         if (contact.isPresent()) {
@@ -81,26 +99,64 @@ public final class EntrapmentGuard {
         if (!warning && (facts.secrecy() || found.has("secrecy"))) {
             return Decision.refuse(draft, "secrecy", "it advances secrecy or isolation" + quote(found, "secrecy"));
         }
-        boolean refusal = found.has("refusal");
-        if (!warning && !refusal) {
-            Optional<Decision> topic = topicRule(draft, facts, found);
+        boolean refusal = refusing || confused;
+        if (!warning && !refusing && !aside) {
+            Optional<Decision> topic = topicRule(draft, facts, found, confused);
             if (topic.isPresent()) {
                 return topic.get();
             }
         }
-        if (found.has("assent") && proposal(draft.partnerSaid())) {
+        boolean proposed = proposal(draft.partnerSaid());
+        // "si" is Spanish yes and Tagalog's name marker ("si mama"): alone it is assent, in a sentence it is not
+        boolean assent = found.has("assent") && !(found.sections().get("assent").equals("si") && words.size() > 2);
+        if (assent && proposed) {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
+        }
+        Optional<String> number = number(text);
+        if (proposed && number.isPresent() && !refusal && !aside) {
+            return Decision.refuse(draft, "haggle", "it answers a proposal with a number: '" + number.get() + "'");
+        }
+        return warning ? Decision.allow(draft) : inRegister(draft, words, refusal, aside, proposed);
+    }
+
+    /**
+     * No rule refuses the draft; it goes out only when it is known to be safe: every word in the persona's register,
+     * no risky topic unless refused, and after a proposal only a refusal or a question.
+     */
+    private Decision inRegister(Draft draft, List<ReadWord> words, boolean refusal, boolean aside,
+                                boolean proposed) {
+        Optional<String> unknown = register.unknownWord(words);
+        if (unknown.isPresent()) {
+            return Decision.hold(draft, "register", "'" + unknown.get() + "' is not a word of the persona's register");
+        }
+        if (!refusal) {
+            Optional<String> risky = register.riskyConcept(words, aside);
+            if (risky.isPresent()) {
+                return Decision.hold(draft, "risky-topic", "it touches " + risky.get()
+                        + ", which only a refusal may name");
+            }
+        }
+        Optional<String> big = number(draft.text()).filter(n -> n.length() > 2 || Integer.parseInt(n) >= 18);
+        if (big.isPresent() && !aside) {
+            return Decision.hold(draft, "number", "'" + big.get() + "' is no age or grade of hers: a price or a "
+                    + "number to reach her needs a second look");
+        }
+        if (proposed && !refusal && draft.text().indexOf('?') < 0) {
+            return Decision.hold(draft, "after-proposal", "the partner proposed something: only a refusal or a "
+                    + "question goes out without a second look");
         }
         return Decision.allow(draft);
     }
 
-    private static Optional<Decision> topicRule(Draft draft, TextFacts facts, PhraseBook.Found found) {
-        if (facts.topics().contains(Topic.WEBCAM) || found.has("webcam")) {
+    /** The topics she may not raise; asking what a word means ("what is cam po?") is no webcam or images topic. */
+    private static Optional<Decision> topicRule(Draft draft, TextFacts facts, PhraseBook.Found found,
+                                                boolean confused) {
+        if (!confused && (facts.topics().contains(Topic.WEBCAM) || found.has("webcam"))) {
             return Optional.of(Decision.refuse(draft, "webcam", "it raises or advances the webcam topic"
                     + quote(found, "webcam")));
         }
-        if (found.has("images")) {
+        if (!confused && found.has("images")) {
             return Optional.of(Decision.refuse(draft, "images", "it asks for or promises images"
                     + quote(found, "images")));
         }
@@ -115,18 +171,36 @@ public final class EntrapmentGuard {
         return Optional.empty();
     }
 
-    /** Whether the partner's message proposes or asks something, so that a "yes" would be agreement. */
+    /**
+     * Whether the partner's message proposes or asks something, so that a "yes" would be agreement: the analysis'
+     * topics, or any of the register's risky concepts in his words ("włączysz kamerkę?", "balhin ta sa telegram").
+     */
     private boolean proposal(String partnerSaid) {
         if (partnerSaid == null || partnerSaid.isBlank()) {
             return false;
         }
         TextFacts facts = analyzer.read(partnerSaid);
-        if (!facts.topics().isEmpty() || facts.secrecy() || facts.amount() != null) {
+        if (!facts.topics().isEmpty() || facts.secrecy() || facts.amount() != null
+                || register.riskyConcept(analyzer.words(partnerSaid)).isPresent()) {
             return true;
         }
         PhraseBook.Found found = vocabulary.find(partnerSaid);
         return found.has("proposal") || TOPIC_SECTIONS.stream().anyMatch(found::has);
     }
+
+    /** A number in the draft, other than a clock time: "only 20??" after an offer is haggling. */
+    private static Optional<String> number(String text) {
+        java.util.regex.Matcher m = NUMBER.matcher(text);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    /** Words that reopen a refusal: "no, but...", "ayoko, pero kung...". */
+    private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile("(?<![\\p{L}])(?:but|unless|"
+            + "except|if|pero|kaso|basta|kung|maar|tenzij|aber|au(?:ss|ß)er|wenn|mais|sauf|mas|men|ale|но|если|только)"
+            + "(?![\\p{L}])");
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "(?<![\\d:])\\d+(?![\\d:]|\\s?(?:am|pm|o'?clock|h\\b))");
 
     /** Identifiers a persona must not give: any, except in a warning the address of a known help service. */
     private Optional<Identifier> contactIn(List<Identifier> identifiers, boolean warning) {

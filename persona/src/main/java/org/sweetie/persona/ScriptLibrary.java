@@ -31,6 +31,12 @@ public final class ScriptLibrary {
                     .replace("{name}", name).replace("{city}", city).replace("{country}", country)
                     .replace("{grade}", Integer.toString(grade));
         }
+
+        /** The words of her name, town and country: words of her register. */
+        public List<String> words() {
+            return java.util.stream.Stream.of(name, city, country).filter(java.util.Objects::nonNull)
+                    .flatMap(w -> java.util.Arrays.stream(w.split("[\\s,]+"))).filter(w -> !w.isBlank()).toList();
+        }
     }
 
     public static ScriptLibrary standard(Cover cover, EntrapmentGuard guard) {
@@ -48,7 +54,8 @@ public final class ScriptLibrary {
         }
     }
 
-    static ScriptLibrary parse(String source, JsonNode root, Cover cover, EntrapmentGuard guard) {
+    static ScriptLibrary parse(String source, JsonNode root, Cover cover, EntrapmentGuard unaware) {
+        EntrapmentGuard guard = unaware.knowing(cover.words());
         Map<Intent, Map<String, List<String>>> lines = new LinkedHashMap<>();
         root.path("intents").properties().forEach(intent -> {
             Intent key = Intent.of(intent.getKey()).orElseThrow(() -> new IllegalArgumentException(source
@@ -61,7 +68,7 @@ public final class ScriptLibrary {
                     Decision decision = guard.decide(Draft.reply(line, Author.BOT, null));
                     if (!decision.allowed()) {
                         throw new IllegalArgumentException(source + ": intents." + intent.getKey() + "."
-                                + language.getKey() + "[" + i + "]: the guard refuses '" + line + "' ("
+                                + language.getKey() + "[" + i + "]: the guard " + (decision.held() ? "holds" : "refuses") + " '" + line + "' ("
                                 + decision.rule() + ": " + decision.reason() + ")");
                     }
                     filled.add(line);
