@@ -1,22 +1,20 @@
 package org.sweetie.evidence;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import org.sweetie.core.Printable;
 
 /**
@@ -27,9 +25,8 @@ public final class BundleVerifier {
     private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  (\\S+)");
     private static final Pattern ENTRY_FILE = Pattern.compile("entries/(\\d{20})\\.entry");
     private static final Pattern PROOF_FILE = Pattern.compile("proofs/(\\d{20})\\.proof");
+    private static final Pattern HASH_LINE = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern TRANSCRIPT_FILE = Pattern.compile("conversations/(\\d+)/transcript\\.(txt|json)");
-    private static final long MAX_FILE = 256L << 20;
-    private static final long MAX_TOTAL = 2L << 30;
 
     private BundleVerifier() {
     }
@@ -41,9 +38,13 @@ public final class BundleVerifier {
         }
     }
 
-    /** What a bundle that holds shows. */
+    /**
+     * What a bundle that holds shows.
+     *
+     * @param scriptIsOurs whether the bundle's verify-bundle.py is the one this Sweetie ships; null if it has none
+     */
     public record Report(VerifierKey key, long treeSize, int entries, Map<Long, Long> messagesByConversation,
-                         TimestampTokens.Stamp stamp) {
+                         TimestampTokens.Stamp stamp, Boolean scriptIsOurs) {
         /** For a terminal: what the bundle brought (key name, authority) is escaped, never acted on. */
         public String summary() {
             StringBuilder out = new StringBuilder();
@@ -56,40 +57,42 @@ public final class BundleVerifier {
                     : "  timestamped " + stamp.time() + " by " + Printable.of(stamp.authority()) + " (serial "
                             + stamp.serial()
                             + ")\n");
+            if (scriptIsOurs != null) {
+                out.append(scriptIsOurs ? "  " + Bundle.SCRIPT + " is the independent verifier this Sweetie ships\n"
+                        : "  " + Bundle.SCRIPT + " is NOT the verifier this Sweetie ships: read it before running it\n");
+            }
             out.append("Compare the key with the one the sender gave you through another channel.\n");
             return out.toString();
         }
     }
 
     public static Report verify(Path zip) throws BundleException, IOException {
-        return verify(read(zip));
+        return verify(zip, BundleLimits.DEFAULT);
     }
 
+    /** Reads the zip strictly (see {@link BundleZip}) within the limits, then runs the procedure. */
+    public static Report verify(Path zip, BundleLimits limits) throws BundleException, IOException {
+        return verify(BundleZip.read(zip, limits, BundleVerifier::parsed));
+    }
+
+    /** Every file's bytes, for tests and tools that change a bundle and verify it again. */
     static Map<String, byte[]> read(Path zip) throws BundleException, IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        long total = 0;
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = entries.getNextEntry()) != null) {
-                byte[] bytes = entries.readNBytes((int) MAX_FILE + 1);
-                total += bytes.length;
-                if (bytes.length > MAX_FILE || total > MAX_TOTAL) {
-                    throw new BundleException(entry.getName() + ": larger than a bundle can be (a zip bomb?)");
-                }
-                if (files.put(entry.getName(), bytes) != null) {
-                    throw new BundleException(entry.getName() + ": in the bundle twice");
-                }
-            }
-        } catch (ZipException e) {
-            throw new BundleException("not a readable zip: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new BundleException("not a bundle: the zip is empty or unreadable");
-        }
+        BundleZip.read(zip, BundleLimits.DEFAULT, name -> true).byName()
+                .forEach((name, content) -> files.put(name, content.bytes()));
         return files;
     }
 
     static Report verify(Map<String, byte[]> files) throws BundleException {
+        return verify(BundleFiles.of(files));
+    }
+
+    /** The files whose bytes the procedure reads; the others it compares by their SHA-256 only. */
+    private static boolean parsed(String name) {
+        return !name.equals(Bundle.README) && !name.equals(Bundle.SCRIPT) && !TRANSCRIPT_FILE.matcher(name).matches();
+    }
+
+    private static Report verify(BundleFiles files) throws BundleException {
         checkManifest(files);
         VerifierKey key = key(files);
         CheckpointText checkpoint = checkpoint(files, key);
@@ -97,11 +100,11 @@ public final class BundleVerifier {
         Map<Long, Entry> entries = entriesWithProofs(files, checkpoint);
         Map<Long, Long> messages = checkCompleteness(entries);
         checkTranscripts(files, entries, messages.keySet());
-        return new Report(key, checkpoint.size(), entries.size(), messages, stamp);
+        return new Report(key, checkpoint.size(), entries.size(), messages, stamp, script(files));
     }
 
     /** Step 1: every file is listed in the manifest with its SHA-256, and nothing else is in the zip. */
-    private static void checkManifest(Map<String, byte[]> files) throws BundleException {
+    private static void checkManifest(BundleFiles files) throws BundleException {
         byte[] manifest = require(files, Bundle.MANIFEST);
         Map<String, String> listed = new TreeMap<>();
         String[] lines = text(manifest, Bundle.MANIFEST).split("\n", -1);
@@ -118,15 +121,15 @@ public final class BundleVerifier {
             }
         }
         for (var file : listed.entrySet()) {
-            byte[] bytes = files.get(file.getKey());
-            if (bytes == null) {
+            BundleFiles.Content content = files.byName().get(file.getKey());
+            if (content == null) {
                 throw new BundleException(file.getKey() + ": listed in the manifest but missing");
             }
-            if (!HexFormat.of().formatHex(TreeHash.sha256(bytes)).equals(file.getValue())) {
+            if (!HexFormat.of().formatHex(content.sha256()).equals(file.getValue())) {
                 throw new BundleException(file.getKey() + ": its SHA-256 is not the one in the manifest");
             }
         }
-        for (String name : files.keySet()) {
+        for (String name : files.byName().keySet()) {
             if (!name.equals(Bundle.MANIFEST) && !listed.containsKey(name)) {
                 throw new BundleException(name + ": in the bundle but not in the manifest");
             }
@@ -134,7 +137,7 @@ public final class BundleVerifier {
     }
 
     /** Step 2: the verifier key. */
-    private static VerifierKey key(Map<String, byte[]> files) throws BundleException {
+    private static VerifierKey key(BundleFiles files) throws BundleException {
         String text = text(require(files, Bundle.KEY), Bundle.KEY);
         try {
             VerifierKey key = VerifierKey.parse(text);
@@ -148,7 +151,7 @@ public final class BundleVerifier {
     }
 
     /** Step 3: the checkpoint is a note signed by that key, naming the key's log. */
-    private static CheckpointText checkpoint(Map<String, byte[]> files, VerifierKey key) throws BundleException {
+    private static CheckpointText checkpoint(BundleFiles files, VerifierKey key) throws BundleException {
         String encoded = text(require(files, Bundle.CHECKPOINT), Bundle.CHECKPOINT);
         try {
             SignedNote note = SignedNote.parse(encoded);
@@ -170,30 +173,29 @@ public final class BundleVerifier {
     }
 
     /** Step 4: the timestamp token, when there is one, is over the checkpoint. */
-    private static TimestampTokens.Stamp timestamp(Map<String, byte[]> files) throws BundleException {
-        byte[] token = files.get(Bundle.TIMESTAMP);
-        if (token == null) {
+    private static TimestampTokens.Stamp timestamp(BundleFiles files) throws BundleException {
+        if (!files.has(Bundle.TIMESTAMP)) {
             return null;
         }
         try {
-            return TimestampTokens.check(token, files.get(Bundle.CHECKPOINT));
+            return TimestampTokens.check(require(files, Bundle.TIMESTAMP), require(files, Bundle.CHECKPOINT));
         } catch (TimestampTokens.InvalidTokenException e) {
             throw new BundleException(Bundle.TIMESTAMP + ": " + e.getMessage());
         }
     }
 
     /** Step 5: each entry is canonical and its proof includes it in the checkpoint's tree. */
-    private static Map<Long, Entry> entriesWithProofs(Map<String, byte[]> files, CheckpointText checkpoint)
+    private static Map<Long, Entry> entriesWithProofs(BundleFiles files, CheckpointText checkpoint)
             throws BundleException {
         Map<Long, Entry> entries = new TreeMap<>();
-        for (String name : files.keySet()) {
+        for (String name : files.byName().keySet()) {
             Matcher entryName = ENTRY_FILE.matcher(name);
             Matcher proofName = PROOF_FILE.matcher(name);
             if (entryName.matches()) {
                 long index = Long.parseLong(entryName.group(1));
                 entries.put(index, includedEntry(files, name, index, checkpoint));
             } else if (proofName.matches()) {
-                if (!files.containsKey(Bundle.entryFile(Long.parseLong(proofName.group(1))))) {
+                if (!files.has(Bundle.entryFile(Long.parseLong(proofName.group(1))))) {
                     throw new BundleException(name + ": a proof without its entry");
                 }
             } else if (!isKnownFile(name)) {
@@ -203,9 +205,9 @@ public final class BundleVerifier {
         return entries;
     }
 
-    private static Entry includedEntry(Map<String, byte[]> files, String name, long index, CheckpointText checkpoint)
+    private static Entry includedEntry(BundleFiles files, String name, long index, CheckpointText checkpoint)
             throws BundleException {
-        byte[] body = files.get(name);
+        byte[] body = require(files, name);
         Entry entry;
         try {
             entry = EntryEncoding.decode(body);
@@ -221,7 +223,7 @@ public final class BundleVerifier {
         }
         List<byte[]> hashes = new ArrayList<>();
         for (int i = 2; i < lines.length - 1; i++) {
-            if (!lines[i].matches("[0-9a-f]{64}")) {
+            if (!HASH_LINE.matcher(lines[i]).matches()) {
                 throw new BundleException(proofName + ":" + (i + 1) + ": not a SHA-256 in hex");
             }
             hashes.add(HexFormat.of().parseHex(lines[i]));
@@ -286,44 +288,56 @@ public final class BundleVerifier {
         return messages;
     }
 
-    /** Step 7: each transcript says exactly what the conversation's entries say. */
-    private static void checkTranscripts(Map<String, byte[]> files, Map<Long, Entry> entries, Iterable<Long> ids)
+    /**
+     * Step 7: each transcript says exactly what the conversation's entries say. The entries are grouped by
+     * conversation in one pass, so this is linear in the bundle's size however many conversations it holds.
+     */
+    private static void checkTranscripts(BundleFiles files, Map<Long, Entry> entries, Set<Long> ids)
             throws BundleException {
+        Map<Long, List<Transcripts.Indexed>> byConversation = new HashMap<>();
+        ids.forEach(id -> byConversation.put(id, new ArrayList<>()));
+        entries.forEach((index, e) -> {
+            if (!e.kind().equals(Entries.EXPORT)) {
+                // checkCompleteness has made sure every other entry names a conversation of the export
+                byConversation.get(Long.parseLong(e.get("conversation"))).add(new Transcripts.Indexed(index, e));
+            }
+        });
         for (long id : ids) {
-            List<Transcripts.Indexed> own = new ArrayList<>();
-            entries.forEach((index, e) -> {
-                if (!e.kind().equals(Entries.EXPORT) && e.get("conversation").equals(Long.toString(id))) {
-                    own.add(new Transcripts.Indexed(index, e));
-                }
-            });
+            List<Transcripts.Indexed> own = byConversation.get(id);
             compare(files, Bundle.transcriptFile(id, "txt"), Transcripts.text(id, own));
             compare(files, Bundle.transcriptFile(id, "json"), Transcripts.json(id, own));
         }
-        for (String name : files.keySet()) {
+        for (String name : files.byName().keySet()) {
             Matcher m = TRANSCRIPT_FILE.matcher(name);
-            if (m.matches() && !entriesName(ids, Long.parseLong(m.group(1)))) {
+            if (m.matches() && !ids.contains(Long.parseLong(m.group(1)))) {
                 throw new BundleException(name + ": a transcript of a conversation the export does not name");
             }
         }
     }
 
-    private static boolean entriesName(Iterable<Long> ids, long id) {
-        for (long known : ids) {
-            if (known == id) {
-                return true;
-            }
+    /** Compared by SHA-256, which the zip reader computed as it inflated, so transcripts are never held. */
+    private static void compare(BundleFiles files, String name, byte[] expected) throws BundleException {
+        BundleFiles.Content content = files.byName().get(name);
+        if (content == null) {
+            throw new BundleException(name + ": missing");
         }
-        return false;
-    }
-
-    private static void compare(Map<String, byte[]> files, String name, byte[] expected) throws BundleException {
-        if (!Arrays.equals(require(files, name), expected)) {
+        if (!MessageDigest.isEqual(content.sha256(), TreeHash.sha256(expected))) {
             throw new BundleException(name + ": does not say what the signed entries say");
         }
     }
 
+    /** Whether the bundle's own verifier script is the one this Sweetie ships (null when it has none). */
+    private static Boolean script(BundleFiles files) throws BundleException {
+        BundleFiles.Content content = files.byName().get(Bundle.SCRIPT);
+        if (content == null) {
+            return null;
+        }
+        return MessageDigest.isEqual(content.sha256(), TreeHash.sha256(Bundle.script()));
+    }
+
     private static boolean isKnownFile(String name) {
-        return name.equals(Bundle.MANIFEST) || name.equals(Bundle.README) || name.equals(Bundle.KEY)
+        return name.equals(Bundle.MANIFEST) || name.equals(Bundle.README) || name.equals(Bundle.SCRIPT)
+                || name.equals(Bundle.KEY)
                 || name.equals(Bundle.CHECKPOINT) || name.equals(Bundle.TIMESTAMP)
                 || TRANSCRIPT_FILE.matcher(name).matches();
     }
@@ -336,12 +350,12 @@ public final class BundleVerifier {
         }
     }
 
-    private static byte[] require(Map<String, byte[]> files, String name) throws BundleException {
-        byte[] bytes = files.get(name);
-        if (bytes == null) {
+    private static byte[] require(BundleFiles files, String name) throws BundleException {
+        BundleFiles.Content content = files.byName().get(name);
+        if (content == null) {
             throw new BundleException(name + ": missing");
         }
-        return bytes;
+        return content.bytes();
     }
 
     private static String text(byte[] bytes, String name) throws BundleException {

@@ -3,14 +3,18 @@ package org.sweetie.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.sweetie.core.Conversation;
 
@@ -63,13 +67,157 @@ class BundleTest extends EvidenceFixture {
                 bytes[at] ^= 0x01;
                 changed.put(name, bytes);
                 assertFails(changed, name + " byte " + at);
-                if (!name.equals(Bundle.README) && !name.equals(Bundle.MANIFEST)) {
+                if (!name.equals(Bundle.README) && !name.equals(Bundle.MANIFEST) && !name.equals(Bundle.SCRIPT)) {
                     assertFails(withManifest(changed), name + " byte " + at + " with the manifest recomputed");
                 }
                 tried++;
             }
         }
         assertThat(tried).isGreaterThan(5_000);
+    }
+
+    /** The script, like the README, is not evidence; a changed one is reported, so nobody runs it unread. */
+    @Test
+    void aChangedVerifierScriptIsNamedInTheReport() throws Exception {
+        Map<String, byte[]> files = BundleVerifier.read(export(someConversation("alice", 2)));
+        assertThat(files.get(Bundle.SCRIPT)).isEqualTo(Bundle.script());
+        assertThat(BundleVerifier.verify(files).summary()).contains("verify-bundle.py is the independent verifier");
+
+        Map<String, byte[]> changed = new TreeMap<>(files);
+        changed.put(Bundle.SCRIPT, "print('OK')\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(BundleVerifier.verify(withManifest(changed)).summary())
+                .contains("verify-bundle.py is NOT the verifier this Sweetie ships: read it before running it");
+    }
+
+    /**
+     * The attack of issue 14: genuine entries for a reader that walks local headers, then a forged transcript and
+     * manifest under a second central directory, which unzip, Python and the JDK's ZipFile read. Refused.
+     */
+    @Test
+    void aSecondCentralDirectoryWithForgedFilesIsRefused() throws Exception {
+        Conversation alice = someConversation("alice", 3);
+        byte[] genuine = Files.readAllBytes(export(alice));
+        Map<String, byte[]> forgedFiles = new TreeMap<>(BundleVerifier.read(folder.resolve("bundle.zip")));
+        String transcript = Bundle.transcriptFile(alice.id(), "txt");
+        forgedFiles.put(transcript, new String(forgedFiles.get(transcript), StandardCharsets.UTF_8)
+                .replace("line 1 from Sweetie10", "the operator's words, forged").getBytes(StandardCharsets.UTF_8));
+        ZipLayout forged = ZipLayout.of(ZipLayout.zip(withManifest(forgedFiles)));
+        ZipLayout real = ZipLayout.of(genuine);
+        Path bundle = Files.write(folder.resolve("two-directories.zip"), new ZipLayout.Writer()
+                .raw(Arrays.copyOf(genuine, real.directoryEnd())).entries(forged).finish());
+
+        try (ZipFile asOthersSeeIt = new ZipFile(bundle.toFile())) {
+            assertThat(new String(asOthersSeeIt.getInputStream(asOthersSeeIt.getEntry(transcript)).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains("forged");
+        }
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle))
+                .hasMessageMatching("\\d+ bytes before \\S+ that no entry of the central directory covers.*");
+    }
+
+    @Test
+    void bytesBeforeBetweenOrAfterTheEntriesAreRefused() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        byte[] junk = "MZ hidden bytes".getBytes(StandardCharsets.UTF_8);
+
+        Path prepended = Files.write(folder.resolve("prepended.zip"),
+                new ZipLayout.Writer().raw(junk).entries(layout).finish());
+        assertThatThrownBy(() -> BundleVerifier.verify(prepended))
+                .hasMessageStartingWith(junk.length + " bytes before ");
+        Path catenated = Files.write(folder.resolve("catenated.zip"), concat(junk, genuine));
+        assertThatThrownBy(() -> BundleVerifier.verify(catenated))
+                .isInstanceOf(BundleVerifier.BundleException.class);
+
+        ZipLayout.Writer interleaved = new ZipLayout.Writer();
+        for (int i = 0; i < layout.entries().size(); i++) {
+            if (i == 3) {
+                interleaved.raw(junk);
+            }
+            interleaved.entry(layout.entries().get(i), layout.records().get(i));
+        }
+        Path between = Files.write(folder.resolve("interleaved.zip"), interleaved.finish());
+        assertThatThrownBy(() -> BundleVerifier.verify(between)).hasMessageStartingWith(junk.length + " bytes before ");
+
+        Path appended = Files.write(folder.resolve("appended.zip"), concat(genuine, junk));
+        assertThatThrownBy(() -> BundleVerifier.verify(appended))
+                .hasMessage(junk.length + " bytes after the end of the zip");
+    }
+
+    @Test
+    void aLocalHeaderThatDisagreesWithTheCentralDirectoryIsRefused() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        byte[] renamed = layout.entries().get(0).clone();
+        renamed[30] ^= 0x01; // the first byte of the name in the local header: another file for a streaming reader
+        ZipLayout.Writer writer = new ZipLayout.Writer().entry(renamed, layout.records().get(0));
+        for (int i = 1; i < layout.entries().size(); i++) {
+            writer.entry(layout.entries().get(i), layout.records().get(i));
+        }
+        Path bundle = Files.write(folder.resolve("renamed.zip"), writer.finish());
+
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle))
+                .hasMessageEndingWith(": its local header does not agree with the zip's central directory");
+    }
+
+    @Test
+    void aTruncatedBundleIsRefusedAndSaysSo() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        int directory = layout.entries().stream().mapToInt(e -> e.length).sum();
+        for (int length : new int[] {genuine.length - 1, genuine.length - 22, directory, genuine.length / 2, 10}) {
+            Path cut = Files.write(folder.resolve("cut-" + length + ".zip"), Arrays.copyOf(genuine, length));
+            assertThatThrownBy(() -> BundleVerifier.verify(cut)).as("cut to %d bytes", length)
+                    .isInstanceOf(BundleVerifier.BundleException.class).hasMessageContaining("cut off");
+        }
+    }
+
+    /** 2 MiB that inflate to 2 GiB: refused from the central directory, before a byte is inflated. */
+    @Test
+    void aZipBombIsRefusedByTheSizeItDeclares() throws Exception {
+        Path bomb = folder.resolve("bomb.zip");
+        ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 2L << 30);
+        assertThat(Files.size(bomb)).isLessThan(3L << 20);
+
+        assertThatThrownBy(() -> BundleVerifier.verify(bomb)).hasMessage("conversations/1/transcript.json: "
+                + (2L << 30) + " bytes uncompressed, more than the limit of " + (64L << 20)
+                + " for one file (a zip bomb?)");
+    }
+
+    /** A bomb that understates its size is inflated only as far as the size it admits to. */
+    @Test
+    void aZipBombThatUnderstatesItsSizeStopsWhereItsStatedSizeEnds() throws Exception {
+        Path bomb = folder.resolve("bomb.zip");
+        ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 1_000);
+
+        assertThatThrownBy(() -> BundleVerifier.verify(bomb)).hasMessage("conversations/1/transcript.json: "
+                + "inflates to more than the 1000 bytes its central directory record says (a zip bomb?)");
+    }
+
+    @Test
+    void theLimitsOnFilesAndTotalSizeHold() throws Exception {
+        Path bundle = export(someConversation("alice", 2));
+        BundleVerifier.verify(bundle, new BundleLimits(100, 1 << 20, 1 << 20));
+
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle, new BundleLimits(5, 1 << 20, 1 << 20)))
+                .hasMessageMatching("\\d+ files in the zip, more than the limit of 5");
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle, new BundleLimits(100, 1 << 20, 2_000)))
+                .hasMessageStartingWith("more than the limit of 2000 bytes uncompressed in all files");
+    }
+
+    /** A ZIP64 end record that claims millions of files is refused before its directory is read. */
+    @Test
+    void tooManyFilesAreRefusedBeforeTheirRecordsAreRead() throws Exception {
+        ByteBuffer zip = ByteBuffer.allocate(56 + 20 + 22).order(ByteOrder.LITTLE_ENDIAN);
+        zip.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(5_000_000).putLong(5_000_000).putLong(0).putLong(0);
+        zip.putInt(0x07064b50).putInt(0).putLong(0).putInt(1);
+        zip.putInt(0x06054b50).putInt(0).putShort((short) -1).putShort((short) -1).putInt(-1).putInt(-1)
+                .putShort((short) 0);
+        Path many = Files.write(folder.resolve("many.zip"), zip.array());
+
+        assertThatThrownBy(() -> BundleVerifier.verify(many))
+                .hasMessage("5000000 files in the zip, more than the limit of 1000000");
     }
 
     @Test
@@ -142,6 +290,12 @@ class BundleTest extends EvidenceFixture {
             assertThatThrownBy(() -> BundleVerifier.verify(withManifest(otherToken)))
                     .hasMessageContaining("checkpoint.tsr: the token is over other data");
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Entry decode(byte[] bytes) {
