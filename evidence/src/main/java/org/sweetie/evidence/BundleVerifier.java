@@ -25,7 +25,6 @@ public final class BundleVerifier {
     private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  (\\S+)");
     private static final Pattern ENTRY_FILE = Pattern.compile("entries/(\\d{20})\\.entry");
     private static final Pattern PROOF_FILE = Pattern.compile("proofs/(\\d{20})\\.proof");
-    private static final Pattern HASH_LINE = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern TRANSCRIPT_FILE = Pattern.compile("conversations/(\\d+)/transcript\\.(txt|json)");
 
     private BundleVerifier() {
@@ -106,8 +105,8 @@ public final class BundleVerifier {
     /** Step 1: every file is listed in the manifest with its SHA-256, and nothing else is in the zip. */
     private static void checkManifest(BundleFiles files) throws BundleException {
         byte[] manifest = require(files, Bundle.MANIFEST);
-        Map<String, String> listed = new TreeMap<>();
         String[] lines = text(manifest, Bundle.MANIFEST).split("\n", -1);
+        Map<String, String> listed = LinkedHashMap.newLinkedHashMap(lines.length);
         if (!lines[lines.length - 1].isEmpty()) {
             throw new BundleException(Bundle.MANIFEST + ": does not end with a line feed");
         }
@@ -184,17 +183,19 @@ public final class BundleVerifier {
         }
     }
 
-    /** Step 5: each entry is canonical and its proof includes it in the checkpoint's tree. */
+    /**
+     * Step 5: each entry is canonical and its proof includes it in the checkpoint's tree. Each entry is checked on
+     * its own, so all are checked in parallel; the failure reported is still the first in the zip's order.
+     */
     private static Map<Long, Entry> entriesWithProofs(BundleFiles files, CheckpointText checkpoint)
             throws BundleException {
-        Map<Long, Entry> entries = new TreeMap<>();
+        List<String> entryNames = new ArrayList<>();
         for (String name : files.byName().keySet()) {
             Matcher entryName = ENTRY_FILE.matcher(name);
             Matcher proofName = PROOF_FILE.matcher(name);
-            if (entryName.matches()) {
-                long index = Long.parseLong(entryName.group(1));
-                entries.put(index, includedEntry(files, name, index, checkpoint));
-            } else if (proofName.matches()) {
+            if (name.startsWith("entries/") && entryName.matches()) {
+                entryNames.add(name);
+            } else if (name.startsWith("proofs/") && proofName.matches()) {
                 if (!files.has(Bundle.entryFile(Long.parseLong(proofName.group(1))))) {
                     throw new BundleException(name + ": a proof without its entry");
                 }
@@ -202,7 +203,31 @@ public final class BundleVerifier {
                 throw new BundleException(name + ": not a file a bundle has");
             }
         }
+        List<Checked<Entry>> checked = entryNames.parallelStream().map(name -> {
+            long index = Long.parseLong(name.substring("entries/".length(), name.length() - ".entry".length()));
+            try {
+                return new Checked<>(index, includedEntry(files, name, index, checkpoint), null);
+            } catch (BundleException e) {
+                return new Checked<Entry>(index, null, e);
+            }
+        }).toList();
+        Map<Long, Entry> entries = new TreeMap<>();
+        for (Checked<Entry> c : checked) {
+            entries.put(c.index(), c.value());
+        }
+        Checked.throwFirst(checked);
         return entries;
+    }
+
+    /** What checking one item of many in parallel gave: a value, or the reason it does not hold. */
+    private record Checked<T>(long index, T value, BundleException failure) {
+        static void throwFirst(List<? extends Checked<?>> checked) throws BundleException {
+            for (Checked<?> c : checked) {
+                if (c.failure() != null) {
+                    throw c.failure();
+                }
+            }
+        }
     }
 
     private static Entry includedEntry(BundleFiles files, String name, long index, CheckpointText checkpoint)
@@ -215,23 +240,45 @@ public final class BundleVerifier {
             throw new BundleException(name + ": " + e.getMessage());
         }
         String proofName = Bundle.proofFile(index);
-        String[] lines = text(require(files, proofName), proofName).split("\n", -1);
-        if (lines.length < 3 || !lines[0].equals("leaf " + index) || !lines[1].equals("tree " + checkpoint.size())
-                || !lines[lines.length - 1].isEmpty()) {
-            throw new BundleException(proofName + ": not 'leaf " + index + "', 'tree " + checkpoint.size()
-                    + "' and hashes");
-        }
-        List<byte[]> hashes = new ArrayList<>();
-        for (int i = 2; i < lines.length - 1; i++) {
-            if (!HASH_LINE.matcher(lines[i]).matches()) {
-                throw new BundleException(proofName + ":" + (i + 1) + ": not a SHA-256 in hex");
-            }
-            hashes.add(HexFormat.of().parseHex(lines[i]));
-        }
+        List<byte[]> hashes = proofHashes(require(files, proofName), proofName, index, checkpoint.size());
         if (!ProofVerifier.inclusion(index, checkpoint.size(), TreeHash.leaf(body), hashes, checkpoint.root())) {
             throw new BundleException(name + ": not included in the signed tree (its proof does not verify)");
         }
         return entry;
+    }
+
+    /**
+     * proofs/N.proof: {@code leaf N}, {@code tree S}, then one SHA-256 in lower-case hex per line. Read as bytes,
+     * without strings or patterns, since it runs once for every entry of the bundle.
+     */
+    private static List<byte[]> proofHashes(byte[] proof, String name, long index, long size)
+            throws BundleException {
+        byte[] head = ("leaf " + index + "\ntree " + size + "\n").getBytes(StandardCharsets.US_ASCII);
+        int line = 2 * TreeHash.SIZE + 1;
+        if (proof.length < head.length || !Arrays.equals(proof, 0, head.length, head, 0, head.length)
+                || (proof.length - head.length) % line != 0) {
+            throw new BundleException(name + ": not 'leaf " + index + "', 'tree " + size + "' and hashes");
+        }
+        List<byte[]> hashes = new ArrayList<>((proof.length - head.length) / line);
+        for (int at = head.length; at < proof.length; at += line) {
+            byte[] hash = new byte[TreeHash.SIZE];
+            boolean hex = proof[at + line - 1] == '\n';
+            for (int i = 0; i < TreeHash.SIZE && hex; i++) {
+                int high = lowerHex(proof[at + 2 * i]);
+                int low = lowerHex(proof[at + 2 * i + 1]);
+                hex = high >= 0 && low >= 0;
+                hash[i] = (byte) (high << 4 | low);
+            }
+            if (!hex) {
+                throw new BundleException(name + ":" + (3 + hashes.size()) + ": not a SHA-256 in hex");
+            }
+            hashes.add(hash);
+        }
+        return hashes;
+    }
+
+    private static int lowerHex(byte c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     /** Step 6: the export entry names every conversation, and each has all its messages, 1..n, in order. */
@@ -302,11 +349,17 @@ public final class BundleVerifier {
                 byConversation.get(Long.parseLong(e.get("conversation"))).add(new Transcripts.Indexed(index, e));
             }
         });
-        for (long id : ids) {
+        // rendering is most of the work, and each conversation is rendered on its own: in parallel
+        Checked.throwFirst(ids.stream().toList().parallelStream().map(id -> {
             List<Transcripts.Indexed> own = byConversation.get(id);
-            compare(files, Bundle.transcriptFile(id, "txt"), Transcripts.text(id, own));
-            compare(files, Bundle.transcriptFile(id, "json"), Transcripts.json(id, own));
-        }
+            try {
+                compare(files, Bundle.transcriptFile(id, "txt"), Transcripts.text(id, own));
+                compare(files, Bundle.transcriptFile(id, "json"), Transcripts.json(id, own));
+                return new Checked<>(id, id, null);
+            } catch (BundleException e) {
+                return new Checked<>(id, id, e);
+            }
+        }).toList());
         for (String name : files.byName().keySet()) {
             Matcher m = TRANSCRIPT_FILE.matcher(name);
             if (m.matches() && !ids.contains(Long.parseLong(m.group(1)))) {

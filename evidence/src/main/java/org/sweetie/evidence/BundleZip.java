@@ -1,7 +1,5 @@
 package org.sweetie.evidence;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +179,7 @@ final class BundleZip {
     /** The central directory's records, checked against the limits before anything is inflated. */
     private List<Member> members(Directory directory) throws IOException, BundleException {
         List<Member> members = new ArrayList<>((int) directory.records());
-        Set<String> names = new HashSet<>();
+        Set<String> names = HashSet.newHashSet((int) directory.records());
         long declared = 0;
         LittleEndian in = new LittleEndian(stream(directory.offset()), directory.offset());
         try {
@@ -307,7 +305,7 @@ final class BundleZip {
             throws IOException, BundleException {
         List<Member> inFileOrder = new ArrayList<>(members);
         inFileOrder.sort(Comparator.comparingLong(Member::offset));
-        Map<String, BundleFiles.Content> byName = new LinkedHashMap<>();
+        Map<String, BundleFiles.Content> byName = LinkedHashMap.newLinkedHashMap(members.size());
         members.forEach(m -> byName.put(m.name(), null));
         LittleEndian in = new LittleEndian(stream(0), 0);
         Inflation inflation = new Inflation();
@@ -391,7 +389,8 @@ final class BundleZip {
         BundleFiles.Content read(LittleEndian in, Member m, boolean keep) throws IOException, BundleException {
             crc.reset();
             inflater.reset();
-            ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream((int) Math.min(m.size(), 1 << 20)) : null;
+            // the declared size is within the limits, and nothing past it is ever taken
+            byte[] kept = keep ? new byte[(int) m.size()] : null;
             long inflated = 0;
             long remaining = m.compressedSize();
             boolean ended = false;
@@ -431,12 +430,11 @@ final class BundleZip {
                 throw new BundleException(m.name() + ": its data does not match the size and CRC-32 in the zip's "
                         + "central directory");
             }
-            return new BundleFiles.Content(sha256.digest(), kept == null ? null : kept.toByteArray());
+            return new BundleFiles.Content(sha256.digest(), kept);
         }
 
         /** Never more than declared: a bomb stops here at the size its central directory record admits to. */
-        private long take(Member m, byte[] bytes, int n, long before, ByteArrayOutputStream kept)
-                throws BundleException {
+        private long take(Member m, byte[] bytes, int n, long before, byte[] kept) throws BundleException {
             long after = before + n;
             if (after > m.size()) {
                 throw new BundleException(m.name() + ": inflates to more than the " + m.size()
@@ -445,7 +443,7 @@ final class BundleZip {
             crc.update(bytes, 0, n);
             sha256.update(bytes, 0, n);
             if (kept != null) {
-                kept.write(bytes, 0, n);
+                System.arraycopy(bytes, 0, kept, (int) before, n);
             }
             return after;
         }
@@ -466,7 +464,7 @@ final class BundleZip {
     }
 
     private InputStream stream(long position) throws IOException {
-        return new BufferedInputStream(Channels.newInputStream(channel.position(position)), 1 << 16);
+        return Channels.newInputStream(channel.position(position));
     }
 
     private static int u16(ByteBuffer b, int at) {
@@ -477,9 +475,12 @@ final class BundleZip {
         return Integer.toUnsignedLong(b.getInt(at));
     }
 
-    /** A little-endian reader that knows its position in the file. */
+    /** A little-endian reader with a buffer of its own (headers are read a byte at a time), and its position. */
     private static final class LittleEndian {
         private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int next;
+        private int end;
         private long position;
 
         LittleEndian(InputStream in, long position) {
@@ -509,27 +510,45 @@ final class BundleZip {
         void readFully(byte[] into, int n) throws IOException {
             int done = 0;
             while (done < n) {
-                int r = in.read(into, done, n - done);
-                if (r < 0) {
-                    throw new EOFException();
+                if (next == end) {
+                    fill();
                 }
-                done += r;
+                int chunk = Math.min(n - done, end - next);
+                System.arraycopy(buffer, next, into, done, chunk);
+                next += chunk;
+                done += chunk;
             }
             position += n;
         }
 
         void skip(long n) throws IOException {
-            in.skipNBytes(n);
+            long left = n;
+            while (left > 0) {
+                if (next == end) {
+                    fill();
+                }
+                int chunk = (int) Math.min(left, end - next);
+                next += chunk;
+                left -= chunk;
+            }
             position += n;
         }
 
         private int read() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException();
+            if (next == end) {
+                fill();
             }
             position++;
-            return b;
+            return buffer[next++] & 0xff;
+        }
+
+        private void fill() throws IOException {
+            int n = in.readNBytes(buffer, 0, buffer.length);
+            if (n <= 0) {
+                throw new EOFException();
+            }
+            next = 0;
+            end = n;
         }
     }
 }

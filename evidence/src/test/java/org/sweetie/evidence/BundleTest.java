@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,16 +16,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sweetie.core.Conversation;
 
 class BundleTest extends EvidenceFixture {
+    /** Every bundle a test made, for the independent verifier: genuine ones to accept, tampered ones to refuse. */
+    private final List<Path> genuine = new ArrayList<>();
+    private final List<Tampered> tampered = new ArrayList<>();
+
+    /** A changed bundle: its files, or its zip when the zip itself is what was changed. */
+    record Tampered(String what, Map<String, byte[]> files, Path zip) {
+    }
 
     Path export(Conversation... conversations) throws Exception {
         Path out = folder.resolve("bundle.zip");
         new BundleWriter(log, CLOCK).write(java.util.Arrays.stream(conversations).map(Conversation::id).toList(),
                 "test referral", out);
+        Path copy = Files.copy(out, folder.resolve("genuine-" + genuine.size() + ".zip"));
+        genuine.add(copy);
         return out;
+    }
+
+    /**
+     * The second verifier, verify-bundle.py, written in Python from docs/evidence.md alone, must agree with this
+     * one on every bundle each test made: it accepts the genuine ones and refuses every tampered copy.
+     */
+    @AfterEach
+    void theIndependentVerifierAgrees() throws Exception {
+        IndependentVerifier python = new IndependentVerifier(folder);
+        assertThat(python.verify(genuine)).allSatisfy(line -> assertThat(line).startsWith("OK: "));
+        Path copies = Files.createDirectories(folder.resolve("tampered"));
+        for (int from = 0; from < tampered.size(); from += 2_000) {
+            List<Tampered> batch = tampered.subList(from, Math.min(tampered.size(), from + 2_000));
+            List<Path> zips = new ArrayList<>();
+            for (Tampered t : batch) {
+                zips.add(t.zip() != null ? t.zip() : copies.resolve(zips.size() + ".zip"));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).zip() == null) {
+                    Files.write(zips.get(i), ZipLayout.zip(batch.get(i).files()));
+                }
+            }
+            List<String> lines = python.verify(zips);
+            for (int i = 0; i < batch.size(); i++) {
+                assertThat(lines.get(i)).as("verify-bundle.py after: " + batch.get(i).what())
+                        .startsWith("FAILED: ").endsWith(" in " + zips.get(i));
+            }
+        }
+    }
+
+    /** The Java verifier refuses the zip, naming why; the tampered copy is kept for the independent verifier. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(Path zip) {
+        tampered.add(new Tampered(zip.getFileName().toString(), null, zip));
+        return assertThatThrownBy(() -> BundleVerifier.verify(zip)).isInstanceOf(BundleVerifier.BundleException.class);
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(Map<String, byte[]> files, String what) {
+        tampered.add(new Tampered(what, files, null));
+        return assertThatThrownBy(() -> BundleVerifier.verify(files)).as(what)
+                .isInstanceOf(BundleVerifier.BundleException.class);
     }
 
     @Test
@@ -61,7 +113,10 @@ class BundleTest extends EvidenceFixture {
         int tried = 0;
         for (String name : files.keySet()) {
             byte[] original = files.get(name);
-            for (int at = 0; at < original.length; at++) {
+            // The README and the script are not evidence, and only the manifest guards them, as it guards every
+            // other file byte by byte here: a sample of their bytes is enough.
+            int step = name.equals(Bundle.README) || name.equals(Bundle.SCRIPT) ? 61 : 1;
+            for (int at = 0; at < original.length; at += step) {
                 Map<String, byte[]> changed = new LinkedHashMap<>(files);
                 byte[] bytes = original.clone();
                 bytes[at] ^= 0x01;
@@ -111,8 +166,7 @@ class BundleTest extends EvidenceFixture {
             assertThat(new String(asOthersSeeIt.getInputStream(asOthersSeeIt.getEntry(transcript)).readAllBytes(),
                     StandardCharsets.UTF_8)).contains("forged");
         }
-        assertThatThrownBy(() -> BundleVerifier.verify(bundle))
-                .hasMessageMatching("\\d+ bytes before \\S+ that no entry of the central directory covers.*");
+        refused(bundle).hasMessageMatching("\\d+ bytes before \\S+ that no entry of the central directory covers.*");
     }
 
     @Test
@@ -123,11 +177,9 @@ class BundleTest extends EvidenceFixture {
 
         Path prepended = Files.write(folder.resolve("prepended.zip"),
                 new ZipLayout.Writer().raw(junk).entries(layout).finish());
-        assertThatThrownBy(() -> BundleVerifier.verify(prepended))
-                .hasMessageStartingWith(junk.length + " bytes before ");
+        refused(prepended).hasMessageStartingWith(junk.length + " bytes before ");
         Path catenated = Files.write(folder.resolve("catenated.zip"), concat(junk, genuine));
-        assertThatThrownBy(() -> BundleVerifier.verify(catenated))
-                .isInstanceOf(BundleVerifier.BundleException.class);
+        refused(catenated);
 
         ZipLayout.Writer interleaved = new ZipLayout.Writer();
         for (int i = 0; i < layout.entries().size(); i++) {
@@ -137,11 +189,10 @@ class BundleTest extends EvidenceFixture {
             interleaved.entry(layout.entries().get(i), layout.records().get(i));
         }
         Path between = Files.write(folder.resolve("interleaved.zip"), interleaved.finish());
-        assertThatThrownBy(() -> BundleVerifier.verify(between)).hasMessageStartingWith(junk.length + " bytes before ");
+        refused(between).hasMessageStartingWith(junk.length + " bytes before ");
 
         Path appended = Files.write(folder.resolve("appended.zip"), concat(genuine, junk));
-        assertThatThrownBy(() -> BundleVerifier.verify(appended))
-                .hasMessage(junk.length + " bytes after the end of the zip");
+        refused(appended).hasMessage(junk.length + " bytes after the end of the zip");
     }
 
     @Test
@@ -156,8 +207,7 @@ class BundleTest extends EvidenceFixture {
         }
         Path bundle = Files.write(folder.resolve("renamed.zip"), writer.finish());
 
-        assertThatThrownBy(() -> BundleVerifier.verify(bundle))
-                .hasMessageEndingWith(": its local header does not agree with the zip's central directory");
+        refused(bundle).hasMessageEndingWith(": its local header does not agree with the zip's central directory");
     }
 
     @Test
@@ -167,8 +217,7 @@ class BundleTest extends EvidenceFixture {
         int directory = layout.entries().stream().mapToInt(e -> e.length).sum();
         for (int length : new int[] {genuine.length - 1, genuine.length - 22, directory, genuine.length / 2, 10}) {
             Path cut = Files.write(folder.resolve("cut-" + length + ".zip"), Arrays.copyOf(genuine, length));
-            assertThatThrownBy(() -> BundleVerifier.verify(cut)).as("cut to %d bytes", length)
-                    .isInstanceOf(BundleVerifier.BundleException.class).hasMessageContaining("cut off");
+            refused(cut).as("cut to %d bytes", length).hasMessageContaining("cut off");
         }
     }
 
@@ -179,7 +228,7 @@ class BundleTest extends EvidenceFixture {
         ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 2L << 30);
         assertThat(Files.size(bomb)).isLessThan(3L << 20);
 
-        assertThatThrownBy(() -> BundleVerifier.verify(bomb)).hasMessage("conversations/1/transcript.json: "
+        refused(bomb).hasMessage("conversations/1/transcript.json: "
                 + (2L << 30) + " bytes uncompressed, more than the limit of " + (64L << 20)
                 + " for one file (a zip bomb?)");
     }
@@ -190,7 +239,7 @@ class BundleTest extends EvidenceFixture {
         Path bomb = folder.resolve("bomb.zip");
         ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 1_000);
 
-        assertThatThrownBy(() -> BundleVerifier.verify(bomb)).hasMessage("conversations/1/transcript.json: "
+        refused(bomb).hasMessage("conversations/1/transcript.json: "
                 + "inflates to more than the 1000 bytes its central directory record says (a zip bomb?)");
     }
 
@@ -216,8 +265,7 @@ class BundleTest extends EvidenceFixture {
                 .putShort((short) 0);
         Path many = Files.write(folder.resolve("many.zip"), zip.array());
 
-        assertThatThrownBy(() -> BundleVerifier.verify(many))
-                .hasMessage("5000000 files in the zip, more than the limit of 1000000");
+        refused(many).hasMessage("5000000 files in the zip, more than the limit of 1000000");
     }
 
     @Test
@@ -239,7 +287,7 @@ class BundleTest extends EvidenceFixture {
                 .map(i -> new Transcripts.Indexed(i, decode(files.get(Bundle.entryFile(i))))).toList();
         dropped.put(Bundle.transcriptFile(alice.id(), "txt"), Transcripts.text(alice.id(), kept));
         dropped.put(Bundle.transcriptFile(alice.id(), "json"), Transcripts.json(alice.id(), kept));
-        assertThatThrownBy(() -> BundleVerifier.verify(withManifest(dropped)))
+        refused(withManifest(dropped), "the last message dropped, transcripts rendered again")
                 .hasMessageContaining("the export names 4 messages, the bundle holds 3");
 
         Map<String, byte[]> swapped = new TreeMap<>(files);
@@ -264,11 +312,11 @@ class BundleTest extends EvidenceFixture {
         String note = new String(files.get(Bundle.CHECKPOINT), StandardCharsets.UTF_8);
         forged.put(Bundle.CHECKPOINT, forger.sign(SignedNote.parse(note).text()).encoded()
                 .getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> BundleVerifier.verify(withManifest(forged)))
+        refused(withManifest(forged), "the checkpoint signed by another key")
                 .hasMessageContaining("checkpoint.txt: the signature does not verify");
 
         Path garbage = Files.write(folder.resolve("garbage.zip"), "not a zip".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> BundleVerifier.verify(garbage)).isInstanceOf(BundleVerifier.BundleException.class);
+        refused(garbage);
     }
 
     @Test
@@ -287,7 +335,7 @@ class BundleTest extends EvidenceFixture {
 
             Map<String, byte[]> otherToken = new TreeMap<>(files);
             otherToken.put(Bundle.TIMESTAMP, new Rfc3161Client(tsa.url()).timestamp("other".getBytes()));
-            assertThatThrownBy(() -> BundleVerifier.verify(withManifest(otherToken)))
+            refused(withManifest(otherToken), "a timestamp token over other data")
                     .hasMessageContaining("checkpoint.tsr: the token is over other data");
         }
     }
@@ -306,7 +354,8 @@ class BundleTest extends EvidenceFixture {
         }
     }
 
-    private static void assertFails(Map<String, byte[]> files, String what) {
+    private void assertFails(Map<String, byte[]> files, String what) {
+        tampered.add(new Tampered(what, files, null));
         try {
             BundleVerifier.verify(files);
         } catch (BundleVerifier.BundleException expected) {
