@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.sweetie.core.Printable;
  * does not hold and names it. The order of the checks is the procedure of docs/evidence.md.
  */
 public final class BundleVerifier {
-    private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  (\\S+)");
+    private static final Pattern NAME = Pattern.compile("\\S+");
     private static final Pattern ENTRY_FILE = Pattern.compile("entries/(\\d{20})\\.entry");
     private static final Pattern PROOF_FILE = Pattern.compile("proofs/(\\d{20})\\.proof");
     private static final Pattern TRANSCRIPT_FILE = Pattern.compile("conversations/(\\d+)/transcript\\.(txt|json)");
@@ -106,17 +105,20 @@ public final class BundleVerifier {
     private static void checkManifest(BundleFiles files) throws BundleException {
         byte[] manifest = require(files, Bundle.MANIFEST);
         String[] lines = text(manifest, Bundle.MANIFEST).split("\n", -1);
-        Map<String, String> listed = LinkedHashMap.newLinkedHashMap(lines.length);
+        Map<String, byte[]> listed = LinkedHashMap.newLinkedHashMap(lines.length);
         if (!lines[lines.length - 1].isEmpty()) {
             throw new BundleException(Bundle.MANIFEST + ": does not end with a line feed");
         }
         for (int i = 0; i < lines.length - 1; i++) {
-            Matcher m = MANIFEST_LINE.matcher(lines[i]);
-            if (!m.matches()) {
+            String line = lines[i];
+            byte[] hash = line.length() > 66 && line.charAt(64) == ' ' && line.charAt(65) == ' '
+                    ? lowerHex(line, 64) : null;
+            String name = line.substring(Math.min(66, line.length()));
+            if (hash == null || !NAME.matcher(name).matches()) {
                 throw new BundleException(Bundle.MANIFEST + ":" + (i + 1) + ": not '<sha256>  <file>'");
             }
-            if (listed.put(m.group(2), m.group(1)) != null) {
-                throw new BundleException(Bundle.MANIFEST + ":" + (i + 1) + ": " + m.group(2) + " listed twice");
+            if (listed.put(name, hash) != null) {
+                throw new BundleException(Bundle.MANIFEST + ":" + (i + 1) + ": " + name + " listed twice");
             }
         }
         for (var file : listed.entrySet()) {
@@ -124,7 +126,7 @@ public final class BundleVerifier {
             if (content == null) {
                 throw new BundleException(file.getKey() + ": listed in the manifest but missing");
             }
-            if (!HexFormat.of().formatHex(content.sha256()).equals(file.getValue())) {
+            if (!MessageDigest.isEqual(content.sha256(), file.getValue())) {
                 throw new BundleException(file.getKey() + ": its SHA-256 is not the one in the manifest");
             }
         }
@@ -275,6 +277,20 @@ public final class BundleVerifier {
             hashes.add(hash);
         }
         return hashes;
+    }
+
+    /** {@code digits} lower-case hex digits as bytes, or null when they are not. */
+    private static byte[] lowerHex(String s, int digits) {
+        byte[] bytes = new byte[digits / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int high = lowerHex((byte) s.charAt(2 * i));
+            int low = lowerHex((byte) s.charAt(2 * i + 1));
+            if (high < 0 || low < 0 || s.charAt(2 * i) > 0x7f || s.charAt(2 * i + 1) > 0x7f) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
     }
 
     private static int lowerHex(byte c) {
