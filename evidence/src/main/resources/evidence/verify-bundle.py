@@ -122,7 +122,9 @@ def read_zip(data):
     files, expected = {}, 0
     for local, name, need, flags, method, time, date, crc, csize, usize in sorted(members):
         shown = name.decode("utf-8", "replace")
-        if local != expected:
+        if local < expected:
+            raise Failed("%s: overlaps the zip entry before it" % shown)
+        if local > expected:
             raise Failed("%d bytes before %s that no entry of the central directory covers" % (local - expected,
                                                                                                 shown))
         if shown in files or flags & 0x2041 or method not in (0, 8) or usize > MAX_FILE_BYTES:
