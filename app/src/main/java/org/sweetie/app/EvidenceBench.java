@@ -2,7 +2,9 @@ package org.sweetie.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,17 +39,70 @@ final class EvidenceBench implements Callable<Integer> {
             description = "Messages in the bundled conversation (${DEFAULT-VALUE}).")
     int bundleMessages;
 
+    @Option(names = "--conversations", paramLabel = "N",
+            description = "Instead: export and verify one bundle of N conversations (verification is linear in N).")
+    Integer conversations;
+
+    @Option(names = "--keep", paramLabel = "FILE.zip",
+            description = "Keep that bundle as FILE.zip, e.g. to time `sweetie verify` or verify-bundle.py on it.")
+    Path keep;
+
+    @Option(names = "--conversation-messages", defaultValue = "10", paramLabel = "N",
+            description = "Messages in each of those conversations (${DEFAULT-VALUE}).")
+    int conversationMessages;
+
     @Override
     public Integer call() throws IOException, BundleVerifier.BundleException {
         PrintWriter out = spec.commandLine().getOut();
         try (TempFolder work = new TempFolder("sweetie-bench-evidence");
              Workspace workspace = StoreOptions.embedded(work.path.resolve("bench.db").toString(),
                      work.path.resolve("bench.key")).open()) {
+            if (conversations != null) {
+                manyConversations(workspace, work.path, out);
+                return 0;
+            }
             appends(workspace, out);
             bundle(workspace, work.path, out);
         }
         proofSizes(out);
         return 0;
+    }
+
+    /** A referral of many short conversations: the shape that made verification quadratic before issue 14. */
+    private void manyConversations(Workspace workspace, Path folder, PrintWriter out)
+            throws IOException, BundleVerifier.BundleException {
+        ConversationStore store = workspace.store();
+        store.persona(DemoCommand.PERSONA);
+        List<Long> ids = new ArrayList<>(conversations);
+        long start = System.nanoTime();
+        try (var unit = store.appender()) {
+            for (int n = 0; n < conversations; n++) {
+                String partner = String.format("partner_%05d", n);
+                Conversation c = store.conversation(ConversationKey.privateChat(Network.irc("benchnet"),
+                        DemoCommand.PERSONA, partner));
+                ids.add(c.id());
+                for (int i = 0; i < conversationMessages; i++) {
+                    unit.add(c, Message.received(Instant.EPOCH.plusSeconds(n * 100L + i),
+                            i % 2 == 0 ? Author.PARTNER : Author.BOT, i % 2 == 0 ? partner : "Sweetie10",
+                            "synthetic line " + i, null, null));
+                }
+            }
+            unit.commit();
+        }
+        double storeSeconds = (System.nanoTime() - start) / 1e9;
+        Path bundle = folder.resolve("bench.zip");
+        start = System.nanoTime();
+        var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(ids, "bench", bundle);
+        double exportSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        BundleVerifier.verify(bundle);
+        double verifySeconds = (System.nanoTime() - start) / 1e9;
+        out.printf("bundle of %,d conversations of %d messages (%,d entries, %,d bytes): stored in %.2f s, "
+                + "exported in %.2f s, verified in %.2f s%n", written.conversations(), conversationMessages,
+                written.entries(), Files.size(bundle), storeSeconds, exportSeconds, verifySeconds);
+        if (keep != null) {
+            Files.copy(bundle, keep, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Entries on their own, 1,000 per transaction, as operator actions and guard decisions will come. */

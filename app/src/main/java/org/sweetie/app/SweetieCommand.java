@@ -27,6 +27,10 @@ public final class SweetieCommand implements Runnable {
     /** The command line with Sweetie's error handling: one line on stderr naming the problem, no stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SweetieCommand());
+        // One writer each for the whole command tree (setting one hands it to every subcommand), so that Main can
+        // flush what any command printed before the JVM exits.
+        commandLine.setOut(commandLine.getOut());
+        commandLine.setErr(commandLine.getErr());
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             PrintWriter err = cl.getErr();
             // A message may quote what a log or a chat partner wrote: shown, never obeyed by the terminal.

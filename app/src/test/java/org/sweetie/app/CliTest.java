@@ -164,14 +164,15 @@ class CliTest {
         Run otherKey = sweetie("verify", "--key", "sweetie-evidence/0000000000000000+00000000+AQ" + "A".repeat(42)
                 + "=", bundle.toString());
         assertThat(otherKey.exitCode()).isEqualTo(1);
-        assertThat(otherKey.err()).contains("not by the key given with --key");
+        assertThat(otherKey.err()).contains("not by the key given with --key").endsWith(" in " + bundle + "\n")
+                .startsWith("FAILED: signed by sweetie-evidence/");
 
         Path tampered = folder.resolve("tampered.zip");
         rewrite(bundle, tampered, "conversations/1/transcript.txt", "skype alice.example", "skype bob.example");
         Run broken = sweetie("verify", tampered.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.err()).contains("FAILED: conversations/1/transcript.txt: its SHA-256 is not the one in "
-                + "the manifest");
+        assertThat(broken.err()).isEqualTo("FAILED: conversations/1/transcript.txt: its SHA-256 is not the one in "
+                + "the manifest in " + tampered + "\n");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.sweetie.evidence;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,8 +14,30 @@ final class Bundle {
     static final String KEY = "verifier-key.txt";
     static final String CHECKPOINT = "checkpoint.txt";
     static final String TIMESTAMP = "checkpoint.tsr";
+    /** The independent verifier (Python 3, standard library only) a recipient can run without Sweetie. */
+    static final String SCRIPT = "verify-bundle.py";
 
     private Bundle() {
+    }
+
+    /** The script as this build ships it. */
+    static byte[] script() {
+        return resource("/evidence/" + SCRIPT);
+    }
+
+    static byte[] readme() {
+        return resource("/evidence/bundle-README.txt");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Bundle.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " cannot be read from the build", e);
+        }
     }
 
     static String entryFile(long index) {

@@ -1,7 +1,6 @@
 package org.sweetie.evidence;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +57,8 @@ public final class BundleWriter {
         EvidenceStorage.Checkpoint checkpoint = log.checkpoint();
 
         Map<String, byte[]> files = new TreeMap<>();
-        files.put(Bundle.README, readme());
+        files.put(Bundle.README, Bundle.readme());
+        files.put(Bundle.SCRIPT, Bundle.script());
         files.put(Bundle.KEY, (log.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(Bundle.CHECKPOINT, checkpoint.signedNote().getBytes(StandardCharsets.UTF_8));
         if (checkpoint.timestampToken() != null) {
@@ -122,14 +122,5 @@ public final class BundleWriter {
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    private static byte[] readme() throws IOException {
-        try (InputStream in = BundleWriter.class.getResourceAsStream("/evidence/bundle-README.txt")) {
-            if (in == null) {
-                throw new IOException("the bundle README is missing from the build");
-            }
-            return in.readAllBytes();
-        }
     }
 }

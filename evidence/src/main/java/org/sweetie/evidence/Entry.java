@@ -1,5 +1,6 @@
 package org.sweetie.evidence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,12 +37,23 @@ public record Entry(String kind, List<Field> fields) {
         return true;
     }
 
-    /** The first value of a field, or "" when there is none. */
+    /** The first value of a field, or "" when there is none. (A loop: verifiers call this for every entry.) */
     public String get(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).map(Field::value).findFirst().orElse("");
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return f.value();
+            }
+        }
+        return "";
     }
 
     public List<String> all(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).map(Field::value).toList();
+        List<String> values = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                values.add(f.value());
+            }
+        }
+        return List.copyOf(values);
     }
 }

@@ -44,12 +44,11 @@ public final class EntryEncoding {
     }
 
     public static Entry decode(byte[] bytes) throws MalformedEntryException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedEntryException("not UTF-8");
+        // Bytes that are not UTF-8 decode to U+FFFD: only then is a strict decoder needed (this runs for every
+        // entry of a bundle).
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            requireUtf8(bytes);
         }
         if (!text.endsWith("\n")) {
             throw new MalformedEntryException("does not end with a line feed");
@@ -75,6 +74,15 @@ public final class EntryEncoding {
             throw new MalformedEntryException("not in canonical form (escapes that are not the only way to write it)");
         }
         return entry;
+    }
+
+    private static void requireUtf8(byte[] bytes) throws MalformedEntryException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new MalformedEntryException("not UTF-8");
+        }
     }
 
     static String escape(String value) {

@@ -21,18 +21,19 @@ public final class ProofVerifier {
         long fn = index;
         long sn = size - 1;
         byte[] r = leafHash;
+        MessageDigest sha = TreeHash.sha256();
         for (byte[] p : proof) {
             if (sn == 0) {
                 return false;
             }
             if ((fn & 1) == 1 || fn == sn) {
-                r = TreeHash.node(p, r);
+                r = TreeHash.node(sha, p, r);
                 while ((fn & 1) == 0 && fn != 0) {
                     fn >>= 1;
                     sn >>= 1;
                 }
             } else {
-                r = TreeHash.node(r, p);
+                r = TreeHash.node(sha, r, p);
             }
             fn >>= 1;
             sn >>= 1;

@@ -3,24 +3,80 @@ package org.sweetie.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipFile;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sweetie.core.Conversation;
 
 class BundleTest extends EvidenceFixture {
+    /** Every bundle a test made, for the independent verifier: genuine ones to accept, tampered ones to refuse. */
+    private final List<Path> genuine = new ArrayList<>();
+    private final List<Tampered> tampered = new ArrayList<>();
+
+    /** A changed bundle: its files, or its zip when the zip itself is what was changed. */
+    record Tampered(String what, Map<String, byte[]> files, Path zip) {
+    }
 
     Path export(Conversation... conversations) throws Exception {
         Path out = folder.resolve("bundle.zip");
         new BundleWriter(log, CLOCK).write(java.util.Arrays.stream(conversations).map(Conversation::id).toList(),
                 "test referral", out);
+        Path copy = Files.copy(out, folder.resolve("genuine-" + genuine.size() + ".zip"));
+        genuine.add(copy);
         return out;
+    }
+
+    /**
+     * The second verifier, verify-bundle.py, written in Python from docs/evidence.md alone, must agree with this
+     * one on every bundle each test made: it accepts the genuine ones and refuses every tampered copy.
+     */
+    @AfterEach
+    void theIndependentVerifierAgrees() throws Exception {
+        IndependentVerifier python = new IndependentVerifier(folder);
+        assertThat(python.verify(genuine)).allSatisfy(line -> assertThat(line).startsWith("OK: "));
+        Path copies = Files.createDirectories(folder.resolve("tampered"));
+        for (int from = 0; from < tampered.size(); from += 2_000) {
+            List<Tampered> batch = tampered.subList(from, Math.min(tampered.size(), from + 2_000));
+            List<Path> zips = new ArrayList<>();
+            for (Tampered t : batch) {
+                zips.add(t.zip() != null ? t.zip() : copies.resolve(zips.size() + ".zip"));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).zip() == null) {
+                    Files.write(zips.get(i), ZipLayout.zip(batch.get(i).files()));
+                }
+            }
+            List<String> lines = python.verify(zips);
+            for (int i = 0; i < batch.size(); i++) {
+                assertThat(lines.get(i)).as("verify-bundle.py after: " + batch.get(i).what())
+                        .startsWith("FAILED: ").endsWith(" in " + zips.get(i));
+            }
+        }
+    }
+
+    /** The Java verifier refuses the zip, naming why; the tampered copy is kept for the independent verifier. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(Path zip) {
+        tampered.add(new Tampered(zip.getFileName().toString(), null, zip));
+        return assertThatThrownBy(() -> BundleVerifier.verify(zip)).isInstanceOf(BundleVerifier.BundleException.class);
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(Map<String, byte[]> files, String what) {
+        tampered.add(new Tampered(what, files, null));
+        return assertThatThrownBy(() -> BundleVerifier.verify(files)).as(what)
+                .isInstanceOf(BundleVerifier.BundleException.class);
     }
 
     @Test
@@ -57,19 +113,159 @@ class BundleTest extends EvidenceFixture {
         int tried = 0;
         for (String name : files.keySet()) {
             byte[] original = files.get(name);
-            for (int at = 0; at < original.length; at++) {
+            // The README and the script are not evidence, and only the manifest guards them, as it guards every
+            // other file byte by byte here: a sample of their bytes is enough.
+            int step = name.equals(Bundle.README) || name.equals(Bundle.SCRIPT) ? 61 : 1;
+            for (int at = 0; at < original.length; at += step) {
                 Map<String, byte[]> changed = new LinkedHashMap<>(files);
                 byte[] bytes = original.clone();
                 bytes[at] ^= 0x01;
                 changed.put(name, bytes);
                 assertFails(changed, name + " byte " + at);
-                if (!name.equals(Bundle.README) && !name.equals(Bundle.MANIFEST)) {
+                if (!name.equals(Bundle.README) && !name.equals(Bundle.MANIFEST) && !name.equals(Bundle.SCRIPT)) {
                     assertFails(withManifest(changed), name + " byte " + at + " with the manifest recomputed");
                 }
                 tried++;
             }
         }
         assertThat(tried).isGreaterThan(5_000);
+    }
+
+    /** The script, like the README, is not evidence; a changed one is reported, so nobody runs it unread. */
+    @Test
+    void aChangedVerifierScriptIsNamedInTheReport() throws Exception {
+        Map<String, byte[]> files = BundleVerifier.read(export(someConversation("alice", 2)));
+        assertThat(files.get(Bundle.SCRIPT)).isEqualTo(Bundle.script());
+        assertThat(BundleVerifier.verify(files).summary()).contains("verify-bundle.py is the independent verifier");
+
+        Map<String, byte[]> changed = new TreeMap<>(files);
+        changed.put(Bundle.SCRIPT, "print('OK')\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(BundleVerifier.verify(withManifest(changed)).summary())
+                .contains("verify-bundle.py is NOT the verifier this Sweetie ships: read it before running it");
+    }
+
+    /**
+     * The attack of issue 14: genuine entries for a reader that walks local headers, then a forged transcript and
+     * manifest under a second central directory, which unzip, Python and the JDK's ZipFile read. Refused.
+     */
+    @Test
+    void aSecondCentralDirectoryWithForgedFilesIsRefused() throws Exception {
+        Conversation alice = someConversation("alice", 3);
+        byte[] genuine = Files.readAllBytes(export(alice));
+        Map<String, byte[]> forgedFiles = new TreeMap<>(BundleVerifier.read(folder.resolve("bundle.zip")));
+        String transcript = Bundle.transcriptFile(alice.id(), "txt");
+        forgedFiles.put(transcript, new String(forgedFiles.get(transcript), StandardCharsets.UTF_8)
+                .replace("line 1 from Sweetie10", "the operator's words, forged").getBytes(StandardCharsets.UTF_8));
+        ZipLayout forged = ZipLayout.of(ZipLayout.zip(withManifest(forgedFiles)));
+        ZipLayout real = ZipLayout.of(genuine);
+        Path bundle = Files.write(folder.resolve("two-directories.zip"), new ZipLayout.Writer()
+                .raw(Arrays.copyOf(genuine, real.directoryEnd())).entries(forged).finish());
+
+        try (ZipFile asOthersSeeIt = new ZipFile(bundle.toFile())) {
+            assertThat(new String(asOthersSeeIt.getInputStream(asOthersSeeIt.getEntry(transcript)).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains("forged");
+        }
+        refused(bundle).hasMessageMatching("\\d+ bytes before \\S+ that no entry of the central directory covers.*");
+    }
+
+    @Test
+    void bytesBeforeBetweenOrAfterTheEntriesAreRefused() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        byte[] junk = "MZ hidden bytes".getBytes(StandardCharsets.UTF_8);
+
+        Path prepended = Files.write(folder.resolve("prepended.zip"),
+                new ZipLayout.Writer().raw(junk).entries(layout).finish());
+        refused(prepended).hasMessageStartingWith(junk.length + " bytes before ");
+        Path catenated = Files.write(folder.resolve("catenated.zip"), concat(junk, genuine));
+        refused(catenated);
+
+        ZipLayout.Writer interleaved = new ZipLayout.Writer();
+        for (int i = 0; i < layout.entries().size(); i++) {
+            if (i == 3) {
+                interleaved.raw(junk);
+            }
+            interleaved.entry(layout.entries().get(i), layout.records().get(i));
+        }
+        Path between = Files.write(folder.resolve("interleaved.zip"), interleaved.finish());
+        refused(between).hasMessageStartingWith(junk.length + " bytes before ");
+
+        Path appended = Files.write(folder.resolve("appended.zip"), concat(genuine, junk));
+        refused(appended).hasMessage(junk.length + " bytes after the end of the zip");
+    }
+
+    @Test
+    void aLocalHeaderThatDisagreesWithTheCentralDirectoryIsRefused() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        byte[] renamed = layout.entries().get(0).clone();
+        renamed[30] ^= 0x01; // the first byte of the name in the local header: another file for a streaming reader
+        ZipLayout.Writer writer = new ZipLayout.Writer().entry(renamed, layout.records().get(0));
+        for (int i = 1; i < layout.entries().size(); i++) {
+            writer.entry(layout.entries().get(i), layout.records().get(i));
+        }
+        Path bundle = Files.write(folder.resolve("renamed.zip"), writer.finish());
+
+        refused(bundle).hasMessageEndingWith(": its local header does not agree with the zip's central directory");
+    }
+
+    @Test
+    void aTruncatedBundleIsRefusedAndSaysSo() throws Exception {
+        byte[] genuine = Files.readAllBytes(export(someConversation("alice", 2)));
+        ZipLayout layout = ZipLayout.of(genuine);
+        int directory = layout.entries().stream().mapToInt(e -> e.length).sum();
+        for (int length : new int[] {genuine.length - 1, genuine.length - 22, directory, genuine.length / 2, 10}) {
+            Path cut = Files.write(folder.resolve("cut-" + length + ".zip"), Arrays.copyOf(genuine, length));
+            refused(cut).as("cut to %d bytes", length).hasMessageContaining("cut off");
+        }
+    }
+
+    /** 2 MiB that inflate to 2 GiB: refused from the central directory, before a byte is inflated. */
+    @Test
+    void aZipBombIsRefusedByTheSizeItDeclares() throws Exception {
+        Path bomb = folder.resolve("bomb.zip");
+        ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 2L << 30);
+        assertThat(Files.size(bomb)).isLessThan(3L << 20);
+
+        refused(bomb).hasMessage("conversations/1/transcript.json: "
+                + (2L << 30) + " bytes uncompressed, more than the limit of " + (64L << 20)
+                + " for one file (a zip bomb?)");
+    }
+
+    /** A bomb that understates its size is inflated only as far as the size it admits to. */
+    @Test
+    void aZipBombThatUnderstatesItsSizeStopsWhereItsStatedSizeEnds() throws Exception {
+        Path bomb = folder.resolve("bomb.zip");
+        ZipLayout.bomb(bomb, "conversations/1/transcript.json", 2L << 30, 1_000);
+
+        refused(bomb).hasMessage("conversations/1/transcript.json: "
+                + "inflates to more than the 1000 bytes its central directory record says (a zip bomb?)");
+    }
+
+    @Test
+    void theLimitsOnFilesAndTotalSizeHold() throws Exception {
+        Path bundle = export(someConversation("alice", 2));
+        BundleVerifier.verify(bundle, new BundleLimits(100, 1 << 20, 1 << 20));
+
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle, new BundleLimits(5, 1 << 20, 1 << 20)))
+                .hasMessageMatching("\\d+ files in the zip, more than the limit of 5");
+        assertThatThrownBy(() -> BundleVerifier.verify(bundle, new BundleLimits(100, 1 << 20, 2_000)))
+                .hasMessageStartingWith("more than the limit of 2000 bytes uncompressed in all files");
+    }
+
+    /** A ZIP64 end record that claims millions of files is refused before its directory is read. */
+    @Test
+    void tooManyFilesAreRefusedBeforeTheirRecordsAreRead() throws Exception {
+        ByteBuffer zip = ByteBuffer.allocate(56 + 20 + 22).order(ByteOrder.LITTLE_ENDIAN);
+        zip.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(5_000_000).putLong(5_000_000).putLong(0).putLong(0);
+        zip.putInt(0x07064b50).putInt(0).putLong(0).putInt(1);
+        zip.putInt(0x06054b50).putInt(0).putShort((short) -1).putShort((short) -1).putInt(-1).putInt(-1)
+                .putShort((short) 0);
+        Path many = Files.write(folder.resolve("many.zip"), zip.array());
+
+        refused(many).hasMessage("5000000 files in the zip, more than the limit of 1000000");
     }
 
     @Test
@@ -91,7 +287,7 @@ class BundleTest extends EvidenceFixture {
                 .map(i -> new Transcripts.Indexed(i, decode(files.get(Bundle.entryFile(i))))).toList();
         dropped.put(Bundle.transcriptFile(alice.id(), "txt"), Transcripts.text(alice.id(), kept));
         dropped.put(Bundle.transcriptFile(alice.id(), "json"), Transcripts.json(alice.id(), kept));
-        assertThatThrownBy(() -> BundleVerifier.verify(withManifest(dropped)))
+        refused(withManifest(dropped), "the last message dropped, transcripts rendered again")
                 .hasMessageContaining("the export names 4 messages, the bundle holds 3");
 
         Map<String, byte[]> swapped = new TreeMap<>(files);
@@ -116,11 +312,11 @@ class BundleTest extends EvidenceFixture {
         String note = new String(files.get(Bundle.CHECKPOINT), StandardCharsets.UTF_8);
         forged.put(Bundle.CHECKPOINT, forger.sign(SignedNote.parse(note).text()).encoded()
                 .getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> BundleVerifier.verify(withManifest(forged)))
+        refused(withManifest(forged), "the checkpoint signed by another key")
                 .hasMessageContaining("checkpoint.txt: the signature does not verify");
 
         Path garbage = Files.write(folder.resolve("garbage.zip"), "not a zip".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> BundleVerifier.verify(garbage)).isInstanceOf(BundleVerifier.BundleException.class);
+        refused(garbage);
     }
 
     @Test
@@ -139,9 +335,15 @@ class BundleTest extends EvidenceFixture {
 
             Map<String, byte[]> otherToken = new TreeMap<>(files);
             otherToken.put(Bundle.TIMESTAMP, new Rfc3161Client(tsa.url()).timestamp("other".getBytes()));
-            assertThatThrownBy(() -> BundleVerifier.verify(withManifest(otherToken)))
+            refused(withManifest(otherToken), "a timestamp token over other data")
                     .hasMessageContaining("checkpoint.tsr: the token is over other data");
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Entry decode(byte[] bytes) {
@@ -152,7 +354,8 @@ class BundleTest extends EvidenceFixture {
         }
     }
 
-    private static void assertFails(Map<String, byte[]> files, String what) {
+    private void assertFails(Map<String, byte[]> files, String what) {
+        tampered.add(new Tampered(what, files, null));
         try {
             BundleVerifier.verify(files);
         } catch (BundleVerifier.BundleException expected) {

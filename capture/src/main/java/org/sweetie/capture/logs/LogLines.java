@@ -41,6 +41,8 @@ final class LogLines {
         while (true) {
             if (bufferPos == bufferEnd) {
                 consumed(segment, bufferPos);
+                // what was just digested is behind us: a last line without LF must not be digested again below
+                segment = bufferPos;
                 if (!fill()) {
                     if (!sawAnything) {
                         return null;

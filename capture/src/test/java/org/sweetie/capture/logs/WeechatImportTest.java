@@ -123,6 +123,29 @@ class WeechatImportTest extends ImportFixture {
         assertThat(texts(only("alice_77"))).contains("asl?").doesNotContain("ASL?");
     }
 
+    /** A client killed mid-write, or an editor, leaves the last line without LF: its bytes count once. */
+    @Test
+    void aLogWhoseLastLineHasNoNewlineIsRecordedByItsExactBytesAndUnchangedOnTheNextImport() throws Exception {
+        Path log = folder.resolve("irc.libera.alice_77.weechatlog");
+        byte[] bytes = ("2013-10-01 12:00:01\talice_77\thi there\n"
+                + "2013-10-01 12:00:05\tSweetie10\thello").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(log, bytes);
+        importAll(log);
+
+        String head = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes));
+        assertThat(store.importedFiles(log.toString(), head)).singleElement().satisfies(f -> {
+            assertThat(f.bytes()).isEqualTo(bytes.length);
+            assertThat(f.sha256()).isEqualTo(head);
+        });
+        ImportSummary again = importAll(log);
+
+        assertThat(again.changedFiles()).isZero();
+        assertThat(skippedFiles).isEmpty();
+        assertThat(again.messagesAdded()).isZero();
+        assertThat(again.linesAlreadyImported()).isEqualTo(2);
+    }
+
     @Test
     void whatALogSaidBeforeTheNewLinesStillCounts() throws Exception {
         Path log = write("irc.libera.erin.weechatlog",
