@@ -292,15 +292,18 @@ class CliTest {
     @Test
     void guardCheckDecidesEachDraftFromStdinWithItsRule() {
         Run run = sweetieWithInput("where are you from?\tcebu\ni give you 20 dollars\tok\ni am n a k e d\t"
-                + "i am n a k e d\n", "guard", "check", "--json", "--context");
+                + "i am n a k e d\n\tzxqv blorft po\n", "guard", "check", "--json", "--context");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().toList()).containsExactly(
-                "{\"draft\":\"cebu\",\"decision\":\"allowed\",\"rule\":\"allowed\",\"reason\":\"no rule refuses it\","
+                "{\"draft\":\"cebu\",\"decision\":\"allowed\",\"rule\":\"allowed\",\"reason\":\"in the persona's "
+                        + "register and no rule refuses it\","
                         + "\"partner\":\"where are you from?\"}",
                 "{\"draft\":\"ok\",\"decision\":\"refused\",\"rule\":\"assent\",\"reason\":\"it answers a proposal "
                         + "or request with assent: 'ok'\",\"partner\":\"i give you 20 dollars\"}",
                 "{\"draft\":\"i am n a k e d\",\"decision\":\"refused\",\"rule\":\"sexual-content\",\"reason\":\"it "
-                        + "has sexual content: 'n a k e d'\",\"partner\":\"i am n a k e d\"}");
+                        + "has sexual content: 'n a k e d'\",\"partner\":\"i am n a k e d\"}",
+                "{\"draft\":\"zxqv blorft po\",\"decision\":\"held\",\"rule\":\"register\",\"reason\":\"'zxqv' "
+                        + "is not a word of the persona's register\",\"partner\":\"\"}");
         Run plain = sweetieWithInput("hello\u001b[31m\n", "guard", "check");
         assertThat(plain.out()).startsWith("refused\thidden-text\t").doesNotContain("\u001b");
     }
