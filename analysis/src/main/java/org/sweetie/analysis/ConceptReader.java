@@ -51,7 +51,9 @@ final class ConceptReader {
         }
         for (int i = 1; digits && i < n; i++) {
             // "10 am" is a clock time; "i am" is not (so "am" is no time word of its own in the dictionary)
-            if ((masks[i - 1] & number) != 0 && CLOCK.contains(tokens.word(i))) {
+            boolean clock = CLOCK.contains(tokens.word(i))
+                    || i + 1 < n && DAYTIME.contains(tokens.word(i + 1)) && tokens.word(i).length() <= 3;
+            if ((masks[i - 1] & number) != 0 && clock) {
                 masks[i - 1] &= ~childAge;
                 masks[i] |= time;
             }
@@ -124,6 +126,10 @@ final class ConceptReader {
 
     private static final java.util.Set<String> CLOCK = java.util.Set.of("am", "pm", "noon", "midnight", "oclock",
             "o'clock", "uhr", "h");
+    /** "10 da noite", "10 de la noche", "9 ng gabi": a clock time said with the part of the day. */
+    private static final java.util.Set<String> DAYTIME = java.util.Set.of("noite", "noche", "nuit", "notte", "nacht",
+            "manha", "manana", "matin", "mattina", "morgen", "tarde", "soir", "sera", "abend", "gabi", "umaga",
+            "hapon", "gabii", "buntag", "night", "morning", "evening");
     private static final java.util.Set<String> CHILD_AGE_UNITS = java.util.Set.of("yo", "y", "yr", "yrs", "f", "yrsold",
             "years", "anos", "taon", "jaar", "jahre", "ans", "anni", "ar", "lat", "let", "yearsold");
 

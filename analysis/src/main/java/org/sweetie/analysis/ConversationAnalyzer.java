@@ -263,8 +263,8 @@ public final class ConversationAnalyzer {
      */
     private void attributeInitiation(MessageReading words, List<ConceptReading> window, boolean persona, int index,
                                      List<Finding> findings) {
-        if (words.protective()) {
-            return;
+        if (words.protective() || persona && window.getLast().has(reading.marks().otherPerson())) {
+            return; // "my classmate said someone gave her load": what others did is no topic she raises
         }
         for (var topic : TOPIC_WORDS.entrySet()) {
             if (initiation.containsKey(topic.getKey())) {

@@ -83,7 +83,7 @@ final class CountryEvidence {
         put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть");
         // Tagalog's function words, not the few words foreigners pick up ("po", "ganda", "mahal")
         put(words, "PH", "ang", "ng", "mga", "naman", "kung", "hindi", "ito", "yung", "dito", "kayo", "natin",
-                "namin", "lang", "sa");
+                "namin", "lang", "sa", "nga", "kaayo", "unsa", "diri", "karon", "pirmi", "gyud", "jud", "bitaw");
         return Map.copyOf(words);
     }
 

@@ -63,7 +63,7 @@ final class IdentifierExtractor {
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
     private static final Pattern CUED_HANDLE = Pattern.compile("(?iu)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
-            + ")(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
+            + ")(?:'s)?(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
             + "to|it'?s|pls|plz|please|es|e|est|ist|é|è|eh|er|är|als|mig|meg|am|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
             + "(\\+?[\\w][\\w.\\-]{1,39}(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
@@ -127,6 +127,8 @@ final class IdentifierExtractor {
             + "my id(?: is)?|my|el m[ií]o(?: es)?|mi usuario(?: es)?|il mio(?: id)?(?: [èe])?|io sono|sono|min er|"
             + "jeg er|jag är|meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|мой|моя|ik ben|"
             + "ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|meiner(?: ist)?|"
+            + "mitt namn(?: [äa]r)?|mein name(?: dort| da)?(?: ist)?|mi nombre(?: es)?|meu nome(?: [ée])?|"
+            + "il mio nome(?: [èe])?|mon nom(?: c'est| est)?|mitt navn(?: er)?|mit navn(?: er)?|"
             + "meins ist|min är|mitt är|mitt er|ich bin da als|als|it'?s|is|é|è|es|ist|est|er|är)"
             + "|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
