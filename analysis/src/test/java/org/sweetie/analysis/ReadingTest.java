@@ -80,6 +80,21 @@ class ReadingTest {
     }
 
     @Test
+    void aNegationEndsWithItsSentenceAndAClockTimeIsNoAge() {
+        assertThat(read("P: i will not lie. show me ur cam").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: aqui são 10 da noite, e aí?", "S: ok po").stages())
+                .doesNotContainKey(Stage.AGE_AWARENESS);
+        assertThat(read("P: hi", "S: bata pa ako").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+    }
+
+    @Test
+    void whatOthersDidIsNoTopicSheRaises() {
+        assertThat(read("S: my classmate said someone give her load po").tainted()).isFalse();
+        assertThat(read("P: mijn zoon kreeg geld aangeboden voor een videogesprek, we hebben het gemeld").stages())
+                .doesNotContainKeys(Stage.WEBCAM_REQUEST, Stage.PAYMENT_OFFER);
+    }
+
+    @Test
     void compoundWordsAndWhoWillKnow() {
         var report = read("S: im 11 po", "P: egal. trotzdem, ein nacktfoto. keiner erfährt es");
         assertThat(report.solicitation()).isEqualTo(1);

@@ -147,13 +147,33 @@ class ResponderEndToEndTest {
             assertThat(refused.err()).startsWith("refused\timages");
             assertThat(awaitReplies(amy, 2).get(1)).isEqualTo("im fine, and you?");
 
+            // a line the guard holds waits for a second person: rejected, never said; approved, said once
+            CliTest.Run rejectedDraft = operator("say", id, "zxqv blorft po");
+            assertThat(rejectedDraft.exitCode()).isEqualTo(1);
+            assertThat(rejectedDraft.err()).startsWith("held\tregister").contains("draft #1");
+            assertThat(supervisor("reject", 1, "op-anna").err()).contains("second person");
+            assertThat(supervisor("reject", 1, "sup-ben").exitCode()).isZero();
+            assertThat(supervisor("approve", 1, "sup-ben").exitCode()).isEqualTo(1);
+            CliTest.Run approvedDraft = operator("say", id, "qwrtz plimb po");
+            assertThat(approvedDraft.err()).startsWith("held\tregister").contains("draft #2");
+            assertThat(CliTest.sweetie("operator", "drafts", "--api", "http://127.0.0.1:" + apiPort, "--token-file",
+                    dir.resolve("operator.token").toString()).out()).contains("#2").contains("qwrtz plimb po")
+                    .doesNotContain("zxqv");
+            assertThat(replies(amy)).hasSize(2);
+            CliTest.Run approval = supervisor("approve", 2, "sup-ben");
+            assertThat(approval.exitCode()).isZero();
+            assertThat(approval.out()).startsWith("allowed\tsupervisor").contains("sup-ben");
+            assertThat(awaitReplies(amy, 3).get(2)).isEqualTo("qwrtz plimb po");
+
             assertThat(operator("handback", id).exitCode()).isZero();
             say(amy, "where are you from?");
-            assertThat(awaitReplies(amy, 3).get(2)).containsIgnoringCase("cebu");
+            assertThat(awaitReplies(amy, 4).get(3)).containsIgnoringCase("cebu");
+            assertThat(replies(amy)).doesNotContain("zxqv blorft po");
 
             List<Message> persona = workspace.store().messages(id).stream().filter(m -> m.author().isPersona())
                     .toList();
-            assertThat(persona).extracting(m -> m.author().operatorId()).containsExactly(null, "op-anna", null);
+            assertThat(persona).extracting(m -> m.author().operatorId())
+                    .containsExactly(null, "op-anna", "op-anna", null);
             assertThat(persona).extracting(Message::text).doesNotContain("send me a pic");
             assertThat(workspace.store().events(id)).filteredOn(e -> e.kind() == EventKind.OPERATOR)
                     .extracting(e -> e.detail())
@@ -168,6 +188,12 @@ class ResponderEndToEndTest {
         args.addAll(List.of("--conversation", Long.toString(conversation), "--operator", "op-anna",
                 "--api", "http://127.0.0.1:" + apiPort, "--token-file", dir.resolve("operator.token").toString()));
         return CliTest.sweetie(args.toArray(String[]::new));
+    }
+
+    private CliTest.Run supervisor(String action, long draft, String name) {
+        return CliTest.sweetie("operator", action, "--draft", Long.toString(draft), "--supervisor", name, "--reason",
+                "checked by hand", "--api", "http://127.0.0.1:" + apiPort, "--token-file",
+                dir.resolve("operator.token").toString());
     }
 
     private PlainIrcClient partner(String nick) throws IOException {

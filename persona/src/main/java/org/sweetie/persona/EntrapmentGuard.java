@@ -113,11 +113,12 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
         }
-        if (assent && draft.partnerSaid() != null && !draft.partnerSaid().isBlank() && !refusal) {
-            // he said something we did not read as a proposal, and she says yes to it: it may answer what he asked
-            // two lines before ("the thing I asked earlier, ok?"), so a second person looks first
+        if (assent && !refusal && draft.partnerSaid() != null && !draft.partnerSaid().isBlank()
+                && register.unknownWord(analyzer.words(draft.partnerSaid())).isPresent()) {
+            // she says yes to a line of his we cannot fully read: it may answer what he asked two lines before
+            // ("kadtong gipangayo nako ganina ha": the thing I asked earlier, ok?), so a second person looks first
             return Decision.hold(draft, "assent-unclear", "it says yes" + quote(found, "assent")
-                    + " to a line of his that may carry an earlier request");
+                    + " to a line of his the guard cannot fully read");
         }
         Optional<String> number = number(text);
         if (proposed && number.isPresent() && !refusal && !aside) {
