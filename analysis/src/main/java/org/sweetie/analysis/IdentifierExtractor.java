@@ -57,7 +57,7 @@ final class IdentifierExtractor {
             Map.entry("снэпчат", IdentifierType.SNAPCHAT), Map.entry("дискорд", IdentifierType.DISCORD));
     /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
     private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
-            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+\\.\\s+(?=[\\w\\-]+(?:[\\s,.!?]|$))";
+            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+\\.\\s+(?=[\\w\\-]*[\\d_][\\w\\-]*(?:[\\s,.!?]|$))";
     /** A dot, plain or written out. */
     private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
@@ -110,7 +110,7 @@ final class IdentifierExtractor {
     private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",
             "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
             "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't",
-            "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app");
+            "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app", "moy", "moya", "moi", "moj");
     /** Platform names that are also words, abbreviations or Tagalog: a plain word after them needs "id", "is" or ":". */
     private static final Set<String> AMBIGUOUS_PLATFORMS = Set.of("line", "tg", "wa", "ig", "fb", "sc", "snap", "face",
             "insta", "messenger", "whats app");
