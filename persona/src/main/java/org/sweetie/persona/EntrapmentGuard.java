@@ -108,13 +108,14 @@ public final class EntrapmentGuard {
         }
         boolean proposed = proposal(draft.partnerSaid());
         // "si" is Spanish yes and Tagalog's name marker ("si mama"): alone it is assent, in a sentence it is not
-        boolean assent = found.has("assent") && !(found.sections().get("assent").equals("si") && words.size() > 2);
+        boolean assent = found.has("assent") && !(SHORT_ASSENT.contains(found.sections().get("assent"))
+                && words.size() > 2);
         if (assent && proposed) {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
         }
         if (assent && !refusal && draft.partnerSaid() != null && !draft.partnerSaid().isBlank()
-                && register.unknownWord(analyzer.words(draft.partnerSaid())).isPresent()) {
+                && register.unknownWord(analyzer.words(draft.partnerSaid()), false).isPresent()) {
             // she says yes to a line of his we cannot fully read: it may answer what he asked two lines before
             // ("kadtong gipangayo nako ganina ha": the thing I asked earlier, ok?), so a second person looks first
             return Decision.hold(draft, "assent-unclear", "it says yes" + quote(found, "assent")
@@ -138,7 +139,7 @@ public final class EntrapmentGuard {
             return Decision.hold(draft, "register", "'" + unknown.get() + "' is not a word of the persona's register");
         }
         if (!refusal) {
-            Optional<String> risky = register.riskyConcept(words, aside);
+            Optional<String> risky = register.riskyConcept(words, aside, asksAboutHim(words, draft.text()));
             if (risky.isPresent()) {
                 return Decision.hold(draft, "risky-topic", "it touches " + risky.get()
                         + ", which only a refusal may name");
@@ -195,11 +196,22 @@ public final class EntrapmentGuard {
         return found.has("proposal") || TOPIC_SECTIONS.stream().anyMatch(found::has);
     }
 
+    /** "ano fb mo po?", "do u have ig?": a question about his accounts names the app, and drawing him out is the point. */
+    private static boolean asksAboutHim(List<ReadWord> words, String text) {
+        return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> w.concepts().contains("YOU"));
+    }
+
     /** A number in the draft, other than a clock time: "only 20??" after an offer is haggling. */
     private static Optional<String> number(String text) {
         java.util.regex.Matcher m = NUMBER.matcher(text);
         return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
+
+    /**
+     * Assent words that are also parts of other words or other languages' words ("si mama", "k-pop", "o"): alone, or
+     * nearly, they are assent; in a sentence they are not.
+     */
+    private static final Set<String> SHORT_ASSENT = Set.of("si", "k", "g", "da");
 
     /** Words that reopen a refusal: "no, but...", "ayoko, pero kung...". */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile("(?<![\\p{L}])(?:but|unless|"

@@ -24,12 +24,21 @@ final class SafeRegister {
     private final List<List<String>> phrases;
     private final Set<String> schoolwork;
     private final Set<String> family;
+    /** The register's words cut by up to three letters (at least four kept): what {@link #inflected} compares. */
+    private final Set<String> prefixes;
 
     private SafeRegister(Set<String> words, Set<String> emoji, Set<String> risky, List<List<String>> phrases,
                          Set<String> schoolwork, Set<String> family) {
         this.schoolwork = Set.copyOf(schoolwork);
         this.family = Set.copyOf(family);
         this.words = Set.copyOf(words);
+        Set<String> cut = new HashSet<>();
+        for (String w : this.words) {
+            for (int n = w.length(); n >= Math.max(4, w.length() - 3) && w.length() >= 4; n--) {
+                cut.add(w.substring(0, n));
+            }
+        }
+        this.prefixes = Set.copyOf(cut);
         this.emoji = Set.copyOf(emoji);
         this.risky = Set.copyOf(risky);
         this.phrases = List.copyOf(phrases);
@@ -99,8 +108,16 @@ final class SafeRegister {
 
     /** The first word of the draft outside the register, if any. */
     Optional<String> unknownWord(List<ReadWord> read) {
+        return unknownWord(read, true);
+    }
+
+    /**
+     * @param inflections whether an inflection of a register word counts ("spielt" for "spielen"): yes for her lines,
+     *                    no when judging whether his line can be read at all
+     */
+    Optional<String> unknownWord(List<ReadWord> read, boolean inflections) {
         for (ReadWord word : read) {
-            if (!known(word)) {
+            if (!known(word, inflections)) {
                 return Optional.of(word.word());
             }
         }
@@ -109,14 +126,15 @@ final class SafeRegister {
 
     /** The first risky concept the draft touches, with the word that carries it; a safe phrase's words touch none. */
     Optional<String> riskyConcept(List<ReadWord> read) {
-        return riskyConcept(read, false);
+        return riskyConcept(read, false, false);
     }
 
     /**
      * As {@link #riskyConcept(List)}; in a line about her family or her homework ({@link #aside}) the things they
-     * do (a camera, a photo, a video call, paying, money) are not his topic.
+     * do (a camera, a photo, a video call, paying, money) are not his topic, and a question about his accounts may
+     * name the app.
      */
-    Optional<String> riskyConcept(List<ReadWord> read, boolean aside) {
+    Optional<String> riskyConcept(List<ReadWord> read, boolean aside, boolean asksHisAccount) {
         boolean[] safe = inSafePhrase(read);
         for (int i = 0; i < read.size(); i++) {
             ReadWord word = read.get(i);
@@ -124,7 +142,8 @@ final class SafeRegister {
                 continue;
             }
             for (String concept : word.concepts()) {
-                if (risky.contains(concept) && !(aside && ASIDE.contains(concept))) {
+                if (risky.contains(concept) && !(aside && ASIDE.contains(concept))
+                        && !(asksHisAccount && concept.equals("APP"))) {
                     return Optional.of(concept + " ('" + word.word() + "')");
                 }
             }
@@ -135,7 +154,7 @@ final class SafeRegister {
     private static final Set<String> ASIDE = Set.of("CAMERA", "PICTURE", "VIDEO", "CALL", "PAY", "MONEY", "GIVE",
             "CURRENCY", "BUY", "LOAD", "GIFT", "HOW_MUCH", "SHOW", "APP", "TURN_ON");
     /** Concepts that turn a line towards him: speaking to him, switching on, sending, showing, herself. */
-    private static final Set<String> TOWARDS_HIM = Set.of("YOU", "TURN_ON", "GIVE", "SHOW", "ME");
+    private static final Set<String> TOWARDS_HIM = Set.of("YOU", "TURN_ON", "GIVE", "SHOW");
 
     /**
      * A line about her family or her schoolwork, not about him: a family member or a school sum is named, and
@@ -150,6 +169,23 @@ final class SafeRegister {
             family |= this.family.contains(word.word()) || schoolwork.contains(word.word());
         }
         return family && (text.indexOf('?') < 0 || read.stream().anyMatch(w -> schoolwork.contains(w.word())));
+    }
+
+    /**
+     * An inflection of a register word: the two share all but their last three letters, and at least four ("wohnst"
+     * and "wohne", "spielt" and "spielen", "nagdula" and "nagdulaan"). A rough stem, enough for a closed vocabulary;
+     * the risky concepts are read by the reading layer's own stemmers, not by this.
+     */
+    private boolean inflected(String w) {
+        if (w.length() < 5 || !w.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        for (int n = w.length(); n >= Math.max(4, w.length() - 3); n--) {
+            if (prefixes.contains(w.substring(0, n))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words inside a phrase of the register ("alis na ko" is a farewell, not undressing). */
@@ -169,9 +205,10 @@ final class SafeRegister {
         return safe;
     }
 
-    private boolean known(ReadWord word) {
+    private boolean known(ReadWord word, boolean inflections) {
         String w = word.word();
-        if (word.common() || !word.concepts().isEmpty() || words.contains(w) || emoji.contains(w)) {
+        if (word.common() || !word.concepts().isEmpty() || words.contains(w) || emoji.contains(w)
+                || inflections && inflected(w)) {
             return true;
         }
         if (w.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == ':' || c == '/')) {
