@@ -211,7 +211,7 @@ public final class EntrapmentGuard {
      * Assent words that are also parts of other words or other languages' words ("si mama", "k-pop", "o"): alone, or
      * nearly, they are assent; in a sentence they are not.
      */
-    private static final Set<String> SHORT_ASSENT = Set.of("si", "k", "g", "da");
+    private static final Set<String> SHORT_ASSENT = Set.of("si", "g", "da");
 
     /** Words that reopen a refusal: "no, but...", "ayoko, pero kung...". */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile("(?<![\\p{L}])(?:but|unless|"
