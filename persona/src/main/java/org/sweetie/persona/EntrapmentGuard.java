@@ -68,17 +68,24 @@ public final class EntrapmentGuard {
         boolean warning = draft.kind() == Draft.Kind.WARNING;
         // A refusal may name what it refuses ("ayoko po maghubad"), unless a "but" or an "if" reopens it; a question
         // about a word is not understanding it; a line about her family or her homework is not about him.
-        boolean refusing = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
+        // ... and only where its first risky word is itself negated ("no i wont turn on my cam", not "no lol turn on
+        // ur cam")
+        boolean refusalWord = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
+        boolean refusing = refusalWord
+                && register.riskyWords(words).stream().findFirst().map(w -> negatedBefore(text, w)).orElse(false);
         boolean confused = found.has("confusion");
         boolean aside = register.aside(words, text);
 
         if (facts.amount() != null && !aside) {
             return Decision.refuse(draft, "price", "it names an amount of money: '" + facts.amount() + "'");
         }
-        if (!warning && !refusing && (facts.topics().contains(Topic.SEXUAL) || found.has("sexual"))) {
+        // a refusal excuses a topic word only where the word itself is negated: "ayoko po maghubad" refuses, "no lol
+        // im naked" does not
+        boolean sexual = facts.topics().contains(Topic.SEXUAL) || found.has("sexual");
+        if (!warning && sexual && !(refusing && negatedBefore(text, found.sections().get("sexual")))) {
             return Decision.refuse(draft, "sexual-content", "it has sexual content" + quote(found, "sexual"));
         }
-        if (found.has("offer") && !refusing) {
+        if (found.has("offer") && !(refusing && negatedBefore(text, found.sections().get("offer")))) {
             return Decision.refuse(draft, "offer", "it offers, accepts or agrees to something" + quote(found, "offer"));
         }
         if (found.has("interest")) {
@@ -99,7 +106,7 @@ public final class EntrapmentGuard {
         if (!warning && (facts.secrecy() || found.has("secrecy"))) {
             return Decision.refuse(draft, "secrecy", "it advances secrecy or isolation" + quote(found, "secrecy"));
         }
-        boolean refusal = refusing || confused;
+        boolean refusal = refusalWord || confused; // any "no" answers a proposal safely; only a negated topic names it
         if (!warning && !refusing && !aside) {
             Optional<Decision> topic = topicRule(draft, facts, found, confused);
             if (topic.isPresent()) {
@@ -122,23 +129,24 @@ public final class EntrapmentGuard {
                     + " to a line of his the guard cannot fully read");
         }
         Optional<String> number = number(text);
-        if (proposed && number.isPresent() && !refusal && !aside) {
+        if (proposed && number.isPresent() && !aside) { // "no, only 20?" haggles too
             return Decision.refuse(draft, "haggle", "it answers a proposal with a number: '" + number.get() + "'");
         }
-        return warning ? Decision.allow(draft) : inRegister(draft, words, refusal, aside, proposed);
+        return warning ? Decision.allow(draft) : inRegister(draft, words, refusing || confused, refusal, aside,
+                proposed);
     }
 
     /**
      * No rule refuses the draft; it goes out only when it is known to be safe: every word in the persona's register,
      * no risky topic unless refused, and after a proposal only a refusal or a question.
      */
-    private Decision inRegister(Draft draft, List<ReadWord> words, boolean refusal, boolean aside,
-                                boolean proposed) {
+    private Decision inRegister(Draft draft, List<ReadWord> words, boolean namesTopic, boolean refusal,
+                                boolean aside, boolean proposed) {
         Optional<String> unknown = register.unknownWord(words);
         if (unknown.isPresent()) {
             return Decision.hold(draft, "register", "'" + unknown.get() + "' is not a word of the persona's register");
         }
-        if (!refusal) {
+        if (!namesTopic) {
             Optional<String> risky = register.riskyConcept(words, aside, asksAboutHim(words, draft.text()));
             if (risky.isPresent()) {
                 return Decision.hold(draft, "risky-topic", "it touches " + risky.get()
@@ -200,6 +208,35 @@ public final class EntrapmentGuard {
     private static boolean asksAboutHim(List<ReadWord> words, String text) {
         return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> w.concepts().contains("YOU"));
     }
+
+    /**
+     * Whether a negation stands within a few words before the phrase ("i will not take off", "ayoko po maghubad").
+     * Without the phrase's text (the analysis found the topic, not the vocabulary), any negation in the draft counts.
+     */
+    private static boolean negatedBefore(String text, String phrase) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int at = phrase == null ? -1 : lower.indexOf(phrase.split(" ")[0]);
+        if (at < 0) {
+            return false;
+        }
+        // the three words right before it, "po" aside, not across a comma or a full stop: "no. i can show you" is no
+        // negation; a bare "no" negates only the word right after it ("no pics"), else it is "no lol ..."
+        String[] clause = lower.substring(0, at).split("[.,!?;:]", -1);
+        List<String> before = java.util.Arrays.stream(clause[clause.length - 1].strip().split("\\s+"))
+                .filter(w -> !w.isEmpty() && !w.equals("po") && !w.equals("opo")).toList();
+        for (int i = Math.max(0, before.size() - 3); i < before.size(); i++) {
+            String w = before.get(i);
+            if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && i == before.size() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("not|never|dont|don't|"
+            + "won't|wont|cant|can't|cannot|ayoko|ayaw|hindi|di|dili|wala|walay|wag|huwag|nicht|nie|niet|pas|nunca|"
+            + "jamais|mai|inte|ikke|не|kein|keine|geen|nada|nenhum|nessun");
+    private static final Set<String> BARE_NO = Set.of("no", "non", "nao", "não", "nein", "nee", "nej", "nei", "нет");
 
     /** A number in the draft, other than a clock time: "only 20??" after an offer is haggling. */
     private static Optional<String> number(String text) {

@@ -188,6 +188,11 @@ final class SafeRegister {
         return false;
     }
 
+    /** The words of the draft that carry a risky concept. */
+    List<String> riskyWords(List<ReadWord> read) {
+        return read.stream().filter(w -> w.concepts().stream().anyMatch(risky::contains)).map(ReadWord::word).toList();
+    }
+
     /** Words inside a phrase of the register ("alis na ko" is a farewell, not undressing). */
     private boolean[] inSafePhrase(List<ReadWord> read) {
         boolean[] safe = new boolean[read.size()];

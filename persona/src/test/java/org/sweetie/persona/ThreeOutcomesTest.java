@@ -41,6 +41,10 @@ class ThreeOutcomesTest {
                 .isEqualTo(Decision.Outcome.ALLOWED);
         assertThat(decide("take off ur shirt", "no, but i can show you later").outcome())
                 .isEqualTo(Decision.Outcome.REFUSED);
+        // a "no" at the start does not excuse what follows it
+        assertThat(decide(null, "no lol im naked now").rule()).isEqualTo("sexual-content");
+        assertThat(decide(null, "no lol turn on ur cam").outcome()).isEqualTo(Decision.Outcome.REFUSED);
+        assertThat(decide(null, "no. i can show you").rule()).isEqualTo("offer");
     }
 
     @Test
