@@ -57,14 +57,14 @@ final class IdentifierExtractor {
             Map.entry("снэпчат", IdentifierType.SNAPCHAT), Map.entry("дискорд", IdentifierType.DISCORD));
     /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
     private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
-            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+\\.\\s+(?=[\\w\\-]*[\\d_][\\w\\-]*(?:[\\s,.!?]|$))";
+            + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+(?:\\.|point)\\s+(?=[\\w\\-]*[\\d_][\\w\\-]*(?:[\\s,.!?]|$))";
     /** A dot, plain or written out. */
     private static final String DOT = "(?:\\.|" + WRITTEN_DOT_RE + ")";
     /** A platform's name, a few filler words ("add me on skype: ", "my snap is "), then the handle. */
     private static final Pattern CUED_HANDLE = Pattern.compile("(?iu)(?<![\\w@.])(" + String.join("|",
             PLATFORMS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
             + ")(?:'s)?(?![\\w])(?:\\s*(?:[:=\\-,]|(?:is|id|name|username|user|handle|acc(?:ount)?|me|on|at|ko|ay|ang|mo|"
-            + "to|it'?s|pls|plz|please|es|e|est|ist|é|è|eh|er|är|als|mig|meg|am|mijn|mein|mi|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
+            + "to|it'?s|pls|plz|please|es|e|est|ist|isch|é|è|eh|er|är|als|mig|meg|am|mijn|mein|mi|mis|meu|mon|je|du|мой|моя)(?![\\w.]))\\s*){0,3}\\s*"
             + "(\\+?[\\w][\\w.\\-]{1,39}(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?|@[\\w][\\w.\\-]{1,39}"
             + "|\\$[A-Za-z][\\w]{1,19})");
     /** "@handle on telegram": the handle first. */
@@ -110,7 +110,7 @@ final class IdentifierExtractor {
     private static final Set<String> NOT_HANDLES = Set.of("me", "you", "u", "it", "is", "on", "later", "too",
             "the", "a", "an", "and", "or", "now", "pls", "please", "there", "here", "what", "ok", "okay", "no", "yes",
             "then", "first", "also", "my", "your", "ur", "name", "id", "add", "have", "has", "do", "dont", "don't",
-            "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app", "moy", "moya", "moi", "moj");
+            "call", "calls", "video", "chat", "plz", "with", "account", "acc", "app", "moy", "moya", "moi", "moj", "isch");
     /** Platform names that are also words, abbreviations or Tagalog: a plain word after them needs "id", "is" or ":". */
     private static final Set<String> AMBIGUOUS_PLATFORMS = Set.of("line", "tg", "wa", "ig", "fb", "sc", "snap", "face",
             "insta", "messenger", "whats app");
@@ -128,7 +128,7 @@ final class IdentifierExtractor {
             + "jeg er|jag är|meins|mein name|búscame|buscame|agr[eé]game|me acha|me segue|me sigue|мой|моя|ik ben|"
             + "ich bin|je suis|c'est|soy|sou|mijn naam daar is|naam daar is|o meu [ée]|meu [ée]|meiner(?: ist)?|"
             + "mitt namn(?: [äa]r)?|mein name(?: dort| da)?(?: ist)?|mi nombre(?: es)?|meu nome(?: [ée])?|"
-            + "il mio nome(?: [èe])?|mon nom(?: c'est| est)?|mitt navn(?: er)?|mit navn(?: er)?|"
+            + "il mio nome(?: [èe])?|mon nom(?: c'est| est)?|mitt navn(?: er)?|mit navn(?: er)?|heet ik|ik heet|"
             + "meins ist|min är|mitt är|mitt er|ich bin da als|als|it'?s|is|é|è|es|ist|est|er|är)"
             + "|[?:,]|^)\\s*[:=,]?\\s*(@?[\\p{L}\\d][\\w\\-]*(?:" + DOT + "[\\w\\-]+)*(?:#\\d{4})?)");
     /** A lone @handle while a platform is being talked about: "on X, @tucson_skies_ex". */
