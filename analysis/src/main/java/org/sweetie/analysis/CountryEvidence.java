@@ -145,7 +145,9 @@ final class CountryEvidence {
                 default -> { }
             }
         }
-        readFlags(plain, message);
+        if (plain.indexOf('\uD83C') >= 0) { // the high surrogate of every regional indicator letter
+            readFlags(plain, message);
+        }
         if (mayNameCurrency(plain)) {
             readCurrencies(plain, message);
         }

@@ -50,11 +50,15 @@ final class IdentifierExtractor {
             Map.entry("paypal", IdentifierType.PAYPAL), Map.entry("cashapp", IdentifierType.CASHAPP),
             Map.entry("cash app", IdentifierType.CASHAPP), Map.entry("venmo", IdentifierType.VENMO),
             Map.entry("gcash", IdentifierType.GCASH), Map.entry("скайп", IdentifierType.SKYPE),
-            Map.entry("скаип", IdentifierType.SKYPE), // as the folded text has it: accents go, and й is и + breve
             Map.entry("телеграм", IdentifierType.TELEGRAM), Map.entry("telega", IdentifierType.TELEGRAM), Map.entry("телега", IdentifierType.TELEGRAM),
             Map.entry("вотсап", IdentifierType.WHATSAPP), Map.entry("ватсап", IdentifierType.WHATSAPP),
             Map.entry("инста", IdentifierType.INSTAGRAM), Map.entry("инстаграм", IdentifierType.INSTAGRAM),
             Map.entry("снэпчат", IdentifierType.SNAPCHAT), Map.entry("дискорд", IdentifierType.DISCORD));
+    /** The platforms' names as the folded text has them (accents gone: "скайп" reads "скаип", й being и + breve). */
+    private static final Set<String> PLATFORM_WORDS = PLATFORMS.keySet().stream().map(CommonWords::fold)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** What may stand between two digits said in words: spaces, commas, hyphens. */
+    private static final Pattern DIGIT_JOINER = Pattern.compile("[\\s,\\-]*");
     /** A dot written out: "(dot)", "(punkt)", "[dot]", or " dot " / " kropka " between words ("point" only in brackets). */
     private static final String WRITTEN_DOT_RE = "\\s*\\((?:dot|punkt|point|punto|ponto|punt|kropka)\\)\\s*"
             + "|\\s*\\[dot\\]\\s*|\\s+(?:dot|punkt|punto|ponto|punt|kropka|точка)\\s+|\\s+(?:\\.|point)\\s+(?=[\\w\\-]*[\\d_][\\w\\-]*(?:[\\s,.!?]|$))";
@@ -197,7 +201,7 @@ final class IdentifierExtractor {
         if (chatSized && platformInTalk != null) {
             contextHandles(text, message, platformInTalk, found, taken);
         }
-        if (chatSized && text.indexOf('.') >= 0) {
+        if (chatSized && mayNameHost(plain)) {
             bareHosts(text, message, found, taken);
         }
         if (chatSized && maySpeakDigits(plain)) {
@@ -381,7 +385,7 @@ final class IdentifierExtractor {
             boolean more = token.find();
             String word = more ? token.group().toLowerCase(Locale.ROOT) : "";
             String between = more && end >= 0 ? text.substring(end, token.start()) : " ";
-            boolean joined = between.matches("[\\s,\\-]*");
+            boolean joined = DIGIT_JOINER.matcher(between).matches();
             if (more && joined && (word.equals("double") || word.equals("triple"))) {
                 repeat = word.equals("double") ? 2 : 3;
                 start = start < 0 ? token.start() : start;
@@ -489,6 +493,17 @@ final class IdentifierExtractor {
         }
     }
 
+    /** A dot between a letter or digit and a letter ("example.net"): a sentence's full stop is followed by a space. */
+    private static boolean mayNameHost(String plain) {
+        for (int i = 1; i + 1 < plain.length(); i++) {
+            if (plain.charAt(i) == '.' && Character.isLetterOrDigit(plain.charAt(i - 1))
+                    && Character.isLetter(plain.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void bareHosts(String text, int message, List<Identifier> found, List<int[]> taken) {
         Matcher m = BARE_HOST.matcher(text);
         boolean cue = false;
@@ -520,7 +535,7 @@ final class IdentifierExtractor {
             while (i < plain.length() && Character.isLetterOrDigit(plain.charAt(i))) {
                 i++;
             }
-            if (i > start && PLATFORMS.containsKey(plain.substring(start, i))) {
+            if (i > start && PLATFORM_WORDS.contains(plain.substring(start, i))) {
                 return true;
             }
         }

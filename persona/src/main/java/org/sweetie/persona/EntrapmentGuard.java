@@ -113,7 +113,9 @@ public final class EntrapmentGuard {
                 return topic.get();
             }
         }
-        boolean proposed = proposal(draft.partnerSaid());
+        String his = draft.partnerSaid() == null || draft.partnerSaid().isBlank() ? null : draft.partnerSaid();
+        List<ReadWord> hisWords = his == null ? List.of() : analyzer.words(his); // his line, read once
+        boolean proposed = his != null && proposal(his, hisWords);
         // "si" is Spanish yes and Tagalog's name marker ("si mama"): alone it is assent, in a sentence it is not
         boolean assent = found.has("assent") && !(SHORT_ASSENT.contains(found.sections().get("assent"))
                 && words.size() > 2);
@@ -121,8 +123,7 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
         }
-        if (assent && !refusal && draft.partnerSaid() != null && !draft.partnerSaid().isBlank()
-                && register.unknownWord(analyzer.words(draft.partnerSaid()), false).isPresent()) {
+        if (assent && !refusal && his != null && register.unknownWord(hisWords, false).isPresent()) {
             // she says yes to a line of his we cannot fully read: it may answer what he asked two lines before
             // ("kadtong gipangayo nako ganina ha": the thing I asked earlier, ok?), so a second person looks first
             return Decision.hold(draft, "assent-unclear", "it says yes" + quote(found, "assent")
@@ -191,13 +192,10 @@ public final class EntrapmentGuard {
      * Whether the partner's message proposes or asks something, so that a "yes" would be agreement: the analysis'
      * topics, or any of the register's risky concepts in his words ("włączysz kamerkę?", "balhin ta sa telegram").
      */
-    private boolean proposal(String partnerSaid) {
-        if (partnerSaid == null || partnerSaid.isBlank()) {
-            return false;
-        }
+    private boolean proposal(String partnerSaid, List<ReadWord> words) {
         TextFacts facts = analyzer.read(partnerSaid);
         if (!facts.topics().isEmpty() || facts.secrecy() || facts.amount() != null
-                || register.riskyConcept(analyzer.words(partnerSaid)).isPresent()) {
+                || register.riskyConcept(words).isPresent()) {
             return true;
         }
         PhraseBook.Found found = vocabulary.find(partnerSaid);
