@@ -107,6 +107,9 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "secrecy", "it advances secrecy or isolation" + quote(found, "secrecy"));
         }
         boolean refusal = refusalWord || confused; // any "no" answers a proposal safely; only a negated topic names it
+        if (!warning && !refusing && found.has("meeting")) {
+            return Decision.refuse(draft, "meeting", "it raises meeting in person" + quote(found, "meeting"));
+        }
         if (!warning && !refusing && !aside) {
             Optional<Decision> topic = topicRule(draft, facts, found, confused);
             if (topic.isPresent()) {
@@ -159,9 +162,11 @@ public final class EntrapmentGuard {
             return Decision.hold(draft, "number", "'" + big.get() + "' is no age or grade of hers: a price or a "
                     + "number to reach her needs a second look");
         }
-        if (proposed && !refusal && draft.text().indexOf('?') < 0) {
+        // a question after a proposal may take it further ("what time po?" after "meet me at jollibee"): only one that
+        // asks about him goes without a second look
+        if (proposed && !refusal && !asksAboutHim(words, draft.text())) {
             return Decision.hold(draft, "after-proposal", "the partner proposed something: only a refusal or a "
-                    + "question goes out without a second look");
+                    + "question about him goes out without a second look");
         }
         return Decision.allow(draft);
     }
@@ -181,7 +186,7 @@ public final class EntrapmentGuard {
             return Optional.of(Decision.refuse(draft, "payment", "it raises money or a payment method"
                     + quote(found, "payment")));
         }
-        if (found.has("meeting")) {
+        if (found.has("meeting")) { // (also in a line about her family: "i can sneak out when mama is at work")
             return Optional.of(Decision.refuse(draft, "meeting", "it raises meeting in person"
                     + quote(found, "meeting")));
         }

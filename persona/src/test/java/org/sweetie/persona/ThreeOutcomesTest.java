@@ -55,6 +55,10 @@ class ThreeOutcomesTest {
         assertThat(decide(offer, "only 200??").outcome()).isEqualTo(Decision.Outcome.REFUSED);
         assertThat(decide("włączysz kamerkę wieczorem?", "tak").rule()).isEqualTo("assent");
         assertThat(decide(offer, "i like drawing").outcome()).isEqualTo(Decision.Outcome.HELD);
+        // a question may take his proposal further; only one about him goes out on its own
+        assertThat(decide("meet me at the jollibee near your school", "what time po?").outcome())
+                .isEqualTo(Decision.Outcome.HELD);
+        assertThat(decide(offer, "how old are you po?").outcome()).isEqualTo(Decision.Outcome.ALLOWED);
     }
 
     @Test
@@ -73,6 +77,7 @@ class ThreeOutcomesTest {
         assertThat(decide(null, "math homework: if a pencil costs 15 pesos how much is 4 pencils?").outcome())
                 .isEqualTo(Decision.Outcome.ALLOWED);
         assertThat(decide(null, "papa is asleep, send pic").outcome()).isNotEqualTo(Decision.Outcome.ALLOWED);
+        assertThat(decide(null, "i can sneak out when mama is at work").rule()).isEqualTo("meeting");
     }
 
     @Test
