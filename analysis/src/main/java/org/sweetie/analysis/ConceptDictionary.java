@@ -33,6 +33,8 @@ final class ConceptDictionary {
     private final Map<String, List<Phrase>> phrasesByExactStart = new HashMap<>();
     private final List<Map<String, List<Phrase>>> phrasesByStemStart = new ArrayList<>();
     private final Map<String, TokenInfo> cache = new ConcurrentHashMap<>();
+    /** Concepts too common to make a compound by themselves ("dich", "wat"). */
+    private final long weakConcepts;
 
     /** A phrase entry: its words (stemmed in its language, or exact) with gaps, and the concept it carries. */
     record Phrase(int language, String[] words, boolean[] exactWord, boolean[] gapBefore, int concept,
@@ -45,6 +47,12 @@ final class ConceptDictionary {
 
     private ConceptDictionary(Concepts concepts) {
         this.concepts = concepts;
+        long weak = 0;
+        for (String name : List.of("YOU", "ME", "MY", "REQUEST", "QUESTION", "NEG", "ON", "TIME", "SEE", "SHOW",
+                "NUMBER")) {
+            weak |= concepts.id(name) < 0 ? 0 : 1L << concepts.id(name);
+        }
+        this.weakConcepts = weak;
         this.stemmers = new Stemmers[LANGUAGES.size()];
         this.stemmerInstances = new Stemmers.Stemmer[LANGUAGES.size()];
         for (int i = 0; i < stemmers.length; i++) {
@@ -173,13 +181,64 @@ final class ConceptDictionary {
                 mask |= stemmed.get(i).getOrDefault(stems[i], 0L);
             }
         }
+        TokenInfo elided = mask == 0 ? elided(token) : null;
+        if (mask == 0) {
+            mask = elided == null ? compound(token) : elided.concepts();
+        }
         List<Phrase> starts = new ArrayList<>(phrasesByExactStart.getOrDefault(token, List.of()));
+        if (elided != null) {
+            starts.addAll(elided.starts());
+        }
         for (int i = 0; i < stems.length; i++) {
             if (stems[i] != null) {
                 starts.addAll(phrasesByStemStart.get(i).getOrDefault(stems[i], List.of()));
             }
         }
         return new TokenInfo(mask, stems, List.copyOf(starts));
+    }
+
+    /**
+     * A French or Italian word behind an elided article or pronoun ("t'envoie", "d'argent", "j'te", "l'ho"): the
+     * word after the apostrophe is read, and the elided word with it ("t'" is "te"). Null when the token is no such
+     * word; English contractions ("don't", "i'm") keep a head too long or a tail too short to be read this way.
+     */
+    private TokenInfo elided(String token) {
+        int apostrophe = Math.max(token.lastIndexOf('\''), token.lastIndexOf('\u2019'));
+        if (apostrophe <= 0 || apostrophe > 4 || token.length() - apostrophe - 1 < 2) {
+            return null;
+        }
+        String head = token.substring(0, apostrophe);
+        if (head.length() > 2 && !head.endsWith("ll")) {
+            return null;
+        }
+        TokenInfo tail = token(token.substring(apostrophe + 1));
+        long headConcepts = head.length() <= 2 ? token(head.endsWith("e") ? head : head + "e").concepts() : 0;
+        return new TokenInfo(tail.concepts() | headConcepts, tail.stems(), tail.starts());
+    }
+
+    /**
+     * A compound that no list holds, read as its two parts when both are known ("videozvonok", "nacktbilder",
+     * "webcamshow"): German, Dutch, the Scandinavian languages and Russian make these freely. Only long words that
+     * are no common word, parts of four letters or more (three where the part is an exact entry, "cam"), and at
+     * least one part must carry more than a pronoun or a question.
+     */
+    private long compound(String token) {
+        if (token.length() < 7 || !token.chars().allMatch(Character::isLetter)
+                || CommonWords.contains(CommonWords.fold(token))) {
+            return 0;
+        }
+        for (int cut = 3; cut <= token.length() - 4; cut++) {
+            String left = token.substring(0, cut);
+            long leftConcepts = cut < MIN_STEMMED ? exact.getOrDefault(left, 0L) : token(left).concepts();
+            if (leftConcepts == 0) {
+                continue;
+            }
+            long rightConcepts = token(token.substring(cut)).concepts();
+            if (rightConcepts != 0 && ((leftConcepts | rightConcepts) & ~weakConcepts) != 0) {
+                return leftConcepts | rightConcepts;
+            }
+        }
+        return 0;
     }
 
     /** Emoji and symbols each carry their own concept, also when several are written together. */

@@ -70,16 +70,24 @@ final class CountryEvidence {
 
     private static Map<String, String> languageWords() {
         Map<String, String> words = new HashMap<>();
-        put(words, "NL", "ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou");
-        put(words, "DE", "ich", "du", "nicht", "bist", "und", "mit", "dich", "hast", "bitte", "mich");
+        put(words, "NL", "ik", "niet", "het", "een", "ben", "wil", "jij", "meisje", "hoe", "heb", "jou",
+                "wat", "mijn", "maar", "ook", "nog", "doe", "meer", "graag", "jouw");
+        put(words, "DE", "ich", "du", "nicht", "bist", "und", "mit", "dich", "hast", "bitte", "mich", "ist", "auch",
+                "aber", "mir", "dir", "kannst", "willst", "noch", "schon");
         put(words, "ES", "tengo", "quiero", "estas", "eres", "tienes", "hola", "gusta", "pero", "nada");
         put(words, "FR", "pas", "suis", "toi", "salut", "avec", "moi", "veux", "tres", "oui");
         put(words, "BR", "voce", "nao", "tem", "quero", "oi", "tenho", "muito", "gostosa", "sim");
-        put(words, "IT", "sono", "ciao", "voglio", "anni", "dove", "molto", "ragazza", "perche", "bella");
-        put(words, "SE", "jag", "inte", "och", "hur", "tjej", "gammal", "vill");
-        put(words, "DK", "hvad", "pige", "noget", "hvordan", "gammel");
-        put(words, "NO", "hva", "jente", "noe", "hvordan", "ikkje", "gammel");
-        put(words, "PL", "jestem", "masz", "chcesz", "dziewczyna", "bardzo", "gdzie", "czy", "jak");
+        put(words, "IT", "sono", "ciao", "voglio", "anni", "dove", "molto", "ragazza", "perche", "bella", "hai",
+                "sei", "che", "fai", "dai", "gli", "della", "cosa", "quanti", "quanto", "anche", "tutto", "dopo",
+                "qui", "vuoi", "posso", "possiamo", "facciamo", "bambina", "carina", "piccola", "grazie", "adesso");
+        put(words, "SE", "jag", "inte", "och", "hur", "tjej", "gammal", "vill", "vad", "klass",
+                "eller", "skicka", "bild", "inget", "nagot", "mycket", "bara", "kul", "ocksa");
+        put(words, "DK", "hvad", "pige", "noget", "hvordan", "gammel", "lige", "rigtig", "meget", "sød", "nogen",
+                "fedt", "hvorfor");
+        put(words, "NO", "hva", "jente", "noe", "hvordan", "ikkje", "gammel", "deg", "meg", "bare",
+                "etterpa", "altsa", "hei", "noen", "gjør", "kjempe", "hvorfor");
+        put(words, "PL", "jestem", "masz", "chcesz", "dziewczyna", "bardzo", "gdzie", "czy", "jak", "mnie",
+                "ile", "jestes");
         put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть");
         // Tagalog's function words, not the few words foreigners pick up ("po", "ganda", "mahal")
         put(words, "PH", "ang", "ng", "mga", "naman", "kung", "hindi", "ito", "yung", "dito", "kayo", "natin",

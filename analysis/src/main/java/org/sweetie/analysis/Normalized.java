@@ -179,11 +179,17 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
         return s;
     }
 
+    /** A digit between letters spaced by dots or dashes ("n.4.k.3.d"): the spaced word hides a letter there. */
+    private static boolean dottedBetween(char[] s, int k, int from, int to) {
+        return k - 2 >= from && k + 2 < to && ".-_*".indexOf(s[k - 1]) >= 0 && s[k + 1] == s[k - 1]
+                && Character.isLetter(s[k - 2]) && Character.isLetter(s[k + 2]);
+    }
+
     private static char unleet(char[] s, int k, int from, int to) {
         char c = s[k];
         // after a letter ("nu3", "sh0w") or before one ("0ne"): "20" and "3am" keep their digits
         boolean between = k > from && Character.isLetter(s[k - 1]) || k + 1 < to
-                && Character.isLetter(s[k + 1]);
+                && Character.isLetter(s[k + 1]) || dottedBetween(s, k, from, to);
         if (!between || c == '!' && !(k + 1 < to && Character.isLetter(s[k + 1]))) {
             return c; // "niemandem!!" ends a sentence; "n!ckt" hides a letter
         }
@@ -194,6 +200,8 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
             case '0' -> 'o';
             case '5', '$' -> 's';
             case '7' -> 't';
+            case '\u00A5' -> 'y'; // sk¥pe
+            case '\u20AC' -> 'e'; // s€xy
             default -> c;
         };
     }

@@ -95,6 +95,29 @@ class ReadingTest {
     }
 
     @Test
+    void aCompoundNoListHoldsIsReadAsItsTwoParts() {
+        // "kamerashow" and "nacktselfies" are in no list; their parts are
+        assertThat(read("S: 10 po", "P: mach eine kamerashow").stages()).containsEntry(Stage.WEBCAM_REQUEST, 1);
+        assertThat(read("S: 10 po", "P: schick nacktselfies").solicitation()).isEqualTo(1);
+        // a long common word is no compound: "understanding" holds no undressing
+        assertThat(read("S: 10 po", "P: thanks for understanding").stages())
+                .doesNotContainKey(Stage.SEXUAL_SOLICITATION);
+    }
+
+    @Test
+    void aWordBehindAnElidedArticleOrPronounIsRead() {
+        var report = read("S: j'ai 10 ans", "P: j'te donne de l'argent", "P: tu m'montres tout sans tes habits");
+        assertThat(report.stages()).containsEntry(Stage.PAYMENT_OFFER, 1);
+        assertThat(report.solicitation()).isEqualTo(2);
+    }
+
+    @Test
+    void lettersSpacedByDotsMayHideDigits() {
+        assertThat(read("S: 11 po", "P: s.h.0.w me ur b.0.d.y").solicitation()).isEqualTo(1);
+        assertThat(read("S: 11 po", "P: version 1.2.3 is out").solicitation()).isNull();
+    }
+
+    @Test
     void compoundWordsAndWhoWillKnow() {
         var report = read("S: im 11 po", "P: egal. trotzdem, ein nacktfoto. keiner erfährt es");
         assertThat(report.solicitation()).isEqualTo(1);

@@ -44,6 +44,10 @@ final class EvalCommand implements Callable<Integer> {
             + "its label, with the line and what produced the flag (for analysing a round after it was measured).")
     boolean misses;
 
+    @Option(names = "--read", paramLabel = "TEXT", description = "Print how one line is read, word by word (its "
+            + "concepts), instead of measuring: for analysing a round after it was measured.")
+    String read;
+
     /** Counts of one measure. */
     static final class Tally {
         int truePositives;
@@ -84,6 +88,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Analyzer analyzer = Analyzer.standard();
+        if (read != null) {
+            analyzer.words(read).forEach(w -> spec.commandLine().getOut().printf("%-20s %s%s%n", w.word(),
+                    String.join(" ", w.concepts()), w.common() ? " (common word)" : ""));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         ObjectMapper json = new ObjectMapper();
         Map<String, Tally> stages = new TreeMap<>();
         Map<String, Tally> levels = new TreeMap<>();
