@@ -72,7 +72,8 @@ public final class EntrapmentGuard {
         // ur cam")
         boolean refusalWord = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
         boolean refusing = refusalWord
-                && register.riskyWords(words).stream().findFirst().map(w -> negatedBefore(text, w)).orElse(false);
+                && register.riskyWords(words).stream().filter(w -> !negator(words, w)).findFirst()
+                .map(w -> negatedBefore(text, w)).orElse(false);
         boolean confused = found.has("confusion");
         boolean aside = register.aside(words, text);
 
@@ -146,9 +147,18 @@ public final class EntrapmentGuard {
      */
     private Decision inRegister(Draft draft, List<ReadWord> words, boolean namesTopic, boolean refusal,
                                 boolean aside, boolean proposed) {
-        Optional<String> unknown = register.unknownWord(words);
-        if (unknown.isPresent()) {
-            return Decision.hold(draft, "register", "'" + unknown.get() + "' is not a word of the persona's register");
+        List<String> unknown = register.unknownWords(words, true);
+        if (!unknown.isEmpty() && !(proposed || unknown.size() > 1 || words.size() < 3
+                || draft.text().indexOf('?') >= 0 || !unknown.getFirst().chars().allMatch(Character::isLetter))) {
+            // One word the register does not hold, in a statement of hers after no proposal: a town, a pet's name,
+            // a verb of another language ("my lola took a photo of our dog bantay"). Every rule above has read it
+            // and found nothing, and the risky concepts are still looked for below. A question to him, an emoji, a
+            // word with digits, or a second unknown word is still held: that is where offers and flirting hide.
+            unknown = List.of();
+        }
+        if (!unknown.isEmpty()) {
+            return Decision.hold(draft, "register", "'" + unknown.getFirst()
+                    + "' is not a word of the persona's register");
         }
         if (!namesTopic) {
             Optional<String> risky = register.riskyConcept(words, aside, asksAboutHim(words, draft.text()));
@@ -216,6 +226,12 @@ public final class EntrapmentGuard {
      * Whether a negation stands within a few words before the phrase ("i will not take off", "ayoko po maghubad").
      * Without the phrase's text (the analysis found the topic, not the vocabulary), any negation in the draft counts.
      */
+    /** "keine", "niemand", "ingen": a word that negates is not the topic a refusal names. */
+    private static boolean negator(List<ReadWord> words, String word) {
+        return words.stream().anyMatch(w -> w.word().equals(word)
+                && (w.concepts().contains("NEG") || w.concepts().contains("DENY")));
+    }
+
     private static boolean negatedBefore(String text, String phrase) {
         String lower = text.toLowerCase(Locale.ROOT);
         int at = phrase == null ? -1 : lower.indexOf(phrase.split(" ")[0]);
@@ -227,9 +243,10 @@ public final class EntrapmentGuard {
         String[] clause = lower.substring(0, at).split("[.,!?;:]", -1);
         List<String> before = java.util.Arrays.stream(clause[clause.length - 1].strip().split("\\s+"))
                 .filter(w -> !w.isEmpty() && !w.equals("po") && !w.equals("opo")).toList();
-        for (int i = Math.max(0, before.size() - 3); i < before.size(); i++) {
+        for (int i = Math.max(0, before.size() - 4); i < before.size(); i++) {
             String w = before.get(i);
-            if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && i == before.size() - 1) {
+            if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && (i == before.size() - 1
+                    || FIRST_PERSON_VERB.matcher(before.get(i + 1)).matches())) {
                 return true;
             }
         }
@@ -238,7 +255,11 @@ public final class EntrapmentGuard {
 
     private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("not|never|dont|don't|"
             + "won't|wont|cant|can't|cannot|ayoko|ayaw|hindi|di|dili|wala|walay|wag|huwag|nicht|nie|niet|pas|nunca|"
-            + "jamais|mai|inte|ikke|не|kein|keine|geen|nada|nenhum|nessun");
+            + "jamais|mai|inte|ikke|не|kein|keine|keinen|keinem|geen|nooit|nada|nenhum|nessun|ingen|inga|inget|"
+            + "niente|nulla|sem|sin|ni|без|nao|não|walang|nichts|nix|never|nunca");
+    /** "no quiero", "no voy", "non voglio": the Romance "no" before her own verb negates it. */
+    private static final java.util.regex.Pattern FIRST_PERSON_VERB = java.util.regex.Pattern.compile(
+            "\\p{L}{3,}o|voy|doy|estoy|soy|sei|ho");
     private static final Set<String> BARE_NO = Set.of("no", "non", "nao", "não", "nein", "nee", "nej", "nei", "нет");
 
     /** A number in the draft, other than a clock time: "only 20??" after an offer is haggling. */

@@ -116,12 +116,12 @@ final class SafeRegister {
      *                    no when judging whether his line can be read at all
      */
     Optional<String> unknownWord(List<ReadWord> read, boolean inflections) {
-        for (ReadWord word : read) {
-            if (!known(word, inflections)) {
-                return Optional.of(word.word());
-            }
-        }
-        return Optional.empty();
+        return unknownWords(read, inflections).stream().findFirst();
+    }
+
+    /** The words of the draft outside the register, in order. */
+    List<String> unknownWords(List<ReadWord> read, boolean inflections) {
+        return read.stream().filter(w -> !known(w, inflections)).map(ReadWord::word).toList();
     }
 
     /** The first risky concept the draft touches, with the word that carries it; a safe phrase's words touch none. */
