@@ -99,6 +99,8 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
                 for (int k = i; k < spacedEnd; k++) {
                     if (Character.isLetter(mapped[k])) {
                         n = append(out, origin, n, mapped[k], po[k]);
+                    } else if (k > i && mapped[k] == ' ' && mapped[k - 1] == ' ') {
+                        n = append(out, origin, n, ' ', po[k]); // "t a k e  o f f": two spaces part the words
                     }
                 }
                 i = spacedEnd;
@@ -155,7 +157,25 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
             end = gap + 1;
             i = gap + 1;
         }
-        return letters >= (onlySpaces ? 4 : 3) ? end : start;
+        if (onlySpaces && letters == 4 && "aiu".indexOf(s[start]) >= 0
+                && SHORT_SPACED.contains(letters(s, start + 1, end))) {
+            return start; // "got a c a m": the word "a", then c a m
+        }
+        return letters >= (onlySpaces ? 4 : 3) || SHORT_SPACED.contains(letters(s, start, end)) ? end : start;
+    }
+
+    /** Three-letter words spaced out to slip past a filter ("c a m", "t o p"); other short runs stay apart. */
+    private static final java.util.Set<String> SHORT_SPACED = java.util.Set.of("cam", "top", "bra", "sex", "pic",
+            "vid", "nud");
+
+    private static String letters(char[] s, int from, int to) {
+        StringBuilder word = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (Character.isLetter(s[k])) {
+                word.append(s[k]);
+            }
+        }
+        return word.toString();
     }
 
     /** Leetspeak letters, replaced only in tokens that also hold a real letter: "20" stays, "sh0w" is "show". */

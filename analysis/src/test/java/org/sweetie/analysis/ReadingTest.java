@@ -115,6 +115,9 @@ class ReadingTest {
     void lettersSpacedByDotsMayHideDigits() {
         assertThat(read("S: 11 po", "P: s.h.0.w me ur b.0.d.y").solicitation()).isEqualTo(1);
         assertThat(read("S: 11 po", "P: version 1.2.3 is out").solicitation()).isNull();
+        // two spaces part spaced-out words; a spaced three-letter topic word is read, "r u a kid" stays apart
+        assertThat(read("S: 11 po", "P: t a k e  o f f  ur shirt").solicitation()).isEqualTo(1);
+        assertThat(read("S: 11 po", "P: got a c a m?").stages()).containsEntry(Stage.WEBCAM_REQUEST, 1);
     }
 
     @Test
