@@ -72,8 +72,8 @@ public final class EntrapmentGuard {
         // ur cam")
         boolean refusalWord = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
         boolean refusing = refusalWord
-                && register.riskyWords(words).stream().filter(w -> !negator(words, w)).findFirst()
-                .map(w -> negatedBefore(text, w)).orElse(false);
+                && refusesEveryTopic(text, register.riskyWords(words).stream().filter(w -> !negator(words, w))
+                .toList());
         boolean confused = found.has("confusion");
         boolean aside = register.aside(words, text);
 
@@ -83,10 +83,10 @@ public final class EntrapmentGuard {
         // a refusal excuses a topic word only where the word itself is negated: "ayoko po maghubad" refuses, "no lol
         // im naked" does not
         boolean sexual = facts.topics().contains(Topic.SEXUAL) || found.has("sexual");
-        if (!warning && sexual && !(refusing && negatedBefore(text, found.sections().get("sexual")))) {
+        if (!warning && sexual && !(refusing && negated(text, found.sections().get("sexual")))) {
             return Decision.refuse(draft, "sexual-content", "it has sexual content" + quote(found, "sexual"));
         }
-        if (found.has("offer") && !(refusing && negatedBefore(text, found.sections().get("offer")))) {
+        if (found.has("offer") && !(refusing && negated(text, found.sections().get("offer")))) {
             return Decision.refuse(draft, "offer", "it offers, accepts or agrees to something" + quote(found, "offer"));
         }
         if (found.has("interest")) {
@@ -112,7 +112,7 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "meeting", "it raises meeting in person" + quote(found, "meeting"));
         }
         if (!warning && !refusing && !aside) {
-            Optional<Decision> topic = topicRule(draft, facts, found, confused);
+            Optional<Decision> topic = topicRule(draft, facts, found, confused, asksAge(words));
             if (topic.isPresent()) {
                 return topic.get();
             }
@@ -127,14 +127,16 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
         }
-        if (assent && !refusal && his != null && register.unknownWord(hisWords, false).isPresent()) {
+        if (assent && !refusal && his != null && !asksAboutHim(words, text)
+                && register.unknownWord(hisWords, false).isPresent()) {
             // she says yes to a line of his we cannot fully read: it may answer what he asked two lines before
             // ("kadtong gipangayo nako ganina ha": the thing I asked earlier, ok?), so a second person looks first
             return Decision.hold(draft, "assent-unclear", "it says yes" + quote(found, "assent")
                     + " to a line of his the guard cannot fully read");
         }
         Optional<String> number = number(text);
-        if (proposed && number.isPresent() && !aside) { // "no, only 20?" haggles too
+        if (proposed && number.isPresent() && !aside && !AGE_STATED.matcher(text.toLowerCase(Locale.ROOT)).find()
+                && !asksAge(hisWords)) { // "no, only 20?" haggles too; "mam 10 lat", "no po im 10" is her age
             return Decision.refuse(draft, "haggle", "it answers a proposal with a number: '" + number.get() + "'");
         }
         return warning ? Decision.allow(draft) : inRegister(draft, words, refusing || confused, refusal, aside,
@@ -148,10 +150,11 @@ public final class EntrapmentGuard {
     private Decision inRegister(Draft draft, List<ReadWord> words, boolean namesTopic, boolean refusal,
                                 boolean aside, boolean proposed) {
         List<String> unknown = register.unknownWords(words, true);
-        if (!unknown.isEmpty() && !(proposed || unknown.size() > 1 || words.size() < 3
+        if (!unknown.isEmpty() && !(proposed && !refusal || unknown.size() > 1 || words.size() < 3
                 || draft.text().indexOf('?') >= 0 || !unknown.getFirst().chars().allMatch(Character::isLetter))) {
-            // One word the register does not hold, in a statement of hers after no proposal: a town, a pet's name,
-            // a verb of another language ("my lola took a photo of our dog bantay"). Every rule above has read it
+            // One word the register does not hold, in a statement of hers after no proposal or in a refusal: a
+            // town, a pet's name, a verb of another language ("my lola took a photo of our dog bantay", "ayoko po,
+            // bastos ka"). Every rule above has read it
             // and found nothing, and the risky concepts are still looked for below. A question to him, an emoji, a
             // word with digits, or a second unknown word is still held: that is where offers and flirting hide.
             unknown = List.of();
@@ -183,7 +186,7 @@ public final class EntrapmentGuard {
 
     /** The topics she may not raise; asking what a word means ("what is cam po?") is no webcam or images topic. */
     private static Optional<Decision> topicRule(Draft draft, TextFacts facts, PhraseBook.Found found,
-                                                boolean confused) {
+                                                boolean confused, boolean asksAge) {
         if (!confused && (facts.topics().contains(Topic.WEBCAM) || found.has("webcam"))) {
             return Optional.of(Decision.refuse(draft, "webcam", "it raises or advances the webcam topic"
                     + quote(found, "webcam")));
@@ -192,7 +195,8 @@ public final class EntrapmentGuard {
             return Optional.of(Decision.refuse(draft, "images", "it asks for or promises images"
                     + quote(found, "images")));
         }
-        if (facts.topics().contains(Topic.PAYMENT) || found.has("payment")) {
+        // "pila imong edad?", "ile masz lat?": how many years is no price
+        if (!asksAge && (facts.topics().contains(Topic.PAYMENT) || found.has("payment"))) {
             return Optional.of(Decision.refuse(draft, "payment", "it raises money or a payment method"
                     + quote(found, "payment")));
         }
@@ -208,6 +212,13 @@ public final class EntrapmentGuard {
      * topics, or any of the register's risky concepts in his words ("włączysz kamerkę?", "balhin ta sa telegram").
      */
     private boolean proposal(String partnerSaid, List<ReadWord> words) {
+        if (asksAge(words) && words.stream().noneMatch(w -> w.concepts().stream()
+                .anyMatch(c -> !c.equals("HOW_MUCH") && register.isRisky(c)))) {
+            return false; // "pila imong edad?", "сколько тебе лет?": how many years is no price
+        }
+        if (vocabulary.find(partnerSaid).has("her-future")) {
+            return false; // "what do you want to be when you grow up?"
+        }
         TextFacts facts = analyzer.read(partnerSaid);
         if (!facts.topics().isEmpty() || facts.secrecy() || facts.amount() != null
                 || register.riskyConcept(words).isPresent()) {
@@ -218,6 +229,17 @@ public final class EntrapmentGuard {
     }
 
     /** "ano fb mo po?", "do u have ig?": a question about his accounts names the app, and drawing him out is the point. */
+    /** A question about an age: "ile masz lat?", "how old r u". */
+    private static boolean asksAge(List<ReadWord> words) {
+        return words.stream().anyMatch(w -> w.concepts().contains("AGE_Q"));
+    }
+
+    /** Her age said with its unit or after "I am": "mam 10 lat", "im 10", "10 na ko", "tengo 10 años". */
+    private static final java.util.regex.Pattern AGE_STATED = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])(?:i'?m|i am|tengo|mam|мне|ich bin|je suis|j'ai|ik ben|jag är|jeg er|eu tenho|ho|sono)"
+            + "\\s+(?:only\\s+|just\\s+|lang\\s+)?1?\\d(?!\\d)|(?<!\\d)1?\\d\\s*(?:yo|y/o|yrs?|years?|años|anos|ans|anni|"
+            + "jahre|jaar|år|ar|lat|лет|года|na ko|pa ko|na ako|pa ako|ko)(?![\\p{L}])");
+
     private static boolean asksAboutHim(List<ReadWord> words, String text) {
         return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> w.concepts().contains("YOU"));
     }
@@ -228,9 +250,37 @@ public final class EntrapmentGuard {
      */
     /** "keine", "niemand", "ingen": a word that negates is not the topic a refusal names. */
     private static boolean negator(List<ReadWord> words, String word) {
-        return words.stream().anyMatch(w -> w.word().equals(word)
+        return NEGATION.matcher(word).matches() || words.stream().anyMatch(w -> w.word().equals(word)
                 && (w.concepts().contains("NEG") || w.concepts().contains("DENY")));
     }
+
+    /**
+     * Whether every topic word of a refusal is itself negated: "nein, ich schicke keine fotos", "ik doe mijn camera
+     * niet aan". One topic word left standing ("no pics. cam ok?") and the line is no refusal.
+     */
+    private static boolean refusesEveryTopic(String text, List<String> topicWords) {
+        return !topicWords.isEmpty() && topicWords.stream().allMatch(w -> negated(text, w));
+    }
+
+    private static boolean negated(String text, String phrase) {
+        return phrase != null && (negatedBefore(text, phrase) || negatedAfter(text, phrase.split(" ")[0]));
+    }
+
+    /** A negation that follows the verb, as Germanic languages and French "pas" put it, up to three words on. */
+    private static boolean negatedAfter(String text, String word) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(word);
+        if (at < 0) {
+            return false;
+        }
+        String clause = lower.substring(at + word.length()).split("[.,!?;:]", -1)[0];
+        List<String> after = java.util.Arrays.stream(clause.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).limit(4).toList();
+        return after.stream().anyMatch(w -> POST_NEGATION.matcher(w).matches());
+    }
+
+    private static final java.util.regex.Pattern POST_NEGATION = java.util.regex.Pattern.compile(
+            "nicht|niet|inte|ikke|pas|kein|keine|keinen|geen|ingen|inga|niente|nada|nothing|nunca|jamais");
 
     private static boolean negatedBefore(String text, String phrase) {
         String lower = text.toLowerCase(Locale.ROOT);

@@ -188,6 +188,11 @@ final class SafeRegister {
         return false;
     }
 
+    /** Whether a concept of the reading layer is one a persona line may not touch on its own initiative. */
+    boolean isRisky(String concept) {
+        return risky.contains(concept);
+    }
+
     /** The words of the draft that carry a risky concept. */
     List<String> riskyWords(List<ReadWord> read) {
         return read.stream().filter(w -> w.concepts().stream().anyMatch(risky::contains)).map(ReadWord::word).toList();
