@@ -222,6 +222,7 @@ record Normalized(String original, String plain, int[] plainOrigin, String words
             case '7' -> 't';
             case '\u00A5' -> 'y'; // sk¥pe
             case '\u20AC' -> 'e'; // s€xy
+            case '\u00A2' -> 'c'; // mu¢h
             default -> c;
         };
     }

@@ -72,8 +72,7 @@ public final class EntrapmentGuard {
         // ur cam")
         boolean refusalWord = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
         boolean refusing = refusalWord
-                && refusesEveryTopic(text, register.riskyWords(words).stream().filter(w -> !negator(words, w))
-                .toList());
+                && refusesEveryTopic(text, topicWords(words, found));
         boolean confused = found.has("confusion");
         boolean aside = register.aside(words, text);
 
@@ -150,7 +149,7 @@ public final class EntrapmentGuard {
     private Decision inRegister(Draft draft, List<ReadWord> words, boolean namesTopic, boolean refusal,
                                 boolean aside, boolean proposed) {
         List<String> unknown = register.unknownWords(words, true);
-        if (!unknown.isEmpty() && !(proposed && !refusal || unknown.size() > 1 || words.size() < 3
+        if (!unknown.isEmpty() && !(proposed && !refusal || unknown.size() > 1 || words.size() < 4
                 || draft.text().indexOf('?') >= 0 || !unknown.getFirst().chars().allMatch(Character::isLetter))) {
             // One word the register does not hold, in a statement of hers after no proposal or in a refusal: a
             // town, a pet's name, a verb of another language ("my lola took a photo of our dog bantay", "ayoko po,
@@ -164,7 +163,8 @@ public final class EntrapmentGuard {
                     + "' is not a word of the persona's register");
         }
         if (!namesTopic) {
-            Optional<String> risky = register.riskyConcept(words, aside, asksAboutHim(words, draft.text()));
+            Optional<String> risky = register.riskyConcept(words, aside, asksAboutHim(words, draft.text()),
+                    draft.text().indexOf('?') < 0);
             if (risky.isPresent()) {
                 return Decision.hold(draft, "risky-topic", "it touches " + risky.get()
                         + ", which only a refusal may name");
@@ -248,6 +248,19 @@ public final class EntrapmentGuard {
      * Whether a negation stands within a few words before the phrase ("i will not take off", "ayoko po maghubad").
      * Without the phrase's text (the analysis found the topic, not the vocabulary), any negation in the draft counts.
      */
+    /**
+     * The words that carry a topic: the register's risky concepts, and where none is read ("ko mo cam": "my cam" has
+     * no camera of his), the first word of each topic phrase the vocabulary found. Negating words are no topic.
+     */
+    private List<String> topicWords(List<ReadWord> words, PhraseBook.Found found) {
+        List<String> topic = new java.util.ArrayList<>(register.riskyWords(words));
+        if (topic.isEmpty()) {
+            TOPIC_SECTIONS.stream().map(section -> found.sections().get(section)).filter(java.util.Objects::nonNull)
+                    .forEach(phrase -> topic.add(phrase.split(" ")[0]));
+        }
+        return topic.stream().filter(w -> !negator(words, w)).toList();
+    }
+
     /** "keine", "niemand", "ingen": a word that negates is not the topic a refusal names. */
     private static boolean negator(List<ReadWord> words, String word) {
         return NEGATION.matcher(word).matches() || words.stream().anyMatch(w -> w.word().equals(word)

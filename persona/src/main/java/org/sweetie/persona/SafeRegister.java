@@ -126,7 +126,7 @@ final class SafeRegister {
 
     /** The first risky concept the draft touches, with the word that carries it; a safe phrase's words touch none. */
     Optional<String> riskyConcept(List<ReadWord> read) {
-        return riskyConcept(read, false, false);
+        return riskyConcept(read, false, false, false);
     }
 
     /**
@@ -134,8 +134,11 @@ final class SafeRegister {
      * do (a camera, a photo, a video call, paying, money) are not his topic, and a question about his accounts may
      * name the app.
      */
-    Optional<String> riskyConcept(List<ReadWord> read, boolean aside, boolean asksHisAccount) {
+    Optional<String> riskyConcept(List<ReadWord> read, boolean aside, boolean asksHisAccount,
+                                  boolean statement) {
         boolean[] safe = inSafePhrase(read);
+        List<String> hits = new java.util.ArrayList<>();
+        boolean onlyWeak = true;
         for (int i = 0; i < read.size(); i++) {
             ReadWord word = read.get(i);
             if (safe[i]) {
@@ -144,17 +147,25 @@ final class SafeRegister {
             for (String concept : word.concepts()) {
                 if (risky.contains(concept) && !(aside && ASIDE.contains(concept))
                         && !(asksHisAccount && concept.equals("APP"))) {
-                    return Optional.of(concept + " ('" + word.word() + "')");
+                    hits.add(concept + " ('" + word.word() + "')");
+                    onlyWeak &= word.common() && WEAK_RISKY.contains(concept);
                 }
             }
         }
-        return Optional.empty();
+        // In a statement of hers (not a question, not his line), one everyday word that another language or another
+        // sense gives a risky concept ("she takes pics", "i will go play", "he is an aspin", "sama ni tita") is not
+        // the topic; two such words ("take it off") are.
+        return statement && hits.size() == 1 && onlyWeak ? Optional.empty() : hits.stream().findFirst();
     }
+
+    /** Risky concepts that common words carry in some language or sense: one alone says too little. */
+    private static final Set<String> WEAK_RISKY = Set.of("UNDRESS", "TOUCH", "TURN_ON", "GIVE", "SHOW", "ALONE",
+            "BODY", "CALL");
 
     private static final Set<String> ASIDE = Set.of("CAMERA", "PICTURE", "VIDEO", "CALL", "PAY", "MONEY", "GIVE",
             "CURRENCY", "BUY", "LOAD", "GIFT", "HOW_MUCH", "SHOW", "APP", "TURN_ON");
-    /** Concepts that turn a line towards him: speaking to him, switching on, sending, showing, herself. */
-    private static final Set<String> TOWARDS_HIM = Set.of("YOU", "TURN_ON", "GIVE", "SHOW");
+    /** Concepts that turn a line towards him: speaking to him, switching on, showing ("papa sends money" does not). */
+    private static final Set<String> TOWARDS_HIM = Set.of("YOU", "TURN_ON", "SHOW");
 
     /**
      * A line about her family or her schoolwork, not about him: a family member or a school sum is named, and
