@@ -70,7 +70,8 @@ public final class EntrapmentGuard {
         // about a word is not understanding it; a line about her family or her homework is not about him.
         // ... and only where its first risky word is itself negated ("no i wont turn on my cam", not "no lol turn on
         // ur cam")
-        boolean refusalWord = found.has("refusal") && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
+        boolean refusalWord = (found.has("refusal") || TELLS_PARENT.matcher(text.toLowerCase(Locale.ROOT)).find())
+                && !CONTRAST.matcher(text.toLowerCase(Locale.ROOT)).find();
         boolean refusing = refusalWord
                 && refusesEveryTopic(text, topicWords(words, found));
         boolean confused = found.has("confusion");
@@ -100,7 +101,7 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "contact", "it gives a way to reach or pay the persona: '"
                     + contact.get().value() + "'");
         }
-        if (found.has("contact")) {
+        if (found.has("contact") && !(refusing && negated(text, found.sections().get("contact")))) {
             return Decision.refuse(draft, "contact", "it offers a way to reach the persona" + quote(found, "contact"));
         }
         if (!warning && (facts.secrecy() || found.has("secrecy"))) {
@@ -121,7 +122,7 @@ public final class EntrapmentGuard {
         boolean proposed = his != null && proposal(his, hisWords);
         // "si" is Spanish yes and Tagalog's name marker ("si mama"): alone it is assent, in a sentence it is not
         boolean assent = found.has("assent") && !(SHORT_ASSENT.contains(found.sections().get("assent"))
-                && words.size() > 2);
+                && words.size() > 2) && !(asksAge(words) && QUESTION_WORDS.contains(found.sections().get("assent")));
         if (assent && proposed) {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
@@ -221,7 +222,7 @@ public final class EntrapmentGuard {
         }
         TextFacts facts = analyzer.read(partnerSaid);
         if (!facts.topics().isEmpty() || facts.secrecy() || facts.amount() != null
-                || register.riskyConcept(words).isPresent()) {
+                || register.riskyConcept(words).isPresent() || PRICE_NAMED.matcher(partnerSaid).find()) {
             return true;
         }
         PhraseBook.Found found = vocabulary.find(partnerSaid);
@@ -229,6 +230,11 @@ public final class EntrapmentGuard {
     }
 
     /** "ano fb mo po?", "do u have ig?": a question about his accounts names the app, and drawing him out is the point. */
+    /** A bare sum he names, without its currency: "300 lang ok na?", "200 ra", "only 50". */
+    private static final java.util.regex.Pattern PRICE_NAMED = java.util.regex.Pattern.compile(
+            "(?<!\\d)\\d{3,}(?![\\d:])|(?<!\\d)\\d+\\s*(?:lang|nalang|na lang|ra|nlng|only)(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?:only|just)\\s+\\d+");
+
     /** A question about an age: "ile masz lat?", "how old r u". */
     private static boolean asksAge(List<ReadWord> words) {
         return words.stream().anyMatch(w -> w.concepts().contains("AGE_Q"));
@@ -293,7 +299,22 @@ public final class EntrapmentGuard {
     }
 
     private static final java.util.regex.Pattern POST_NEGATION = java.util.regex.Pattern.compile(
-            "nicht|niet|inte|ikke|pas|kein|keine|keinen|geen|ingen|inga|niente|nada|nothing|nunca|jamais");
+            "nicht|niet|inte|ikke|pas|kein|keine|keinen|geen|ingen|inga|niente|nada|nothing|nunca|jamais|не|nie");
+
+    /**
+     * Telling her mother, and nothing after it: "i tell mama everything po", "ik zeg alles tegen mama", "я скажу
+     * маме" refuse a secret, the whole line; "ill tell mama im at my friends house" and "cge po ganun sasabihin ko
+     * kay mama" are the lie he asked for, not a refusal.
+     */
+    private static final java.util.regex.Pattern TELLS_PARENT = java.util.regex.Pattern.compile(
+            "^(?:(?:no|nein|nee|nej|non|nie|нет|hindi|dili|ayoko|ayaw|wag)\\p{Punct}*\\s*(?:po\\p{Punct}*\\s*)?)?"
+            + "(?:i(?:'ll|ll| will)? tell|ik zeg(?: alles| het)? tegen|ich sag(?:e)?(?: es| alles)?|powiem|я скажу|"
+            + "sasabihin ko kay|isusumbong kita kay|isulti nako kay|se lo digo a|je le dis à|lo dico a) (?:my )?"
+            + "(?:mama|mom|mum|mommy|mamie|маме|mamá|maman|mutti|mamma)(?:\\s+(?:everything|alles|lahat|tanan|po|ha))*"
+            + "\\s*[.!]*$");
+
+    /** Question words the assent list holds for deferrals ("when?"); in "how old r u?" they ask about him. */
+    private static final Set<String> QUESTION_WORDS = Set.of("how", "when", "what kind");
 
     private static boolean negatedBefore(String text, String phrase) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -306,7 +327,7 @@ public final class EntrapmentGuard {
         String[] clause = lower.substring(0, at).split("[.,!?;:]", -1);
         List<String> before = java.util.Arrays.stream(clause[clause.length - 1].strip().split("\\s+"))
                 .filter(w -> !w.isEmpty() && !w.equals("po") && !w.equals("opo")).toList();
-        for (int i = Math.max(0, before.size() - 4); i < before.size(); i++) {
+        for (int i = Math.max(0, before.size() - 5); i < before.size(); i++) {
             String w = before.get(i);
             if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && (i == before.size() - 1
                     || FIRST_PERSON_VERB.matcher(before.get(i + 1)).matches())) {
@@ -343,7 +364,8 @@ public final class EntrapmentGuard {
             + "(?![\\p{L}])");
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "(?<![\\d:])\\d+(?![\\d:]|\\s?(?:am|pm|o'?clock|h\\b))");
+            "(?<![\\d:])(?<!(?:at|alas|um|à|a las|om|kl) )\\d+(?![\\d:]|\\s?(?:am|pm|o'?clock|h\\b|min|mins|minute|"
+            + "minutes|minuto|minutos|sec|secs|hour|hours|oras|hrs))");
 
     /** Identifiers a persona must not give: any, except in a warning the address of a known help service. */
     private Optional<Identifier> contactIn(List<Identifier> identifiers, boolean warning) {

@@ -173,13 +173,27 @@ final class SafeRegister {
      */
     boolean aside(List<ReadWord> read, String text) {
         boolean family = false;
-        for (ReadWord word : read) {
+        for (int i = 0; i < read.size(); i++) {
+            ReadWord word = read.get(i);
             if (word.concepts().stream().anyMatch(TOWARDS_HIM::contains)) {
                 return false;
             }
-            family |= this.family.contains(word.word()) || schoolwork.contains(word.word());
+            family |= this.family.contains(word.word()) && !addressesHim(read, i) || schoolwork.contains(word.word());
         }
         return family && (text.indexOf('?') < 0 || read.stream().anyMatch(w -> schoolwork.contains(w.word())));
+    }
+
+    /**
+     * "kuya" and "ate" are how she speaks to him ("400 nalang kuya"); they name her brother or sister only after a
+     * marker ("si kuya", "akong kuya", "my kuya").
+     */
+    private static boolean addressesHim(List<ReadWord> read, int i) {
+        String w = read.get(i).word();
+        if (!w.equals("kuya") && !w.equals("ate")) {
+            return false;
+        }
+        return i == 0 || !Set.of("si", "ni", "kay", "ang", "akong", "ako", "my", "sa", "ng", "mga")
+                .contains(read.get(i - 1).word());
     }
 
     /**
