@@ -104,7 +104,13 @@ public final class EntrapmentGuard {
         if (found.has("contact") && !(refusing && negated(text, found.sections().get("contact")))) {
             return Decision.refuse(draft, "contact", "it offers a way to reach the persona" + quote(found, "contact"));
         }
-        if (!warning && (facts.secrecy() || found.has("secrecy"))) {
+        // a refusal may name a secret or being alone ("ayoko ng sikreto", "i dont keep secrets"), never promise one
+        // ("i wont tell", "hindi ko sasabihin": the negation is part of the promise)
+        String secret = found.sections().get("secrecy");
+        boolean refusesSecret = refusing && secret != null && negated(text, secret)
+                && java.util.Arrays.stream(secret.split(" ")).noneMatch(w -> NEGATION.matcher(w).matches()
+                || BARE_NO.contains(w));
+        if (!warning && !refusesSecret && (facts.secrecy() || found.has("secrecy"))) {
             return Decision.refuse(draft, "secrecy", "it advances secrecy or isolation" + quote(found, "secrecy"));
         }
         boolean refusal = refusalWord || confused; // any "no" answers a proposal safely; only a negated topic names it
@@ -270,8 +276,12 @@ public final class EntrapmentGuard {
     /** "keine", "niemand", "ingen": a word that negates is not the topic a refusal names. */
     private static boolean negator(List<ReadWord> words, String word) {
         return NEGATION.matcher(word).matches() || words.stream().anyMatch(w -> w.word().equals(word)
-                && (w.concepts().contains("NEG") || w.concepts().contains("DENY")));
+                && (w.concepts().contains("NEG") || w.concepts().contains("DENY"))
+                && NEGATING.containsAll(w.concepts()));
     }
+
+    /** What a word that only negates carries ("keine": NEG, NOBODY); "n'enlève" carries UNDRESS too. */
+    private static final Set<String> NEGATING = Set.of("NEG", "DENY", "NOBODY", "WITHOUT", "NOTHING", "QUESTION");
 
     /**
      * Whether every topic word of a refusal is itself negated: "nein, ich schicke keine fotos", "ik doe mijn camera
@@ -340,7 +350,7 @@ public final class EntrapmentGuard {
     private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("not|never|dont|don't|"
             + "won't|wont|cant|can't|cannot|ayoko|ayaw|hindi|di|dili|wala|walay|wag|huwag|nicht|nie|niet|pas|nunca|"
             + "jamais|mai|inte|ikke|не|kein|keine|keinen|keinem|geen|nooit|nada|nenhum|nessun|ingen|inga|inget|"
-            + "niente|nulla|sem|sin|ni|без|nao|não|walang|nichts|nix|never|nunca");
+            + "niente|nulla|sem|sin|ni|без|nao|não|walang|nichts|nix|never|nunca|bawal");
     /** "no quiero", "no voy", "non voglio": the Romance "no" before her own verb negates it. */
     private static final java.util.regex.Pattern FIRST_PERSON_VERB = java.util.regex.Pattern.compile(
             "\\p{L}{3,}o|voy|doy|estoy|soy|sei|ho");
