@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class MessageReading {
     private static final Pattern AMOUNT = Pattern.compile(
             "(?:[$€£₱¥]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:\\$|€|£|₱|usd|dollars?|dolares|dolar|bucks|eur|euros?|gbp|"
-                    + "pounds?|php|pesos?|piso|aud|cad|inr|rupees?|reais|real|sek|kronor|dkk|kroner|nok|pln|zloty)"
+                    + "pounds?|php|pesos?|piso|aud|cad|inr|rupees?|reais|real|sek|kronor|dkk|kroner|nok|pln|zloty|zł|zl|złotych|"
+                    + "zlotych|złote|zlote|rub|руб|рублей|рублеи|рубля|рубль|rubley|rubles?)"
                     + "(?![\\p{L}]))|\\$\\$|[💵💰💸🤑💲]");
     private static final Pattern AGE_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
