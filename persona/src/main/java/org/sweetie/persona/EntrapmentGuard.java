@@ -80,6 +80,10 @@ public final class EntrapmentGuard {
         if (facts.amount() != null && !aside) {
             return Decision.refuse(draft, "price", "it names an amount of money: '" + facts.amount() + "'");
         }
+        java.util.regex.Matcher thousands = THOUSANDS.matcher(text.toLowerCase(Locale.ROOT));
+        if (thousands.find() && !aside) {
+            return Decision.refuse(draft, "price", "it names an amount of money: '" + thousands.group() + "'");
+        }
         // a refusal excuses a topic word only where the word itself is negated: "ayoko po maghubad" refuses, "no lol
         // im naked" does not
         boolean sexual = facts.topics().contains(Topic.SEXUAL) || found.has("sexual");
@@ -89,7 +93,7 @@ public final class EntrapmentGuard {
         if (found.has("offer") && !(refusing && negated(text, found.sections().get("offer")))) {
             return Decision.refuse(draft, "offer", "it offers, accepts or agrees to something" + quote(found, "offer"));
         }
-        if (found.has("interest")) {
+        if (found.has("interest") || asksHisTaste(words, text)) {
             return Decision.refuse(draft, "interest", "it shows interest in what is proposed"
                     + quote(found, "interest"));
         }
@@ -127,7 +131,8 @@ public final class EntrapmentGuard {
         List<ReadWord> hisWords = his == null ? List.of() : analyzer.words(his); // his line, read once
         boolean proposed = his != null && proposal(his, hisWords);
         // "si" is Spanish yes and Tagalog's name marker ("si mama"): alone it is assent, in a sentence it is not
-        boolean assent = found.has("assent") && !(SHORT_ASSENT.contains(found.sections().get("assent"))
+        boolean assent = found.has("assent") && !found.has("her-future")
+                && !(SHORT_ASSENT.contains(found.sections().get("assent"))
                 && words.size() > 2) && !(asksAge(words) && QUESTION_WORDS.contains(found.sections().get("assent")));
         if (assent && proposed) {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
@@ -241,6 +246,27 @@ public final class EntrapmentGuard {
             "(?<!\\d)\\d{3,}(?![\\d:])|(?<!\\d)\\d+\\s*(?:lang|nalang|na lang|ra|nlng|only)(?![\\p{L}])"
             + "|(?<![\\p{L}])(?:only|just)\\s+\\d+");
 
+    /** "1k", "2k": a sum in thousands, as offers name them. */
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\d])\\d+(?:[.,]\\d)?k(?![\\p{L}\\d])");
+
+    /**
+     * A question to him about what he likes in children: "do u want a girl my age po?", "gusto nyo po ba yung mga
+     * bata pa?". A liking word and a child word in one question; "do u have kids?" has no liking word.
+     */
+    private static boolean asksHisTaste(List<ReadWord> words, String text) {
+        return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> LIKING.contains(w.word()))
+                && words.stream().anyMatch(w -> w.concepts().contains("CHILD") || w.concepts().contains("CHILD_STRONG")
+                || GIRL.contains(w.word()));
+    }
+
+    private static final Set<String> LIKING = Set.of("like", "likes", "want", "wants", "prefer", "love", "gusto",
+            "ganahan", "mahilig", "aime", "aimes", "magst", "mag", "gillar", "lubisz", "любишь", "нравятся", "gosta",
+            "gustan", "gustas", "piacciono", "piace", "houd", "vind", "wil", "willst", "veux", "quieres", "vuoi");
+    private static final Set<String> GIRL = Set.of("girl", "girls", "gurl", "gurls", "babae", "batang", "bata",
+            "mädchen", "madchen", "meisjes", "meisje", "chicas", "niñas", "ninas", "filles", "meninas", "ragazze",
+            "bambine", "tjejer", "flickor", "dziewczynki", "девочки", "девочек", "kids", "children");
+
     /** A question about an age: "ile masz lat?", "how old r u". */
     private static boolean asksAge(List<ReadWord> words) {
         return words.stream().anyMatch(w -> w.concepts().contains("AGE_Q"));
@@ -319,7 +345,7 @@ public final class EntrapmentGuard {
     private static final java.util.regex.Pattern TELLS_PARENT = java.util.regex.Pattern.compile(
             "^(?:(?:no|nein|nee|nej|non|nie|нет|hindi|dili|ayoko|ayaw|wag)\\p{Punct}*\\s*(?:po\\p{Punct}*\\s*)?)?"
             + "(?:i(?:'ll|ll| will)? tell|ik zeg(?: alles| het)? tegen|ich sag(?:e)?(?: es| alles)?|powiem|я скажу|"
-            + "sasabihin ko kay|isusumbong kita kay|isulti nako kay|se lo digo a|je le dis à|lo dico a) (?:my )?"
+            + "sasabihin ko(?: po)? kay|isusumbong kita(?: po)? kay|isulti nako(?: ni)? (?:kay|kang)|se lo digo a|je le dis à|lo dico a) (?:my )?"
             + "(?:mama|mom|mum|mommy|mamie|маме|mamá|maman|mutti|mamma)(?:\\s+(?:everything|alles|lahat|tanan|po|ha))*"
             + "\\s*[.!]*$");
 
@@ -338,8 +364,8 @@ public final class EntrapmentGuard {
         List<String> before = java.util.Arrays.stream(clause[clause.length - 1].strip().split("\\s+"))
                 .filter(w -> !w.isEmpty() && !w.equals("po") && !w.equals("opo")).toList();
         for (int i = Math.max(0, before.size() - 5); i < before.size(); i++) {
-            String w = before.get(i);
-            if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && (i == before.size() - 1
+            String w = unleet(before.get(i)); // "n0 c4m"
+            if (NEGATION.matcher(w).matches() || BARE_NO.contains(w) && (onlyClitics(before, i + 1)
                     || FIRST_PERSON_VERB.matcher(before.get(i + 1)).matches())) {
                 return true;
             }
@@ -351,6 +377,18 @@ public final class EntrapmentGuard {
             + "won't|wont|cant|can't|cannot|ayoko|ayaw|hindi|di|dili|wala|walay|wag|huwag|nicht|nie|niet|pas|nunca|"
             + "jamais|mai|inte|ikke|не|kein|keine|keinen|keinem|geen|nooit|nada|nenhum|nessun|ingen|inga|inget|"
             + "niente|nulla|sem|sin|ni|без|nao|não|walang|nichts|nix|never|nunca|bawal");
+    /** "no me quito": only pronouns between a bare "no" and the topic word, so the "no" negates it. */
+    private static boolean onlyClitics(List<String> words, int from) {
+        return words.subList(from, words.size()).stream().allMatch(CLITICS::contains);
+    }
+
+    private static final Set<String> CLITICS = Set.of("me", "te", "se", "lo", "la", "le", "les", "mi", "ti", "si",
+            "ci", "vi", "ne", "il", "a", "my", "mijn", "mein", "mon", "ma", "mes", "mis", "mio");
+
+    private static String unleet(String word) {
+        return word.replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('4', 'a');
+    }
+
     /** "no quiero", "no voy", "non voglio": the Romance "no" before her own verb negates it. */
     private static final java.util.regex.Pattern FIRST_PERSON_VERB = java.util.regex.Pattern.compile(
             "\\p{L}{3,}o|voy|doy|estoy|soy|sei|ho");
