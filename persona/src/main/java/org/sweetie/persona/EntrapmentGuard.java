@@ -87,7 +87,10 @@ public final class EntrapmentGuard {
         // a refusal excuses a topic word only where the word itself is negated: "ayoko po maghubad" refuses, "no lol
         // im naked" does not
         boolean sexual = facts.topics().contains(Topic.SEXUAL) || found.has("sexual");
-        if (!warning && sexual && !(refusing && negated(text, found.sections().get("sexual")))) {
+        // a refusal excuses the topic where its words are negated; the analysis' own sexual topic has no phrase of
+        // the vocabulary, and there the refusal's negated topic words answer for it ("não vou tirar a roupa")
+        String sexualPhrase = found.sections().get("sexual");
+        if (!warning && sexual && !(refusing && (sexualPhrase == null || negated(text, sexualPhrase)))) {
             return Decision.refuse(draft, "sexual-content", "it has sexual content" + quote(found, "sexual"));
         }
         if (found.has("offer") && !(refusing && negated(text, found.sections().get("offer")))) {
@@ -189,7 +192,7 @@ public final class EntrapmentGuard {
         }
         // a question after a proposal may take it further ("what time po?" after "meet me at jollibee"): only one that
         // asks about him goes without a second look
-        if (proposed && !refusal && !asksAboutHim(words, draft.text())) {
+        if (proposed && !refusal && !(asksAboutHim(words, draft.text()) && !takesItFurther(words))) {
             return Decision.hold(draft, "after-proposal", "the partner proposed something: only a refusal or a "
                     + "question about him goes out without a second look");
         }
@@ -245,6 +248,12 @@ public final class EntrapmentGuard {
     private static final java.util.regex.Pattern PRICE_NAMED = java.util.regex.Pattern.compile(
             "(?<!\\d)\\d{3,}(?![\\d:])|(?<!\\d)\\d+\\s*(?:lang|nalang|na lang|ra|nlng|only)(?![\\p{L}])"
             + "|(?<![\\p{L}])(?:only|just)\\s+\\d+");
+
+    /** A question to him that asks his liking or what she should wear ("which one u like, pe or skirt?"). */
+    private static boolean takesItFurther(List<ReadWord> words) {
+        return words.stream().anyMatch(w -> LIKING.contains(w.word()) || w.concepts().contains("CLOTHES")
+                || w.concepts().contains("WEAR") || w.concepts().contains("UNDERWEAR"));
+    }
 
     /** "1k", "2k": a sum in thousands, as offers name them. */
     private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile(
