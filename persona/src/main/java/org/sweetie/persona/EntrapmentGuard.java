@@ -96,11 +96,11 @@ public final class EntrapmentGuard {
         if (found.has("offer") && !(refusing && negated(text, found.sections().get("offer")))) {
             return Decision.refuse(draft, "offer", "it offers, accepts or agrees to something" + quote(found, "offer"));
         }
-        if (found.has("interest") || asksHisTaste(words, text)) {
+        if (found.has("interest") || asksHisTaste(words, text) || likesOlder(words)) {
             return Decision.refuse(draft, "interest", "it shows interest in what is proposed"
                     + quote(found, "interest"));
         }
-        if (!warning && found.has("affection")) {
+        if (!warning && found.has("affection") && !(refusing && negated(text, found.sections().get("affection")))) {
             return Decision.refuse(draft, "affection", "it shows affection or flirts" + quote(found, "affection"));
         }
         Optional<Identifier> contact = contactIn(facts.identifiers(), warning);
@@ -114,7 +114,8 @@ public final class EntrapmentGuard {
         // a refusal may name a secret or being alone ("ayoko ng sikreto", "i dont keep secrets"), never promise one
         // ("i wont tell", "hindi ko sasabihin": the negation is part of the promise)
         String secret = found.sections().get("secrecy");
-        boolean refusesSecret = refusing && secret != null && negated(text, secret)
+        boolean tellsParent = TELLS_PARENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+        boolean refusesSecret = tellsParent || refusing && secret != null && negated(text, secret)
                 && java.util.Arrays.stream(secret.split(" ")).noneMatch(w -> NEGATION.matcher(w).matches()
                 || BARE_NO.contains(w));
         if (!warning && !refusesSecret && (facts.secrecy() || found.has("secrecy"))) {
@@ -141,7 +142,7 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "assent", "it answers a proposal or request with assent"
                     + quote(found, "assent"));
         }
-        if (assent && !refusal && his != null && !asksAboutHim(words, text)
+        if (assent && !refusal && his != null && !asksAboutHim(words, text) && !yesAndAFact(words, text)
                 && register.unknownWord(hisWords, false).isPresent()) {
             // she says yes to a line of his we cannot fully read: it may answer what he asked two lines before
             // ("kadtong gipangayo nako ganina ha": the thing I asked earlier, ok?), so a second person looks first
@@ -249,6 +250,22 @@ public final class EntrapmentGuard {
             "(?<!\\d)\\d{3,}(?![\\d:])|(?<!\\d)\\d+\\s*(?:lang|nalang|na lang|ra|nlng|only)(?![\\p{L}])"
             + "|(?<![\\p{L}])(?:only|just)\\s+\\d+");
 
+    /**
+     * A yes followed by a fact of hers ("ja! wir haben einen hund", "tak! mam psa"): more than the yes, with no
+     * second yes, time or maybe in it ("ja, heute abend", "yes po sure" stay a bare yes). What follows is judged by
+     * the register like any statement.
+     */
+    private boolean yesAndAFact(List<ReadWord> words, String text) {
+        long content = words.stream().filter(w -> !w.word().equals("po") && !w.word().equals("opo")).count();
+        int space = text.strip().indexOf(' ');
+        return content >= 3 && space > 0 && BARE_YES.contains(words.getFirst().word())
+                && !vocabulary.find(text.strip().substring(space + 1)).has("assent")
+                && words.stream().noneMatch(w -> w.concepts().contains("TIME"));
+    }
+
+    private static final Set<String> BARE_YES = Set.of("yes", "ja", "oui", "sim", "tak", "да", "oo", "opo", "si", "sí",
+            "yeah", "yep", "jo", "jep");
+
     /** A question to him that asks his liking or what she should wear ("which one u like, pe or skirt?"). */
     private static boolean takesItFurther(List<ReadWord> words) {
         return words.stream().anyMatch(w -> LIKING.contains(w.word()) || w.concepts().contains("CLOTHES")
@@ -266,12 +283,37 @@ public final class EntrapmentGuard {
     private static boolean asksHisTaste(List<ReadWord> words, String text) {
         return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> LIKING.contains(w.word()))
                 && words.stream().anyMatch(w -> w.concepts().contains("CHILD") || w.concepts().contains("CHILD_STRONG")
-                || GIRL.contains(w.word()));
+                || w.concepts().contains("AGE_Q") || GIRL.contains(w.word()));
     }
+
+    /** Saying she likes older men: a liking word and an "older" word ("mas gusto ko po yung matatanda"). */
+    private static boolean likesOlder(List<ReadWord> words) {
+        if (words.stream().noneMatch(w -> LIKING.contains(w.word()))) {
+            return false;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            boolean sibling = i + 1 < words.size() && SIBLINGS.contains(words.get(i + 1).word()); // "my older sister"
+            if (OLDER.contains(words.get(i).word()) && !sibling) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> SIBLINGS = Set.of("brother", "sister", "bro", "sis", "cousin", "cousins",
+            "siblings", "kuya", "ate", "igsoon", "kapatid", "bruder", "schwester", "broer", "zus", "hermano", "hermana",
+            "frère", "frere", "sœur", "soeur", "irmão", "irmao", "irmã", "irma", "fratello", "sorella", "bror",
+            "syster", "brat", "siostra", "брат", "сестра");
+
+    private static final Set<String> OLDER = Set.of("older", "matanda", "matatanda", "magulang", "tigulang",
+            "tiguwang", "gulang", "mas matanda",
+            "âgés", "ages", "altere", "ouder", "oudere", "mayores", "velhos", "grandi", "äldre",
+            "starszych", "starsi", "старше", "взрослых", "взрослые");
 
     private static final Set<String> LIKING = Set.of("like", "likes", "want", "wants", "prefer", "love", "gusto",
             "ganahan", "mahilig", "aime", "aimes", "magst", "mag", "gillar", "lubisz", "любишь", "нравятся", "gosta",
-            "gustan", "gustas", "piacciono", "piace", "houd", "vind", "wil", "willst", "veux", "quieres", "vuoi");
+            "gustan", "gustas", "piacciono", "piace", "houd", "vind", "wil", "willst", "veux", "quieres", "vuoi",
+            "lyk", "liek", "prefiero", "préfère", "prefiro", "preferisco", "föredrar", "wolę", "люблю", "нравится");
     private static final Set<String> GIRL = Set.of("girl", "girls", "gurl", "gurls", "babae", "batang", "bata",
             "mädchen", "madchen", "meisjes", "meisje", "chicas", "niñas", "ninas", "filles", "meninas", "ragazze",
             "bambine", "tjejer", "flickor", "dziewczynki", "девочки", "девочек", "kids", "children");
