@@ -17,6 +17,16 @@ import java.util.TreeMap;
  * Sweetie 1.0's headline table (contacts, solicitation, WCST, identified) by country.
  */
 public final class ReferralPackage {
+    /** What a spreadsheet reads as the start of a formula when a cell begins with it (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
+
+    /**
+     * Where a spreadsheet may begin a new cell inside a field: the delimiters import dialogs offer (comma,
+     * semicolon, tab, space, pipe), line breaks, and quotes. A semicolon locale splits a comma-separated row at
+     * every ';', inside quoted fields too (their quotes do not start its cells): the first character is not enough.
+     */
+    private static final String CELL_BREAK = ",;\t |\r\n\"'";
+
     /** One suspect to refer: the row of the index and the files that go with it. */
     public record Referral(int suspect, String country, String level, int priority, String qualification,
                            String accounts, int identifiers, Dossier dossier, CaseNode caseNode) {
@@ -68,10 +78,7 @@ public final class ReferralPackage {
                 written.add(bundle);
                 String sha = sha256(bundle);
                 caseNodes.add(r.caseNode().of(bundle.getFileName().toString(), sha));
-                index.append(r.priority()).append(',').append(r.suspect()).append(',').append(r.level()).append(',')
-                        .append(r.qualification()).append(',').append(csv(r.accounts())).append(',')
-                        .append(r.identifiers()).append(',').append(name).append(".pdf,").append(name)
-                        .append("-bundle.zip,").append(sha).append('\n');
+                index.append(indexRow(r, name, sha));
             }
             Files.writeString(folder.resolve("index.csv"), index, StandardCharsets.UTF_8);
             CaseExport.write(new CaseExport.Investigation("Sweetie referral " + country.getKey(),
@@ -118,13 +125,30 @@ public final class ReferralPackage {
         }
     }
 
+    /** A row of index.csv; every text cell goes through {@link #csv}, not only the ones a partner names. */
+    static String indexRow(Referral r, String name, String bundleSha256) {
+        return String.join(",", String.valueOf(r.priority()), String.valueOf(r.suspect()), csv(r.level()),
+                csv(r.qualification()), csv(r.accounts()), String.valueOf(r.identifiers()), csv(name + ".pdf"),
+                csv(name + "-bundle.zip"), csv(bundleSha256)) + "\n";
+    }
+
     /**
-     * A CSV field. Account names come from chat partners: one starting with = + - @ would be run as a formula by a
-     * spreadsheet, so it gets a leading apostrophe; quotes, commas and line breaks are quoted.
+     * A CSV field (RFC 4180) that stays text in any spreadsheet and any locale. Account names come from chat
+     * partners: wherever a cell could begin with = + - @ tab or CR, at the start or after any {@link #CELL_BREAK},
+     * a single quote goes in front of it, and the field is quoted (OWASP's advice for CSV injection).
      */
     static String csv(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        StringBuilder safe = new StringBuilder(value.length() + 8);
+        boolean neutralised = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (FORMULA_START.indexOf(c) >= 0 && (i == 0 || CELL_BREAK.indexOf(value.charAt(i - 1)) >= 0)) {
+                safe.append('\'');
+                neutralised = true;
+            }
+            safe.append(c);
+        }
+        boolean quote = neutralised || safe.chars().anyMatch(c -> ",;\"\t\r\n".indexOf(c) >= 0);
+        return quote ? "\"" + safe.toString().replace("\"", "\"\"") + "\"" : safe.toString();
     }
 }
