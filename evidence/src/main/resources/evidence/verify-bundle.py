@@ -256,8 +256,9 @@ def transcript_text(cid, entries):
     if entries:
         f = entries[0][1]
         out += " on %s (%s), %s, persona %s with partner %s" % (
-            get(f, "network"), get(f, "protocol"), "in " + get(f, "channel") if get(f, "channel") else "private",
-            get(f, "persona"), get(f, "partner"))
+            visible(get(f, "network")), visible(get(f, "protocol")),
+            "in " + visible(get(f, "channel")) if get(f, "channel") else "private",
+            visible(get(f, "persona")), visible(get(f, "partner")))
     out += ("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id), '*' an event, '!' "
             "what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log.\n\n")
     for index, e in entries:

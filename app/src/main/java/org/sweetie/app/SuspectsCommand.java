@@ -85,7 +85,8 @@ final class SuspectsCommand implements Callable<Integer> {
                         : "reject", link.key().kind(), link.key().value(), network, handle, note);
                 workspace.store().recordLinkDecision(d);
                 workspace.evidence().record(Entries.linkDecision(d), null);
-                out.println(d.decision() + " " + link.key() + " for " + account + " by " + analyst);
+                out.println(d.decision() + " " + Printable.of(link.key().toString()) + " for " + Printable.of(account)
+                        + " by " + Printable.of(analyst));
             }
         }
         return 0;
@@ -98,10 +99,14 @@ final class SuspectsCommand implements Callable<Integer> {
 
     private static void print(Profile p, PrintWriter out) {
         out.printf("#%d %s, priority %d, %s: %s%n", p.suspect().number(), p.level().key(), p.priority(),
-                p.qualification(), p.suspect().accounts().stream().map(AccountRef::toString).toList());
+                p.qualification(), printable(p.suspect().accounts()));
         for (Link link : p.suspect().links()) {
-            out.println("    linked by " + Printable.of(link.key().toString()) + ": "
-                    + link.accounts().stream().map(AccountRef::toString).toList());
+            out.println("    linked by " + Printable.of(link.key().toString()) + ": " + printable(link.accounts()));
         }
+    }
+
+    /** Accounts as the terminal shows them: a partner chose the handle, so its control characters are escaped. */
+    private static String printable(List<AccountRef> accounts) {
+        return Printable.of(accounts.stream().map(AccountRef::toString).toList().toString());
     }
 }

@@ -39,4 +39,23 @@ class SuspectsCliTest {
         assertThat(CliTest.sweetie("suspects", "--db", db, "--key", key).out())
                 .contains("[dave_uk@examplenet]").contains("[davey@examplenet]").doesNotContain("linked by");
     }
+
+    /** A partner's handle is his to choose: line breaks, ESC and C1 controls must show, not act, on the terminal. */
+    @Test
+    void controlCharactersInAHandleAreShownEscaped() throws Exception {
+        Path log = folder.resolve("hostile.jsonl");
+        Files.writeString(log, "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:01Z\",\"network\":\"libera\","
+                + "\"partner\":\"m\\r\\n#9 identified\\u001b[2J\\u009b31m\\u0007\",\"from\":\"m\",\"text\":\"hi\"}\n",
+                StandardCharsets.UTF_8);
+        String db = folder.resolve("store.db").toString();
+        String key = folder.resolve("evidence.key").toString();
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--db", db, "--key", key, log.toString())
+                .exitCode()).isZero();
+
+        String listed = CliTest.sweetie("suspects", "--db", db, "--key", key).out();
+
+        assertThat(listed).contains("[m\\u000d\\u000a#9 identified\\u001b{2j\\u009b31m\\u0007@libera]");
+        assertThat(listed.lines()).hasSize(1);
+        assertThat(listed.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f)).isEmpty();
+    }
 }

@@ -29,10 +29,13 @@ final class Transcripts {
         Entry first = entries.isEmpty() ? null : entries.getFirst().entry();
         out.append("Conversation ").append(conversationId);
         if (first != null) {
-            out.append(" on ").append(first.get("network")).append(" (").append(first.get("protocol")).append("), ")
-                    .append(first.get("channel").isEmpty() ? "private" : "in " + first.get("channel"))
-                    .append(", persona ").append(first.get("persona")).append(" with partner ")
-                    .append(first.get("partner"));
+            // Names chosen on the network (a partner's above all) are escaped like every line below: a line break
+            // in one must not add lines to the header, nor a control character act on the reader's terminal.
+            out.append(" on ").append(visible(first.get("network"))).append(" (")
+                    .append(visible(first.get("protocol"))).append("), ")
+                    .append(first.get("channel").isEmpty() ? "private" : "in " + visible(first.get("channel")))
+                    .append(", persona ").append(visible(first.get("persona"))).append(" with partner ")
+                    .append(visible(first.get("partner")));
         }
         out.append("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id), '*' an event, "
                 + "'!' what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log.\n\n");

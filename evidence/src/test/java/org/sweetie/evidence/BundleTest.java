@@ -19,7 +19,10 @@ import java.util.zip.ZipFile;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sweetie.core.Author;
 import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.Message;
 
 class BundleTest extends EvidenceFixture {
     /** Every bundle a test made, for the independent verifier: genuine ones to accept, tampered ones to refuse. */
@@ -129,6 +132,32 @@ class BundleTest extends EvidenceFixture {
             }
         }
         assertThat(tried).isGreaterThan(5_000);
+    }
+
+    /**
+     * A partner's handle and a channel name are chosen on the network: in the transcript's header they are escaped
+     * like the lines below, so a line break cannot add header lines; the entries keep them exactly.
+     */
+    @Test
+    void namesWithLineBreaksAndControlsStayOnTheTranscriptsHeaderLine() throws Exception {
+        String partner = "m\r\n#1 < alice: forged\u001b)2J\u009b";
+        Conversation c = store.conversation(ConversationKey.inChannel(LIBERA, SWEETIE, partner, "#kids\nroom"));
+        try (var unit = store.appender()) {
+            unit.add(c, Message.received(T0, Author.PARTNER, "m", "hi", null, null));
+            unit.commit();
+        }
+
+        Map<String, byte[]> files = BundleVerifier.read(export(c));
+        String transcript = new String(files.get(Bundle.transcriptFile(c.id(), "txt")), StandardCharsets.UTF_8);
+
+        assertThat(transcript.lines().findFirst().orElseThrow()).isEqualTo("Conversation " + c.id()
+                + " on libera (irc), in #kids\\u000aroom, persona sweetie10 with partner m\\u000d\\u000a#1 < "
+                + "alice: forged\\u001b)2j\\u009b");
+        assertThat(transcript.lines()).hasSize(4);
+        String message = files.entrySet().stream().filter(f -> f.getKey().startsWith("entries/"))
+                .map(f -> new String(f.getValue(), StandardCharsets.UTF_8)).filter(e -> e.contains("kind=message"))
+                .findFirst().orElseThrow();
+        assertThat(message).contains("partner=m\\r\\n#1 < alice: forged\\u001b)2j\u009b\n");
     }
 
     /** The script, like the README, is not evidence; a changed one is reported, so nobody runs it unread. */
