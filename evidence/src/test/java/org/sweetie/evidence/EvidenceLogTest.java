@@ -48,6 +48,26 @@ class EvidenceLogTest extends EvidenceFixture {
         assertThat(EntryEncoding.decode(raw.evidence().entry(2)).get("operator")).isEqualTo("op-1");
     }
 
+    /**
+     * Two partners told apart by a lone surrogate only stay two in the store and in the evidence, and each entry
+     * names the partner the store keeps (before, the store folded them into one account "a?").
+     */
+    @Test
+    void partnersThatDifferInALoneSurrogateAreTwoInTheStoreAndTheEvidence() throws Exception {
+        Conversation high = someConversation("a\uD800", 1);
+        Conversation low = someConversation("a\uDBFF", 1);
+
+        assertThat(high.id()).isNotEqualTo(low.id());
+        for (Conversation c : List.of(high, low)) {
+            Entry said = EntryEncoding.decode(raw.evidence().entry(raw.evidence().entriesOf(c.id()).getLast()));
+            assertThat(said.get("partner")).isEqualTo(c.key().partnerAccount());
+            assertThat(said.get("sender")).isEqualTo(c.key().partnerAccount());
+            assertThat(raw.messages(c.id()).getFirst().sender()).isEqualTo(c.key().partnerAccount());
+        }
+        assertThat(new String(raw.evidence().entry(raw.evidence().entriesOf(low.id()).getLast()),
+                StandardCharsets.UTF_8)).contains("partner=a\\udbff\n").contains("sender=a\\udbff\n");
+    }
+
     @Test
     void theTreeIsTheRfcTreeOverTheEntriesAtEverySizeAndAfterARestart() {
         for (int i = 0; i < 37; i++) {

@@ -134,7 +134,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 try (PreparedStatement q = c.prepareStatement(sql)) {
                     q.setLong(1, conversationId);
                     if (sourceId != null) {
-                        q.setString(2, sourceId);
+                        q.setString(2, StoredText.of(sourceId));
                     }
                     try (ResultSet r = q.executeQuery()) {
                         r.next();
@@ -161,10 +161,10 @@ final class JdbcAppender implements ConversationStore.Appender {
                     insert.setLong(1, conversation.id());
                     insert.setLong(2, event.time().toEpochMilli());
                     insert.setString(3, event.kind().name());
-                    insert.setString(4, event.actor());
-                    insert.setString(5, event.detail());
-                    insert.setString(6, event.raw());
-                    insert.setString(7, event.sourceId());
+                    insert.setString(4, StoredText.of(event.actor()));
+                    insert.setString(5, StoredText.of(event.detail()));
+                    insert.setString(6, StoredText.of(event.raw()));
+                    insert.setString(7, StoredText.of(event.sourceId()));
                     return insert.executeUpdate();
                 }
             });
@@ -183,8 +183,8 @@ final class JdbcAppender implements ConversationStore.Appender {
                 insert.setLong(1, conversation.id());
                 insert.setLong(2, flag.seq());
                 insert.setString(3, flag.kind());
-                insert.setString(4, flag.value());
-                insert.setString(5, flag.detail());
+                insert.setString(4, StoredText.of(flag.value()));
+                insert.setString(5, StoredText.of(flag.detail()));
                 return insert.executeUpdate();
             }
         });
@@ -234,11 +234,11 @@ final class JdbcAppender implements ConversationStore.Appender {
         insert.setLong(offset + 2, m.seq());
         insert.setLong(offset + 3, m.time().toEpochMilli());
         insert.setString(offset + 4, m.author().kind().name());
-        insert.setString(offset + 5, m.author().operatorId());
-        insert.setString(offset + 6, m.sender());
-        insert.setString(offset + 7, m.text());
-        insert.setString(offset + 8, m.raw());
-        insert.setString(offset + 9, m.sourceId());
+        insert.setString(offset + 5, StoredText.of(m.author().operatorId()));
+        insert.setString(offset + 6, StoredText.of(m.sender()));
+        insert.setString(offset + 7, StoredText.of(m.text()));
+        insert.setString(offset + 8, StoredText.of(m.raw()));
+        insert.setString(offset + 9, StoredText.of(m.sourceId()));
     }
 
     void awaitInFlight() {

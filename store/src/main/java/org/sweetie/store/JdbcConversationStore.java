@@ -55,12 +55,12 @@ final class JdbcConversationStore implements ConversationStore {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO persona (handle, nicknames, stated_age, country, languages, profile)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (handle) DO NOTHING""")) {
-                insert.setString(1, persona.handle());
-                insert.setString(2, String.join("\n", persona.nicknames()));
+                insert.setString(1, StoredText.of(persona.handle()));
+                insert.setString(2, StoredText.of(String.join("\n", persona.nicknames())));
                 insert.setObject(3, persona.statedAge());
-                insert.setString(4, persona.country());
-                insert.setString(5, String.join("\n", persona.languages()));
-                insert.setString(6, persona.profileText());
+                insert.setString(4, StoredText.of(persona.country()));
+                insert.setString(5, StoredText.of(String.join("\n", persona.languages())));
+                insert.setString(6, StoredText.of(persona.profileText()));
                 insert.executeUpdate();
             }
             return null;
@@ -71,12 +71,12 @@ final class JdbcConversationStore implements ConversationStore {
     private static Persona readPersona(Connection c, String handle) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
                 "SELECT handle, nicknames, stated_age, country, languages, profile FROM persona WHERE handle = ?")) {
-            q.setString(1, handle);
+            q.setString(1, StoredText.of(handle));
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 Integer age = r.getObject(3) == null ? null : r.getInt(3);
-                return new Persona(r.getString(1), lines(r.getString(2)), age, r.getString(4),
-                        lines(r.getString(5)), r.getString(6));
+                return new Persona(StoredText.read(r, 1), lines(StoredText.read(r, 2)), age, StoredText.read(r, 4),
+                        lines(StoredText.read(r, 5)), StoredText.read(r, 6));
             }
         }
     }
@@ -95,14 +95,14 @@ final class JdbcConversationStore implements ConversationStore {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)
                 ON CONFLICT (network, handle) DO NOTHING""")) {
-            insert.setString(1, network.name());
+            insert.setString(1, StoredText.of(network.name()));
             insert.setString(2, network.protocol().name());
-            insert.setString(3, foldedHandle);
+            insert.setString(3, StoredText.of(foldedHandle));
             insert.executeUpdate();
         }
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
-            q.setString(1, network.name());
-            q.setString(2, foldedHandle);
+            q.setString(1, StoredText.of(network.name()));
+            q.setString(2, StoredText.of(foldedHandle));
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -117,7 +117,7 @@ final class JdbcConversationStore implements ConversationStore {
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    names.add(r.getString(1));
+                    names.add(StoredText.read(r, 1));
                 }
             }
         }
@@ -126,8 +126,8 @@ final class JdbcConversationStore implements ConversationStore {
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
-                return new Account(id, new Network(r.getString(1), Protocol.valueOf(r.getString(2))),
-                        r.getString(3), names, r.getString(4));
+                return new Account(id, new Network(StoredText.read(r, 1), Protocol.valueOf(r.getString(2))),
+                        StoredText.read(r, 3), names, StoredText.read(r, 4));
             }
         }
     }
@@ -139,13 +139,13 @@ final class JdbcConversationStore implements ConversationStore {
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO account_name (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                     insert.setLong(1, account.id());
-                    insert.setString(2, displayName);
+                    insert.setString(2, StoredText.of(displayName));
                     insert.executeUpdate();
                 }
             }
             if (host != null && !host.isBlank()) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE account SET host = ? WHERE id = ?")) {
-                    update.setString(1, host);
+                    update.setString(1, StoredText.of(host));
                     update.setLong(2, account.id());
                     update.executeUpdate();
                 }
@@ -160,13 +160,13 @@ final class JdbcConversationStore implements ConversationStore {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO link_decision (decided_at, analyst, "
                     + "decision, key_kind, key_value, network, handle, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, d.time().toEpochMilli());
-                insert.setString(2, d.analyst());
+                insert.setString(2, StoredText.of(d.analyst()));
                 insert.setString(3, d.decision());
                 insert.setString(4, d.keyKind());
-                insert.setString(5, d.keyValue());
-                insert.setString(6, d.network());
-                insert.setString(7, d.handle());
-                insert.setString(8, d.note());
+                insert.setString(5, StoredText.of(d.keyValue()));
+                insert.setString(6, StoredText.of(d.network()));
+                insert.setString(7, StoredText.of(d.handle()));
+                insert.setString(8, StoredText.of(d.note()));
                 insert.executeUpdate();
             }
             return null;
@@ -181,9 +181,9 @@ final class JdbcConversationStore implements ConversationStore {
                     + "network, handle, note FROM link_decision ORDER BY id");
                  ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    found.add(new org.sweetie.core.LinkDecision(Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
-                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-                            r.getString(8)));
+                    found.add(new org.sweetie.core.LinkDecision(Instant.ofEpochMilli(r.getLong(1)),
+                            StoredText.read(r, 2), r.getString(3), r.getString(4), StoredText.read(r, 5),
+                            StoredText.read(r, 6), StoredText.read(r, 7), StoredText.read(r, 8)));
                 }
             }
             return found;
@@ -247,7 +247,7 @@ final class JdbcConversationStore implements ConversationStore {
         return db.write(c -> {
             long personaId;
             try (PreparedStatement q = c.prepareStatement("SELECT id FROM persona WHERE handle = ?")) {
-                q.setString(1, key.persona());
+                q.setString(1, StoredText.of(key.persona()));
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
                         throw new StoreException("unknown persona " + key.persona() + ": store the persona first");
@@ -264,14 +264,14 @@ final class JdbcConversationStore implements ConversationStore {
                 insert.setLong(1, personaId);
                 insert.setLong(2, personaAccount);
                 insert.setLong(3, partnerAccount);
-                insert.setString(4, channel);
+                insert.setString(4, StoredText.of(channel));
                 insert.executeUpdate();
             }
             try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS
                     + "WHERE c.persona_account_id = ? AND c.partner_account_id = ? AND c.channel = ?")) {
                 q.setLong(1, personaAccount);
                 q.setLong(2, partnerAccount);
-                q.setString(3, channel);
+                q.setString(3, StoredText.of(channel));
                 return conversations(q).getFirst();
             }
         });
@@ -300,9 +300,9 @@ final class JdbcConversationStore implements ConversationStore {
         List<Conversation> found = new ArrayList<>();
         try (ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                Network network = new Network(r.getString(2), Protocol.valueOf(r.getString(3)));
-                found.add(new Conversation(r.getLong(1), new ConversationKey(network, r.getString(4),
-                        r.getString(5), r.getString(6), r.getString(7))));
+                Network network = new Network(StoredText.read(r, 2), Protocol.valueOf(r.getString(3)));
+                found.add(new Conversation(r.getLong(1), new ConversationKey(network, StoredText.read(r, 4),
+                        StoredText.read(r, 5), StoredText.read(r, 6), StoredText.read(r, 7))));
             }
         }
         return found;
@@ -318,9 +318,10 @@ final class JdbcConversationStore implements ConversationStore {
                 List<Message> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        Author author = new Author(AuthorKind.valueOf(r.getString(3)), r.getString(4));
+                        Author author = new Author(AuthorKind.valueOf(r.getString(3)), StoredText.read(r, 4));
                         found.add(new Message(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), author,
-                                r.getString(5), r.getString(6), r.getString(7), r.getString(8)));
+                                StoredText.read(r, 5), StoredText.read(r, 6), StoredText.read(r, 7),
+                                StoredText.read(r, 8)));
                     }
                 }
                 return found;
@@ -339,7 +340,8 @@ final class JdbcConversationStore implements ConversationStore {
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         found.add(new Event(Instant.ofEpochMilli(r.getLong(1)), EventKind.valueOf(r.getString(2)),
-                                r.getString(3), r.getString(4), r.getString(5), r.getString(6)));
+                                StoredText.read(r, 3), StoredText.read(r, 4), StoredText.read(r, 5),
+                                StoredText.read(r, 6)));
                     }
                 }
                 return found;
@@ -356,7 +358,8 @@ final class JdbcConversationStore implements ConversationStore {
                 List<Flag> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        found.add(new Flag(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+                        found.add(new Flag(r.getLong(1), r.getString(2), StoredText.read(r, 3),
+                                StoredText.read(r, 4)));
                     }
                 }
                 return found;
@@ -384,12 +387,12 @@ final class JdbcConversationStore implements ConversationStore {
             try (PreparedStatement q = c.prepareStatement("""
                     SELECT id, path, head_sha256, bytes, lines, sha256, imported_at FROM imported_file
                     WHERE path = ? OR head_sha256 = ? ORDER BY id""")) {
-                q.setString(1, path);
+                q.setString(1, StoredText.of(path));
                 q.setString(2, headSha256);
                 List<ImportedFile> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        found.add(new ImportedFile(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4),
+                        found.add(new ImportedFile(r.getLong(1), StoredText.read(r, 2), r.getString(3), r.getLong(4),
                                 r.getLong(5), r.getString(6), Instant.ofEpochMilli(r.getLong(7))));
                     }
                 }
@@ -417,7 +420,7 @@ final class JdbcConversationStore implements ConversationStore {
                     INSERT INTO imported_file (head_sha256, bytes, lines, sha256, imported_at, path)
                     VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 bindImport(insert, file);
-                insert.setString(6, file.path());
+                insert.setString(6, StoredText.of(file.path()));
                 try (ResultSet r = insert.executeQuery()) {
                     r.next();
                     return file.withId(r.getLong(1));

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteStoreTest extends StoreContract {
     @TempDir
     Path folder;
+    private int stores;
 
     @Override
     String freshUrl() {
-        return folder.resolve("nested/sweetie.db").toString();
+        return folder.resolve("nested/sweetie-" + ++stores + ".db").toString();
     }
 }

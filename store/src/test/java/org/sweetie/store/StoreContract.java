@@ -324,4 +324,106 @@ abstract class StoreContract {
             assertThat(stored.get(i)).isEqualTo(i + 1L);
         }
     }
+
+    /**
+     * A lone UTF-16 surrogate (a JSON log's escape of U+D800) is not Unicode a database can hold: written as it is, it
+     * became '?', and the partners "a" + U+D800 and "a" + U+DBFF one account, while their evidence entries told them
+     * apart.
+     */
+    @Test
+    void loneSurrogatesKeepTwoPartnersTwoAccounts() {
+        Conversation high = chatWith("a\uD800");
+        Conversation low = chatWith("a\uDBFF");
+
+        assertThat(high.id()).isNotEqualTo(low.id());
+        assertThat(high.key().partnerAccount()).isEqualTo("a\uD800");
+        assertThat(low.key().partnerAccount()).isEqualTo("a\uDBFF");
+        assertThat(store.account(LIBERA, "A\uDBFF").handle()).isEqualTo("a\uDBFF");
+        assertThat(store.counts().accounts()).isEqualTo(3);
+    }
+
+    /** What the store is given it reads back exactly: lone surrogates, backslashes, and text that looks escaped. */
+    @Test
+    void textReadsBackExactlyWhateverItHolds() {
+        String text = "\uDC00 lone, \uD83D\uDE00 paired, C:\\new, \\ud800 typed, \\\\u0041, \\";
+        Conversation c = store.conversation(ConversationKey.inChannel(LIBERA, SWEETIE, "b\uDFFF\\", "#k\uD800"));
+        try (var unit = store.appender()) {
+            unit.add(c, Message.received(T0, Author.operator("op\uD800"), "s\uDC01", text, "raw\uD800", "id\uD800"));
+            unit.record(c, new Event(T0, EventKind.OTHER, "x\uDBFF", text, "r\\\uDC00", "e\uD800"));
+            unit.flag(c, new org.sweetie.core.Flag(1, "identifier", "skype:\uD800\\", text));
+            unit.commit();
+        }
+        Account seen = store.sawAccount(store.account(LIBERA, "b\uDFFF\\"), "B\uDFFF\\", "~b@\uD800");
+
+        Conversation read = store.findConversation(c.id()).orElseThrow();
+        assertThat(read.key().channel()).isEqualTo("#k\uD800");
+        assertThat(read.key().partnerAccount()).isEqualTo(Account.handleOf("b\uDFFF\\"));
+        assertThat(store.messages(c.id())).containsExactly(Message.received(T0, Author.operator("op\uD800"),
+                "s\uDC01", text, "raw\uD800", "id\uD800").withSeq(1));
+        assertThat(store.events(c.id())).containsExactly(new Event(T0, EventKind.OTHER, "x\uDBFF", text,
+                "r\\\uDC00", "e\uD800"));
+        assertThat(store.flags(c.id())).containsExactly(new org.sweetie.core.Flag(1, "identifier", "skype:\uD800\\",
+                text));
+        assertThat(seen.displayNames()).containsExactly("B\uDFFF\\");
+        assertThat(seen.host()).isEqualTo("~b@\uD800");
+        try (var unit = store.appender()) {
+            assertThat(unit.add(c, Message.received(T0, Author.PARTNER, "s", "again", null, "id\uD800"))).isEmpty();
+            assertThat(unit.add(c, Message.received(T0, Author.PARTNER, "s", "other", null, "id\uDBFF"))).isPresent();
+        }
+    }
+
+    /**
+     * A store written before text was kept losslessly (schema version 3) reads back what it held once migrated:
+     * backslashes included, and values that already looked like their doubled form in one unique key.
+     */
+    @Test
+    void textStoredBeforeItWasKeptLosslesslyReadsBackUnchanged() throws Exception {
+        store.close();
+        dispose();
+        url = freshUrl();
+        String jdbc = Stores.toJdbcUrl(url);
+        var flyway = org.flywaydb.core.Flyway.configure().dataSource(jdbc, null, null)
+                .locations(Dialect.of(jdbc).migrations).target("3");
+        if (Database.currentSchema(jdbc) != null) {
+            flyway.schemas(Database.currentSchema(jdbc));
+        }
+        flyway.load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(jdbc)) {
+            insert(c, "INSERT INTO persona (handle, nicknames, languages, profile) VALUES (?, ?, '', ?)",
+                    "sweetie10", "sweetie10", "likes \\ drawing");
+            insert(c, "INSERT INTO account (network, protocol, handle) VALUES ('libera', 'IRC', ?)", "sweetie10");
+            insert(c, "INSERT INTO account (network, protocol, handle) VALUES ('libera', 'IRC', ?)", "alice");
+            insert(c, "INSERT INTO account_name (account_id, name) VALUES (2, ?)", "x\\");
+            insert(c, "INSERT INTO account_name (account_id, name) VALUES (2, ?)", "x\\\\");
+            insert(c, "INSERT INTO conversation (persona_id, persona_account_id, partner_account_id, channel) "
+                    + "VALUES (1, 1, 2, ?)", "#k\\");
+            for (String id : List.of("a\\", "a\\\\", "a\\\\\\\\")) {
+                insert(c, "INSERT INTO message (conversation_id, seq, sent_at, author_kind, sender, text, source_id) "
+                        + "VALUES (1, " + id.length() + ", 0, 'PARTNER', 'alice', ?, ?)", "C:\\new \\ud800 " + id, id);
+            }
+        }
+
+        store = Stores.open(url);
+
+        Conversation c = store.findConversation(1).orElseThrow();
+        assertThat(c.key().channel()).isEqualTo("#k\\");
+        assertThat(store.messages(1)).extracting(Message::text, Message::sourceId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("C:\\new \\ud800 a\\", "a\\"),
+                org.assertj.core.groups.Tuple.tuple("C:\\new \\ud800 a\\\\", "a\\\\"),
+                org.assertj.core.groups.Tuple.tuple("C:\\new \\ud800 a\\\\\\\\", "a\\\\\\\\"));
+        assertThat(store.account(LIBERA, "alice").displayNames()).containsExactly("x\\", "x\\\\");
+        assertThat(store.persona(SWEETIE).profileText()).isEqualTo("likes \\ drawing");
+        try (var unit = store.appender()) {
+            assertThat(unit.add(c, partnerSays(9, "again", "a\\\\"))).isEmpty();
+        }
+    }
+
+    private static void insert(java.sql.Connection c, String sql, String... values) throws java.sql.SQLException {
+        try (var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
 }
