@@ -131,6 +131,9 @@ public final class EntrapmentGuard {
                 return topic.get();
             }
         }
+        if (!warning && !refusing && showsHim(words)) { // after the named topics, which say more
+            return Decision.refuse(draft, "offer", "it offers to show or give him something");
+        }
         String his = draft.partnerSaid() == null || draft.partnerSaid().isBlank() ? null : draft.partnerSaid();
         List<ReadWord> hisWords = his == null ? List.of() : analyzer.words(his); // his line, read once
         boolean proposed = his != null && proposal(his, hisWords);
@@ -272,6 +275,13 @@ public final class EntrapmentGuard {
                 || w.concepts().contains("WEAR") || w.concepts().contains("UNDERWEAR"));
     }
 
+    /** Showing or giving, and him: "jag kan visa dig", "i can show u", "ich schick dir was". */
+    private static boolean showsHim(List<ReadWord> words) {
+        return words.stream().anyMatch(w -> w.concepts().contains("YOU"))
+                && words.stream().anyMatch(w -> (w.concepts().contains("SHOW") || w.concepts().contains("GIVE"))
+                && !w.concepts().contains("YOU") && w.word().length() > 2); // not Cebuano's "gi-" prefix
+    }
+
     /** "1k", "2k": a sum in thousands, as offers name them. */
     private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile(
             "(?<![\\p{L}\\d])\\d+(?:[.,]\\d)?k(?![\\p{L}\\d])");
@@ -281,6 +291,11 @@ public final class EntrapmentGuard {
      * bata pa?". A liking word and a child word in one question; "do u have kids?" has no liking word.
      */
     private static boolean asksHisTaste(List<ReadWord> words, String text) {
+        if (text.indexOf('?') >= 0 && words.stream().anyMatch(w -> w.concepts().contains("YOU"))
+                && words.stream().anyMatch(w -> w.concepts().contains("CLOTHES") || w.concepts().contains("WEAR")
+                || w.concepts().contains("UNDERWEAR"))) {
+            return true; // "do u like my dress?", "unsa man imong gusto nga sul-ob nako?"
+        }
         return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> LIKING.contains(w.word()))
                 && words.stream().anyMatch(w -> w.concepts().contains("CHILD") || w.concepts().contains("CHILD_STRONG")
                 || w.concepts().contains("AGE_Q") || GIRL.contains(w.word()));
