@@ -122,7 +122,7 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "secrecy", "it advances secrecy or isolation" + quote(found, "secrecy"));
         }
         boolean refusal = refusalWord || confused; // any "no" answers a proposal safely; only a negated topic names it
-        if (!warning && !refusing && found.has("meeting")) {
+        if (!warning && !refusing && !confused && found.has("meeting")) {
             return Decision.refuse(draft, "meeting", "it raises meeting in person" + quote(found, "meeting"));
         }
         if (!warning && !refusing && !aside) {
@@ -196,7 +196,7 @@ public final class EntrapmentGuard {
         }
         // a question after a proposal may take it further ("what time po?" after "meet me at jollibee"): only one that
         // asks about him goes without a second look
-        if (proposed && !refusal && !(asksAboutHim(words, draft.text()) && !takesItFurther(words))) {
+        if (proposed && !refusal && !puzzled(words) && !(asksAboutHim(words, draft.text()) && !takesItFurther(words))) {
             return Decision.hold(draft, "after-proposal", "the partner proposed something: only a refusal or a "
                     + "question about him goes out without a second look");
         }
@@ -219,7 +219,8 @@ public final class EntrapmentGuard {
             return Optional.of(Decision.refuse(draft, "payment", "it raises money or a payment method"
                     + quote(found, "payment")));
         }
-        if (found.has("meeting")) { // (also in a line about her family: "i can sneak out when mama is at work")
+        // (also in a line about her family: "i can sneak out when mama is at work")
+        if (!confused && found.has("meeting")) {
             return Optional.of(Decision.refuse(draft, "meeting", "it raises meeting in person"
                     + quote(found, "meeting")));
         }
@@ -269,6 +270,18 @@ public final class EntrapmentGuard {
     private static final Set<String> BARE_YES = Set.of("yes", "ja", "oui", "sim", "tak", "да", "oo", "opo", "si", "sí",
             "yeah", "yep", "jo", "jep");
 
+    /**
+     * Not understanding him, with no topic in it: "ha? bakit po", "huh?? im just 10 po", "ha? ngano man". A "why"
+     * that names a topic ("bakit ako mag cam?") is no such line, and "what time po?" takes his proposal further.
+     */
+    private boolean puzzled(List<ReadWord> words) {
+        return !words.isEmpty() && PUZZLED.contains(words.getFirst().word())
+                && register.riskyConcept(words).isEmpty();
+    }
+
+    private static final Set<String> PUZZLED = Set.of("ha", "huh", "hä", "why", "bakit", "ngano", "warum",
+            "pourquoi");
+
     /** A question to him that asks his liking or what she should wear ("which one u like, pe or skirt?"). */
     private static boolean takesItFurther(List<ReadWord> words) {
         return words.stream().anyMatch(w -> LIKING.contains(w.word()) || w.concepts().contains("CLOTHES")
@@ -291,14 +304,30 @@ public final class EntrapmentGuard {
      * bata pa?". A liking word and a child word in one question; "do u have kids?" has no liking word.
      */
     private static boolean asksHisTaste(List<ReadWord> words, String text) {
-        if (text.indexOf('?') >= 0 && words.stream().anyMatch(w -> w.concepts().contains("YOU"))
-                && words.stream().anyMatch(w -> w.concepts().contains("CLOTHES") || w.concepts().contains("WEAR")
+        List<ReadWord> question = lastQuestion(words, text);
+        if (question.stream().anyMatch(w -> w.concepts().contains("YOU"))
+                && question.stream().anyMatch(w -> w.concepts().contains("CLOTHES") || w.concepts().contains("WEAR")
                 || w.concepts().contains("UNDERWEAR"))) {
             return true; // "do u like my dress?", "unsa man imong gusto nga sul-ob nako?"
         }
         return text.indexOf('?') >= 0 && words.stream().anyMatch(w -> LIKING.contains(w.word()))
                 && words.stream().anyMatch(w -> w.concepts().contains("CHILD") || w.concepts().contains("CHILD_STRONG")
                 || w.concepts().contains("AGE_Q") || GIRL.contains(w.word()));
+    }
+
+    /**
+     * The words of the draft's question, from the sentence break before its question mark: in "i wear glasses
+     * hehe, what about u, where r u from?" the glasses are hers, not part of what she asks.
+     */
+    private static List<ReadWord> lastQuestion(List<ReadWord> words, String text) {
+        int mark = text.lastIndexOf('?');
+        if (mark < 0) {
+            return List.of();
+        }
+        int start = Math.max(Math.max(text.lastIndexOf('.', mark), text.lastIndexOf('!', mark)),
+                Math.max(text.lastIndexOf(',', mark), text.lastIndexOf('?', mark - 1)));
+        String asked = text.substring(start + 1, mark).toLowerCase(Locale.ROOT);
+        return words.stream().filter(w -> asked.contains(w.word())).toList();
     }
 
     /** Saying she likes older men: a liking word and an "older" word ("mas gusto ko po yung matatanda"). */
@@ -409,7 +438,8 @@ public final class EntrapmentGuard {
      * kay mama" are the lie he asked for, not a refusal.
      */
     private static final java.util.regex.Pattern TELLS_PARENT = java.util.regex.Pattern.compile(
-            "^(?:(?:no|nein|nee|nej|non|nie|нет|hindi|dili|ayoko|ayaw|wag)\\p{Punct}*\\s*(?:po\\p{Punct}*\\s*)?)?"
+            "^(?:(?:no|nein|nee|nej|non|nie|нет|hindi|dili|ayoko|ayaw|wag|why|bakit|ngano|ha|huh|warum|pourquoi)"
+            + "\\p{Punct}*\\s*(?:po\\p{Punct}*\\s*)?)*"
             + "(?:i(?:'ll|ll| will)? tell|ik zeg(?: alles| het)? tegen|ich sag(?:e)?(?: es| alles)?|powiem|я скажу|"
             + "sasabihin ko(?: po)? kay|isusumbong kita(?: po)? kay|isulti nako(?: ni)? (?:kay|kang)|se lo digo a|je le dis à|lo dico a) (?:my )?"
             + "(?:mama|mom|mum|mommy|mamie|маме|mamá|maman|mutti|mamma)(?:\\s+(?:everything|alles|lahat|tanan|po|ha))*"
