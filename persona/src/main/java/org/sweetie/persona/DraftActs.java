@@ -46,6 +46,11 @@ final class DraftActs {
         return PRICE_NAMED.matcher(partnerSaid).find();
     }
 
+    /** Whether the draft holds a liking word ("like", "gusto", "willst", "chcesz"). */
+    static boolean likes(List<ReadWord> words) {
+        return words.stream().anyMatch(w -> LIKING.contains(w.word()));
+    }
+
     /** A question to him that asks his liking or what she should wear ("which one u like, pe or skirt?"). */
     static boolean takesItFurther(List<ReadWord> words) {
         return words.stream().anyMatch(w -> LIKING.contains(w.word()) || w.concepts().contains("CLOTHES")
@@ -121,7 +126,8 @@ final class DraftActs {
     private static final Set<String> LIKING = Set.of("like", "likes", "want", "wants", "prefer", "love", "gusto",
             "ganahan", "mahilig", "aime", "aimes", "magst", "mag", "gillar", "lubisz", "любишь", "нравятся", "gosta",
             "gustan", "gustas", "piacciono", "piace", "houd", "vind", "wil", "willst", "veux", "quieres", "vuoi",
-            "lyk", "liek", "prefiero", "préfère", "prefiro", "preferisco", "föredrar", "wolę", "люблю", "нравится");
+            "lyk", "liek", "prefiero", "préfère", "prefiro", "preferisco", "föredrar", "wolę", "люблю", "нравится",
+            "chcesz", "хочешь", "queres", "vill", "wilt", "wanna");
     private static final Set<String> GIRL = Set.of("girl", "girls", "gurl", "gurls", "babae", "batang", "bata",
             "mädchen", "madchen", "meisjes", "meisje", "chicas", "niñas", "ninas", "filles", "meninas", "ragazze",
             "bambine", "tjejer", "flickor", "dziewczynki", "девочки", "девочек", "kids", "children");

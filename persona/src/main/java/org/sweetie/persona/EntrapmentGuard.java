@@ -169,13 +169,18 @@ public final class EntrapmentGuard {
     private Decision inRegister(Draft draft, List<ReadWord> words, boolean namesTopic, boolean refusal,
                                 boolean aside, boolean proposed) {
         List<String> unknown = register.unknownWords(words, true);
+        boolean plainQuestionToHim = DraftActs.asksAboutHim(words, draft.text()) && !DraftActs.likes(words)
+                && !DraftActs.showsHim(words);
         if (!unknown.isEmpty() && !(proposed && !refusal || unknown.size() > 1 || words.size() < 4
-                || draft.text().indexOf('?') >= 0 || !unknown.getFirst().chars().allMatch(Character::isLetter))) {
+                || draft.text().indexOf('?') >= 0 && !plainQuestionToHim
+                || !unknown.getFirst().chars().allMatch(Character::isLetter))) {
             // One word the register does not hold, in a statement of hers after no proposal or in a refusal: a
             // town, a pet's name, a verb of another language ("my lola took a photo of our dog bantay", "ayoko po,
             // bastos ka"). Every rule above has read it
             // and found nothing, and the risky concepts are still looked for below. A question to him, an emoji, a
-            // word with digits, or a second unknown word is still held: that is where offers and flirting hide.
+            // word with digits, or a second unknown word is still held: that is where offers and flirting hide. A
+            // plain question to him may hold one (his name, his town: "hoe oud ben jij thomas?"), never one that
+            // holds a liking word or offers to show him something.
             unknown = List.of();
         }
         if (!unknown.isEmpty()) {

@@ -249,6 +249,10 @@ final class SafeRegister {
         if (w.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == ':' || c == '/')) {
             return true; // an age, a grade, a clock time; a price is refused before this is asked
         }
+        if (w.endsWith("'s") && w.length() > 2 && known(new ReadWord(w.substring(0, w.length() - 2),
+                word.concepts(), word.common()), inflections)) {
+            return true; // "my ate's new phone"
+        }
         // emoji written with a variation selector, and words with an apostrophe or a hyphen ("ma'am", "k-pop")
         String bare = w.replace("\uFE0F", "");
         return emoji.contains(bare) || w.chars().anyMatch(c -> c == '\'' || c == '-')
