@@ -46,6 +46,11 @@ final class DraftActs {
         return PRICE_NAMED.matcher(partnerSaid).find();
     }
 
+    /** Whether the draft holds a heart written as text ("<3", "<333"), which reading as words would lose. */
+    static boolean heartEmoticon(String text) {
+        return text.contains("<3");
+    }
+
     /** Whether the draft holds a liking word ("like", "gusto", "willst", "chcesz"). */
     static boolean likes(List<ReadWord> words) {
         return words.stream().anyMatch(w -> LIKING.contains(w.word()));

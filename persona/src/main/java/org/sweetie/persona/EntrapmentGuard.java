@@ -63,7 +63,8 @@ public final class EntrapmentGuard {
             return Decision.refuse(draft, "empty", "there is nothing to say");
         }
         TextFacts facts = analyzer.read(text);
-        PhraseBook.Found found = vocabulary.find(text);
+        // Cebuano "ig-agaw" (cousin) is no Instagram ("akong ig")
+        PhraseBook.Found found = vocabulary.find(text.replace("ig-agaw", "igagaw"));
         List<ReadWord> words = analyzer.words(text);
         boolean warning = draft.kind() == Draft.Kind.WARNING;
         // A refusal may name what it refuses ("ayoko po maghubad"), unless a "but" or an "if" reopens it; a question
@@ -99,6 +100,9 @@ public final class EntrapmentGuard {
         if (found.has("interest") || DraftActs.asksHisTaste(words, text) || DraftActs.likesOlder(words)) {
             return Decision.refuse(draft, "interest", "it shows interest in what is proposed"
                     + quote(found, "interest"));
+        }
+        if (!warning && DraftActs.heartEmoticon(text)) {
+            return Decision.refuse(draft, "affection", "it shows affection or flirts: '<3'");
         }
         if (!warning && found.has("affection")
                 && !(refusing && Negation.negated(text, found.sections().get("affection")))) {
