@@ -96,6 +96,12 @@ final class LiveSession {
         }
     }
 
+    /** A connection's status line: a server's words may be in it, shown and never obeyed by the terminal. */
+    private void status(String line) {
+        progress.println("sweetie: " + org.sweetie.core.Printable.of(line));
+        progress.flush();
+    }
+
     /** Runs until the duration has passed (null: no limit), {@code done} holds, or the process is interrupted. */
     LiveSummary run(Duration duration, Duration every, BooleanSupplier done) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
@@ -116,6 +122,7 @@ final class LiveSession {
             try {
                 giveVoices(capture, analyzer);
                 api = openOperatorApi();
+                connections.forEach(c -> c.onStatus(this::status));
                 connections.forEach(c -> c.start(capture.inboxFor(c)));
                 long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
                 while (!done.getAsBoolean() && System.nanoTime() < end

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.sweetie.capture.live.config.Deployment;
 import org.sweetie.capture.live.config.DeploymentLoader;
 import org.sweetie.capture.live.config.PersonaDeployment;
@@ -74,8 +75,20 @@ final class RunCommand implements Callable<Integer> {
                     .run(duration, Duration.ofSeconds(every), () -> false);
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());
+            return neverConnected(connections, err) ? 1 : 0;
         }
-        return 0;
+    }
+
+    /** A run in which no network ever came up captured nothing: said plainly, and not an exit 0 to a script. */
+    private static boolean neverConnected(List<ChatNetwork> connections, PrintWriter err) {
+        if (connections.isEmpty() || connections.stream().anyMatch(ChatNetwork::everConnected)) {
+            return false;
+        }
+        err.println("sweetie run: no network connected during the run ("
+                + connections.stream().map(c -> c.network().name()).collect(Collectors.joining(", "))
+                + "); nothing was captured. Check the hosts, ports and network access above.");
+        err.flush();
+        return true;
     }
 
     private InetSocketAddress address(String hostPort) {

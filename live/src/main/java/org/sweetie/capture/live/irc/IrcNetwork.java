@@ -1,5 +1,7 @@
 package org.sweetie.capture.live.irc;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,16 +11,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.element.User;
 import org.kitteh.irc.client.library.element.WhoisData;
+import org.kitteh.irc.client.library.event.channel.ChannelCtcpEvent;
 import org.kitteh.irc.client.library.event.channel.ChannelJoinEvent;
 import org.kitteh.irc.client.library.event.channel.ChannelMessageEvent;
 import org.kitteh.irc.client.library.event.channel.ChannelPartEvent;
 import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
 import org.kitteh.irc.client.library.event.client.ClientReceiveCommandEvent;
 import org.kitteh.irc.client.library.event.client.NickRejectedEvent;
+import org.kitteh.irc.client.library.event.connection.ClientConnectionClosedEvent;
 import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
 import org.kitteh.irc.client.library.event.user.PrivateCtcpQueryEvent;
 import org.kitteh.irc.client.library.event.user.PrivateCtcpReplyEvent;
@@ -26,6 +31,7 @@ import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
 import org.kitteh.irc.client.library.event.user.PrivateNoticeEvent;
 import org.kitteh.irc.client.library.event.user.UserQuitEvent;
 import org.kitteh.irc.client.library.event.user.WhoisEvent;
+import org.kitteh.irc.client.library.exception.KittehConnectionException;
 import org.kitteh.irc.client.library.exception.KittehNagException;
 import org.kitteh.irc.client.library.feature.auth.SaslPlain;
 import org.sweetie.capture.live.Backoff;
@@ -39,9 +45,10 @@ import org.sweetie.core.Persona;
 
 /**
  * A persona on an IRC network, through the Kitteh IRC Client Library. It joins the configured channels, captures
- * private messages and channel lines that name the persona, joins, parts, quits and nick changes of the partners
- * it has talked to, asks each new private partner's WHOIS and client VERSION once per connection, and reconnects
- * with backoff and rejoins.
+ * private messages and channel lines that name the persona (a {@code /me} action stored as {@code /me <action>}, the
+ * form imported logs use), joins, parts, quits and nick changes of the partners it has talked to, asks each new
+ * private partner's WHOIS and client VERSION once per connection, and reconnects with backoff and rejoins. Each
+ * change of the connection (connected; down, why, and when it retries) is one status line, never a stack trace.
  *
  * <p>Safety: a DCC offer (SEND, CHAT, anything) is recorded as refused and never answered or connected to; CTCP
  * queries get the persona's cover client as VERSION, a PING echo, and nothing else (no TIME, no USERINFO, no
@@ -61,6 +68,8 @@ public final class IrcNetwork implements ChatNetwork {
     private final DeliveryWindow window = new DeliveryWindow(IN_FLIGHT);
     private volatile Pattern mention;
     private volatile boolean closed;
+    private volatile boolean everConnected;
+    private volatile Consumer<String> status = line -> LOG.log(System.Logger.Level.INFO, line);
     private Client client;
     private Inbox inbox;
 
@@ -134,6 +143,16 @@ public final class IrcNetwork implements ChatNetwork {
     }
 
     @Override
+    public void onStatus(Consumer<String> line) {
+        this.status = line;
+    }
+
+    @Override
+    public boolean everConnected() {
+        return everConnected;
+    }
+
+    @Override
     public void close() {
         closed = true;
         if (client != null) {
@@ -144,6 +163,8 @@ public final class IrcNetwork implements ChatNetwork {
     @Handler
     public void connected(ClientNegotiationCompleteEvent event) {
         backoff.reset();
+        everConnected = true;
+        status.accept(where() + ": connected as " + client.getNick());
         asked.clear();
         mention = mentionOf(client.getNick());
         // Joined here on every connection: KICL 9 does not rejoin its channels after a reconnect.
@@ -158,8 +179,40 @@ public final class IrcNetwork implements ChatNetwork {
             event.setAttemptReconnect(false);
             return;
         }
+        Duration delay = backoff.next();
         event.setAttemptReconnect(true);
-        event.setReconnectionDelay((int) backoff.next().toMillis());
+        event.setReconnectionDelay((int) delay.toMillis());
+        long seconds = Math.max(1, Math.round(delay.toMillis() / 1000.0));
+        status.accept(where() + ": " + why(event) + "; retrying in " + seconds + " s");
+    }
+
+    /** The network as an operator knows it: its name in the deployment file and where it is. */
+    private String where() {
+        return "irc network '" + network.name() + "' (" + settings.host() + ":" + settings.port() + ")";
+    }
+
+    /** Why a connection ended, in words: the operator's next step differs for a refused port and a bad host. */
+    private static String why(ClientConnectionEndedEvent event) {
+        Throwable cause = event.getCause().orElse(null);
+        if (cause == null) {
+            return "disconnected" + reason(serverError(event));
+        }
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return switch (cause) {
+            case UnknownHostException u -> "unknown host";
+            case ConnectException c when String.valueOf(c.getMessage()).contains("refused") -> "connection refused";
+            case SSLException s -> "TLS failed: " + s.getMessage();
+            default -> cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        };
+    }
+
+    /** The server's ERROR line, which says why it closed the link; any other last line says nothing. */
+    private static String serverError(ClientConnectionEndedEvent event) {
+        String last = event instanceof ClientConnectionClosedEvent closedEvent
+                ? closedEvent.getLastMessage().orElse("") : "";
+        return last.startsWith("ERROR ") ? last.substring(6).replaceFirst("^:", "") : "";
     }
 
     @Handler
@@ -246,8 +299,32 @@ public final class IrcNetwork implements ChatNetwork {
                 happened(event.getActor(), null, EventKind.REFUSED_OFFER, "refused, not fetched: " + query,
                         event.getSource().getMessage());
             }
+            case "ACTION" -> {
+                event.setReply(null);
+                User from = event.getActor();
+                deliver(new Inbound.Said(Instant.now(), from.getNick(), null, action(query), hostOf(from),
+                        event.getSource().getMessage(), null));
+                askAbout(from.getNick());
+            }
             default -> event.setReply(null);
         }
+    }
+
+    /** A channel {@code /me}: captured like a channel line, when it names the persona. */
+    @Handler
+    public void channelCtcp(ChannelCtcpEvent event) {
+        String action = action(event.getMessage());
+        if (event.getCommand().equalsIgnoreCase("ACTION") && mention.matcher(action).find()) {
+            User from = event.getActor();
+            deliver(new Inbound.Said(Instant.now(), from.getNick(), event.getChannel().getName(), action,
+                    hostOf(from), event.getSource().getMessage(), null));
+        }
+    }
+
+    /** "ACTION waves" as "/me waves": the form imported logs use, so a transcript reads the same either way. */
+    private static String action(String ctcp) {
+        int space = ctcp.indexOf(' ');
+        return "/me " + (space < 0 ? "" : ctcp.substring(space + 1));
     }
 
     @Handler
@@ -300,9 +377,15 @@ public final class IrcNetwork implements ChatNetwork {
     }
 
     private void problem(Exception e) {
-        if (!(e instanceof KittehNagException)) { // KICL's advice (e.g. "connection is insecure"), not a fault
-            LOG.log(System.Logger.Level.WARNING, network.name() + ": " + e.getMessage(), e);
+        if (e instanceof KittehNagException || e instanceof KittehConnectionException) {
+            // KICL's advice (e.g. "connection is insecure") is no fault; a connection failure is told once, as a
+            // status line when the connection ends
+            return;
         }
+        // one line: KICL's messages may quote the raw line on a line of their own
+        String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+        LOG.log(System.Logger.Level.WARNING, where() + ": " + message);
+        LOG.log(System.Logger.Level.DEBUG, where(), e); // the trace, for whoever turns the log level up
     }
 
     private static String hostOf(User user) {

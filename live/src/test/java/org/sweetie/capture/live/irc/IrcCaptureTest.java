@@ -79,6 +79,45 @@ class IrcCaptureTest {
     }
 
     @Test
+    void aMeActionInPrivateAndInTheChannelIsStoredAsAMessage() throws IOException {
+        try (PlainIrcClient dave = partner("dave")) {
+            awaitPersonaWith(dave, "#room");
+            dave.privmsg("Sweetie10", "\u0001ACTION waves at you\u0001");
+            dave.privmsg("#room", "\u0001ACTION dances\u0001"); // names nobody: not captured
+            dave.privmsg("#room", "\u0001ACTION hugs Sweetie10\u0001");
+
+            assertThat(awaitMessages("dave", null, 1)).extracting(Message::text).containsExactly("/me waves at you");
+            assertThat(awaitMessages("dave", "#room", 1)).extracting(Message::text)
+                    .containsExactly("/me hugs Sweetie10");
+            // the same path as any private line: the new partner's WHOIS is asked and kept
+            assertThat(awaitEvent("dave", EventKind.WHOIS).detail()).contains("~dave@127.0.0.1");
+        }
+    }
+
+    @Test
+    void aClosedPortIsOneStatusLinePerRetryAndNeverAConnection() throws IOException {
+        int closedPort;
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            closedPort = probe.socket().getLocalPort();
+        }
+        IrcNetwork nowhere = new IrcNetwork(PERSONA, new IrcNetwork.Settings("closednet", "127.0.0.1", closedPort,
+                false, null, null, null, List.of(), "sweetie", "Sweetie", "HexChat 2.16.1 / Linux"));
+        List<String> status = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nowhere.onStatus(status::add);
+        try (Capture elsewhere = new Capture(store)) {
+            nowhere.start(elsewhere.inboxFor(nowhere));
+            Deadline.await("two retries", LIMIT, () -> status.size() >= 2);
+        } finally {
+            nowhere.close();
+        }
+        assertThat(status).allMatch(line -> line.matches("irc network 'closednet' \\(127\\.0\\.0\\.1:" + closedPort
+                + "\\): connection refused; retrying in \\d+ s"), "one line per retry");
+        assertThat(nowhere.everConnected()).isFalse();
+        Deadline.await("the persona on the running server connected", LIMIT, persona::everConnected);
+    }
+
+    @Test
     void whoisAndClientVersionAreCapturedAndTheCoverIsAllTheClientReveals() throws IOException {
         try (PlainIrcClient dave = partner("dave")) {
             dave.privmsg("Sweetie10", "hi");
