@@ -260,12 +260,15 @@ def transcript_text(cid, entries):
             "in " + visible(get(f, "channel")) if get(f, "channel") else "private",
             visible(get(f, "persona")), visible(get(f, "partner")))
     out += ("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id), '*' an event, '!' "
-            "what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log.\n\n")
+            "what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log. A line a server "
+            "kept shows its time received and, as '(sent ...)', when the partner sent it.\n\n")
     for index, e in entries:
         line = "[%d] %s " % (index, get(e, "time"))
         if e[0] == "message":
             partner = get(e, "author") == "partner"
             line += "#%s %s %s" % (get(e, "seq"), "<" if partner else ">", visible(get(e, "sender")))
+            if get(e, "delay_stamp"):
+                line += " (sent %s)" % visible(get(e, "delay_stamp"))
             if not partner:
                 operator = get(e, "operator")
                 line += " (%s%s)" % (get(e, "author"), " " + visible(operator) if operator else "")

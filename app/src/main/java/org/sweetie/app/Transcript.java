@@ -19,7 +19,8 @@ import org.sweetie.core.Printable;
 
 /**
  * A conversation printed for people: messages and events in time order, persona lines marked with who typed them,
- * and under a message what the analysis flagged there ('!'). Times are UTC.
+ * and under a message what the analysis flagged there ('!'). Times are UTC: the time received, and for a line a server
+ * kept (XMPP offline storage) also when the partner sent it, "(sent ...)".
  */
 final class Transcript {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
@@ -43,8 +44,9 @@ final class Transcript {
         Map<Long, List<Flag>> flags = store.flags(c.id()).stream()
                 .collect(Collectors.groupingBy(Flag::seq, LinkedHashMap::new, Collectors.toList()));
         for (Message m : store.messages(c.id())) {
-            lines.add(new Line(m.time(), lines.size(), "%s %4d %s %s: %s".formatted(TIME.format(m.time()), m.seq(),
-                    m.author().isPersona() ? ">" : "<", who(m), Printable.of(m.text()))));
+            String sent = m.delayStamp() == null ? "" : " (sent " + TIME.format(m.delayStamp()) + ")";
+            lines.add(new Line(m.time(), lines.size(), "%s %4d %s %s%s: %s".formatted(TIME.format(m.time()), m.seq(),
+                    m.author().isPersona() ? ">" : "<", who(m), sent, Printable.of(m.text()))));
             for (Flag flag : flags.getOrDefault(m.seq(), List.of())) {
                 lines.add(new Line(m.time(), lines.size(), "%s      ! %s %s%s".formatted(TIME.format(m.time()),
                         flag.kind(), flag.value(), flag.detail().isEmpty() ? "" : " (" + Printable.of(flag.detail())

@@ -8,8 +8,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweetie.core.Author;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+import org.sweetie.core.Protocol;
 import picocli.CommandLine;
 
 /** The command line as a user meets it: exit codes 0/1/2, results on stdout, problems on stderr. */
@@ -135,6 +144,23 @@ class CliTest {
 
         assertThat(transcript.out()).contains("\\u001b[2Jcleared \\u202eevil\\u0007").doesNotContain("\u001b")
                 .doesNotContain("\u202e");
+    }
+
+    @Test
+    void aTranscriptShowsWhenALineTheServerKeptWasSent() throws Exception {
+        Instant received = Instant.parse("2026-11-30T08:00:05Z");
+        try (var store = org.sweetie.store.Stores.open(db())) {
+            Persona persona = store.persona(Persona.ofNicknames(List.of("Sweetie10")));
+            Conversation c = store.conversation(ConversationKey.privateChat(new Network("jabber", Protocol.XMPP),
+                    persona, "dave@x.test"));
+            store.append(c, Message.received(received, Author.PARTNER, "dave@x.test", "you were away", null, "r1",
+                    Instant.parse("2026-11-29T22:15:00Z")));
+        }
+
+        Run transcript = sweetie("transcript", "--db", db(), "--key", key(), "1");
+
+        assertThat(transcript.out()).contains("2026-11-30 08:00:05Z    1 < dave@x.test (sent 2026-11-29 22:15:00Z): "
+                + "you were away");
     }
 
     @Test

@@ -19,14 +19,22 @@ public sealed interface Inbound {
      * persona.
      *
      * @param host user@host on IRC, full JID on XMPP; null when the line did not carry it
-     * @param sourceId a network-given id unique within the conversation (XMPP stanza id), or null
+     * @param sourceId what makes a second delivery of the same line recognisable (XMPP: stanza id, full JID and
+     *     body hash), or null
+     * @param delayStamp when the partner sent it, when a server kept it and says so (XEP-0203), else null
      */
-    record Said(Instant time, String partner, String channel, String text, String host, String raw, String sourceId)
-            implements Inbound {
+    record Said(Instant time, String partner, String channel, String text, String host, String raw, String sourceId,
+                Instant delayStamp) implements Inbound {
         public Said {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(partner, "partner");
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A line that came as it was sent. */
+        public Said(Instant time, String partner, String channel, String text, String host, String raw,
+                    String sourceId) {
+            this(time, partner, channel, text, host, raw, sourceId, null);
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param sourceId a key from the source that is unique within the conversation (a log line's fingerprint, a stanza
  *     id); a second message with the same source id is not stored again, which makes re-import and re-delivery
  *     idempotent. Null when the source has none.
+ * @param delayStamp when the partner sent it, by the delay stamp (XEP-0203) of a line a server kept and delivered
+ *     later (XMPP offline storage); null when the line came as it was sent. {@code time} stays the time received.
  */
 public record Message(long seq, Instant time, Author author, String sender, String text, String raw,
-                      String sourceId) {
+                      String sourceId, Instant delayStamp) {
     public static final long UNSEQUENCED = 0;
 
     public Message {
@@ -28,10 +30,21 @@ public record Message(long seq, Instant time, Author author, String sender, Stri
         Objects.requireNonNull(text, "text");
     }
 
+    /** A message with no delay stamp. */
+    public Message(long seq, Instant time, Author author, String sender, String text, String raw, String sourceId) {
+        this(seq, time, author, sender, text, raw, sourceId, null);
+    }
+
     /** A message as received, before the store gives it its place. */
     public static Message received(Instant time, Author author, String sender, String text, String raw,
                                    String sourceId) {
         return new Message(UNSEQUENCED, time, author, sender, text, raw, sourceId);
+    }
+
+    /** A message as received that the server kept for a while: {@code delayStamp} is when the partner sent it. */
+    public static Message received(Instant time, Author author, String sender, String text, String raw,
+                                   String sourceId, Instant delayStamp) {
+        return new Message(UNSEQUENCED, time, author, sender, text, raw, sourceId, delayStamp);
     }
 
     public Direction direction() {
@@ -39,6 +52,6 @@ public record Message(long seq, Instant time, Author author, String sender, Stri
     }
 
     public Message withSeq(long newSeq) {
-        return new Message(newSeq, time, author, sender, text, raw, sourceId);
+        return new Message(newSeq, time, author, sender, text, raw, sourceId, delayStamp);
     }
 }

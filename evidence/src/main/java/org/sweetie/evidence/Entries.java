@@ -43,6 +43,10 @@ public final class Entries {
         fields.add(new Entry.Field("text", m.text()));
         fields.add(new Entry.Field("raw", m.raw()));
         fields.add(new Entry.Field("source_id", m.sourceId()));
+        if (m.delayStamp() != null) {
+            // only on a line a server kept: every other entry keeps the fields it always had
+            fields.add(new Entry.Field("delay_stamp", time(m.delayStamp())));
+        }
         return new Entry(MESSAGE, fields);
     }
 

@@ -38,13 +38,17 @@ final class Transcripts {
                     .append(visible(first.get("partner")));
         }
         out.append("\nTimes are UTC. '<' is the partner, '>' the persona (bot, or operator with id), '*' an event, "
-                + "'!' what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log.\n\n");
+                + "'!' what Sweetie's analysis flagged. [n] is the entry's leaf index in the evidence log. A line a "
+                + "server kept shows its time received and, as '(sent ...)', when the partner sent it.\n\n");
         for (Indexed indexed : entries) {
             Entry e = indexed.entry();
             out.append('[').append(indexed.index()).append("] ").append(e.get("time")).append(' ');
             if (e.kind().equals(Entries.MESSAGE)) {
                 boolean partner = e.get("author").equals("partner");
                 out.append('#').append(e.get("seq")).append(partner ? " < " : " > ").append(visible(e.get("sender")));
+                if (!e.get("delay_stamp").isEmpty()) {
+                    out.append(" (sent ").append(visible(e.get("delay_stamp"))).append(')');
+                }
                 if (!partner) {
                     out.append(" (").append(e.get("author"))
                             .append(e.get("operator").isEmpty() ? "" : " " + visible(e.get("operator"))).append(')');

@@ -23,6 +23,8 @@ import org.sweetie.core.Author;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
 import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Protocol;
 
 class BundleTest extends EvidenceFixture {
     /** Every bundle a test made, for the independent verifier: genuine ones to accept, tampered ones to refuse. */
@@ -158,6 +160,30 @@ class BundleTest extends EvidenceFixture {
                 .map(f -> new String(f.getValue(), StandardCharsets.UTF_8)).filter(e -> e.contains("kind=message"))
                 .findFirst().orElseThrow();
         assertThat(message).contains("partner=m\\r\\n#1 < alice: forged\\u001b)2j\u009b\n");
+    }
+
+    /** A line a server kept: its entry and both transcripts give when it was received and when it was sent. */
+    @Test
+    void aDelayStampIsInTheEntryAndTheTranscripts() throws Exception {
+        Conversation c = store.conversation(ConversationKey.privateChat(
+                new Network("jabber", Protocol.XMPP), SWEETIE, "dave@x.test"));
+        try (var unit = store.appender()) {
+            unit.add(c, Message.received(T0.plusSeconds(3_600), Author.PARTNER, "dave@x.test", "while you were away",
+                    null, "r1", T0));
+            unit.add(c, Message.received(T0.plusSeconds(3_601), Author.PARTNER, "dave@x.test", "now", null, "r2"));
+            unit.commit();
+        }
+
+        Map<String, byte[]> files = BundleVerifier.read(export(c));
+        String transcript = new String(files.get(Bundle.transcriptFile(c.id(), "txt")), StandardCharsets.UTF_8);
+        assertThat(transcript).contains("] 2013-10-01T13:00:00.000Z #1 < dave@x.test (sent 2013-10-01T12:00:00.000Z): "
+                + "while you were away\n").contains("] 2013-10-01T13:00:01.000Z #2 < dave@x.test: now\n");
+        assertThat(new String(files.get(Bundle.transcriptFile(c.id(), "json")), StandardCharsets.UTF_8))
+                .contains("\"delay_stamp\" : \"2013-10-01T12:00:00.000Z\"");
+        assertThat(files.entrySet().stream().filter(f -> f.getKey().startsWith("entries/"))
+                .map(f -> new String(f.getValue(), StandardCharsets.UTF_8)).filter(e -> e.contains("kind=message")))
+                .filteredOn(e -> e.contains("delay_stamp=")).singleElement().asString()
+                .contains("text=while you were away\n").contains("delay_stamp=2013-10-01T12:00:00.000Z\n");
     }
 
     /** The script, like the README, is not evidence; a changed one is reported, so nobody runs it unread. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,9 @@ final class JdbcAppender implements ConversationStore.Appender {
     static final int BATCH = 1_000;
     private static final int ROWS_PER_INSERT = 100;
     private static final String COLUMNS = "INSERT INTO message (conversation_id, seq, sent_at, author_kind, "
-            + "operator_id, sender, text, raw, source_id) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "operator_id, sender, text, raw, source_id, delay_stamp) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int COLUMN_COUNT = 10;
 
     private final Database db;
     private final Map<Long, Tail> tails = new HashMap<>();
@@ -199,7 +201,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                     try (PreparedStatement many = prepare(c, ROWS_PER_INSERT)) {
                         for (; done + ROWS_PER_INSERT <= rows.size(); done += ROWS_PER_INSERT) {
                             for (int i = 0; i < ROWS_PER_INSERT; i++) {
-                                bind(many, i * 9, rows.get(done + i));
+                                bind(many, i * COLUMN_COUNT, rows.get(done + i));
                             }
                             many.executeUpdate();
                         }
@@ -239,6 +241,11 @@ final class JdbcAppender implements ConversationStore.Appender {
         insert.setString(offset + 7, StoredText.of(m.text()));
         insert.setString(offset + 8, StoredText.of(m.raw()));
         insert.setString(offset + 9, StoredText.of(m.sourceId()));
+        if (m.delayStamp() == null) {
+            insert.setNull(offset + 10, Types.BIGINT);
+        } else {
+            insert.setLong(offset + 10, m.delayStamp().toEpochMilli());
+        }
     }
 
     void awaitInFlight() {

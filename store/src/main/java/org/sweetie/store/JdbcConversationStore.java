@@ -312,16 +312,18 @@ final class JdbcConversationStore implements ConversationStore {
     public List<Message> messages(long conversationId) {
         return db.read(c -> {
             try (PreparedStatement q = c.prepareStatement("""
-                    SELECT seq, sent_at, author_kind, operator_id, sender, text, raw, source_id
+                    SELECT seq, sent_at, author_kind, operator_id, sender, text, raw, source_id, delay_stamp
                     FROM message WHERE conversation_id = ? ORDER BY seq""")) {
                 q.setLong(1, conversationId);
                 List<Message> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         Author author = new Author(AuthorKind.valueOf(r.getString(3)), StoredText.read(r, 4));
+                        long millis = r.getLong(9);
+                        Instant stamp = r.wasNull() ? null : Instant.ofEpochMilli(millis);
                         found.add(new Message(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), author,
                                 StoredText.read(r, 5), StoredText.read(r, 6), StoredText.read(r, 7),
-                                StoredText.read(r, 8)));
+                                StoredText.read(r, 8), stamp));
                     }
                 }
                 return found;

@@ -116,6 +116,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDelayStampIsKeptBesideTheTimeReceived() {
+        Conversation c = chatWith("alice");
+        Message kept = store.append(c, Message.received(T0.plusSeconds(60), Author.PARTNER, "alice", "sent earlier",
+                null, "s1", T0.plusMillis(1_234))).orElseThrow();
+        Message live = store.append(c, partnerSays(61, "now", "s2")).orElseThrow();
+
+        assertThat(store.messages(c.id())).containsExactly(kept, live);
+        assertThat(store.messages(c.id()).get(0).time()).isEqualTo(T0.plusSeconds(60));
+        assertThat(store.messages(c.id()).get(0).delayStamp()).isEqualTo(T0.plusMillis(1_234));
+        assertThat(store.messages(c.id()).get(1).delayStamp()).isNull();
+    }
+
+    @Test
     void messagesGetSequenceNumbersInOrderAndReadBackWhole() {
         Conversation c = chatWith("alice");
         Message hello = store.append(c, partnerSays(1, "hello", "s1")).orElseThrow();

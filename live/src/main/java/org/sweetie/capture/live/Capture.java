@@ -3,6 +3,7 @@ package org.sweetie.capture.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class Capture implements AutoCloseable {
     private final Map<String, Routes> routes = new HashMap<>();
     private final Thread writer;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Conversation and source id of the lines in the batch being written (the store checks committed ones). */
+    private final Set<String> inBatch = new HashSet<>();
     private volatile boolean closing;
     private volatile boolean writing;
 
@@ -140,6 +143,7 @@ public final class Capture implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         List<Stored> partnerLines = new ArrayList<>();
+        inBatch.clear();
         try (ConversationStore.Appender appender = store.appender()) {
             prepare(batch);
             for (Pending pending : batch) {
@@ -214,8 +218,12 @@ public final class Capture implements AutoCloseable {
 
         private void said(ConversationStore.Appender appender, Inbound.Said said, List<Stored> partnerLines) {
             Conversation conversation = open(said);
+            if (said.sourceId() != null && !inBatch.add(conversation.id() + " " + said.sourceId())) {
+                return; // delivered twice in one batch: a second insert would fail the whole batch
+            }
             appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
-                    said.raw(), said.sourceId())).ifPresent(m -> partnerLines.add(new Stored(network, conversation, m)));
+                    said.raw(), said.sourceId(), said.delayStamp()))
+                    .ifPresent(m -> partnerLines.add(new Stored(network, conversation, m)));
         }
 
         /** The conversation a line belongs to, created on first contact, with the account's nick and host noted. */

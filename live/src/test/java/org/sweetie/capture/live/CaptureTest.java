@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.EventKind;
+import org.sweetie.core.ForwardingConversationStore;
 import org.sweetie.core.Inbound;
 import org.sweetie.core.Inbox;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
+import org.sweetie.core.Protocol;
 import org.sweetie.store.Stores;
 
 /** The capture pipeline on a real store, fed by in-process connections. */
@@ -61,6 +66,39 @@ class CaptureTest {
             assertThat(store.messages(withSweetie)).extracting(Message::text)
                     .containsExactly("hi sweetie", "still me");
             assertThat(store.events(withSweetie)).extracting(e -> e.kind()).containsExactly(EventKind.NICK_CHANGE);
+        }
+    }
+
+    @Test
+    void aLineDeliveredTwiceInOneBatchIsStoredOnceAndTheRestOfTheBatchIsKept() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        try (ConversationStore store = Stores.open(dir.resolve("store.db").toString());
+             Capture capture = new Capture(new ForwardingConversationStore(store) {
+                 @Override
+                 public Appender appender() {
+                     writing.countDown();
+                     try {
+                         held.await(); // the writer waits here with the first batch while the next one queues
+                     } catch (InterruptedException e) {
+                         Thread.currentThread().interrupt();
+                     }
+                     return super.appender();
+                 }
+             })) {
+            Inbox inbox = capture.inboxFor(new Connection(new Network("jabber", Protocol.XMPP),
+                    Persona.ofNicknames(List.of("Sweetie10"))));
+            Instant t = Instant.parse("2026-01-01T10:00:00Z");
+            var opening = inbox.deliver(new Inbound.Said(t, "dave@x.test", null, "hello", null, null, "r0 a"));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).as("the writer holding the first batch").isTrue();
+            var first = inbox.deliver(new Inbound.Said(t, "dave@x.test", null, "hi", null, null, "r1 a"));
+            var again = inbox.deliver(new Inbound.Said(t, "dave@x.test", null, "hi", null, null, "r1 a"));
+            var next = inbox.deliver(new Inbound.Said(t, "dave@x.test", null, "you there?", null, null, "r1 b"));
+            held.countDown();
+            CompletableFuture.allOf(opening, first, again, next).get();
+
+            long id = store.conversations().getFirst().id();
+            assertThat(store.messages(id)).extracting(Message::text).containsExactly("hello", "hi", "you there?");
         }
     }
 

@@ -1,7 +1,11 @@
 package org.sweetie.capture.live.xmpp;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,6 +26,8 @@ import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.delay.DelayInformationManager;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.VersionManager;
@@ -45,9 +51,10 @@ import org.sweetie.core.Protocol;
  * A persona on an XMPP server, through Smack. It captures one-to-one messages (the partner is the bare JID; the full
  * JID with resource is kept as the host), room messages that name the persona (the partner is the room JID with the
  * occupant's nick), presence of partners it has talked to, and each new partner's client version (XEP-0092).
- * Smack reconnects with increasing delays and rejoins the rooms; rooms are entered without history, and messages
- * carry their stanza id as source id, so a message delivered twice (offline storage, a resumed stream) is stored
- * once.
+ * Smack reconnects with increasing delays and rejoins the rooms; rooms are entered without history. A message is
+ * stored once however often it is delivered (offline storage, a resumed stream, a client resending) when the
+ * deliveries are provably the same ({@link #sourceId}); a line the server kept carries its delay stamp, when the
+ * partner sent it, beside the time it was received.
  *
  * <p>Safety: out-of-band data (XEP-0066), stream-initiation and Jingle file offers are recorded as refused and
  * never fetched (Smack answers the offers with an error); a link in a message body is text. Contact requests are
@@ -205,7 +212,7 @@ public final class XmppNetwork implements ChatNetwork {
         String body = message.getBody();
         if (body != null && !body.isEmpty()) {
             deliver(new Inbound.Said(now, partner, null, body, from.toString(), message.toXML().toString(),
-                    message.getStanzaId()));
+                    sourceId(message, body), delayStamp(message)));
             askVersion(from);
         }
     }
@@ -218,11 +225,35 @@ public final class XmppNetwork implements ChatNetwork {
         }
         String room = from.asBareJid().toString();
         deliver(new Inbound.Said(now, room + "/" + nick, room, body, from.toString(), message.toXML().toString(),
-                message.getStanzaId()));
+                sourceId(message, body), delayStamp(message)));
         if (oob != null) {
             deliver(new Inbound.Happened(now, room + "/" + nick, room, EventKind.REFUSED_OFFER,
                     "refused, not fetched: out-of-band data " + oob.toXML(), from.toString(), null));
         }
+    }
+
+    /**
+     * What makes a second delivery provably the same message: the same stanza id from the same full JID with the same
+     * body. A stanza id alone is not enough: a client that restarts its id counter reuses ids for new lines. Null
+     * when the stanza has no id (then nothing is taken for a redelivery).
+     */
+    static String sourceId(Message message, String body) {
+        String id = message.getStanzaId();
+        if (id == null) {
+            return null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return id + " " + message.getFrom() + " sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** When the partner sent a line a server kept for a while (XEP-0203, or the older XEP-0091), else null. */
+    private static Instant delayStamp(Message message) {
+        DelayInformation delay = DelayInformationManager.getDelayInformation(message);
+        return delay == null ? null : delay.getStamp().toInstant();
     }
 
     private boolean isOwnNick(Resourcepart nick) {

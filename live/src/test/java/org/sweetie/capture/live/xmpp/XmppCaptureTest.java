@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +14,14 @@ import java.util.stream.IntStream;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,51 @@ class XmppCaptureTest {
     }
 
     @Test
+    void aLineTheServerKeptHasTheTimeReceivedAndWhenThePartnerSentIt() throws Exception {
+        dave.sendStanza(chat("sent while you were away"));
+        assertThat(PingManager.getInstanceFor(dave).pingMyServer()).as("the server has the line").isTrue();
+        Instant beforeLogin = Instant.now();
+        persona.start(capture.inboxFor(persona));
+        // the kept line arrives once the persona is available; a line sent after that comes as it was sent
+        awaitMessages("dave@" + Prosody.DOMAIN, 1);
+        dave.sendStanza(chat("and now"));
+
+        List<org.sweetie.core.Message> stored = awaitMessages("dave@" + Prosody.DOMAIN, 2);
+        org.sweetie.core.Message kept = stored.get(0);
+        assertThat(kept.delayStamp()).as("sent, by the delay stamp").isNotNull()
+                .isBeforeOrEqualTo(beforeLogin).isAfter(beforeLogin.minusSeconds(30));
+        assertThat(kept.time()).as("received").isAfterOrEqualTo(beforeLogin);
+        assertThat(kept.raw()).contains("urn:xmpp:delay");
+        assertThat(stored.get(1).delayStamp()).as("a line that came as it was sent").isNull();
+    }
+
+    @Test
+    void aReusedStanzaIdIsANewLineAndOnlyAProvablySameDeliveryIsStoredOnce() throws Exception {
+        // while the persona is away the server keeps them: their delay stamps may well be the same second
+        dave.sendStanza(chat("r1", "hi"));
+        dave.sendStanza(chat("r1", "are you there")); // the client restarted its id counter
+        dave.sendStanza(chat("r1", "hi")); // the first line delivered again
+        assertThat(PingManager.getInstanceFor(dave).pingMyServer()).isTrue();
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::isConnected);
+        dave.sendStanza(chat("r1", "hi")); // and again, now live, without a delay stamp
+        dave.sendStanza(chat("r1", "how old r u"));
+        assertThat(PingManager.getInstanceFor(dave).pingMyServer()).isTrue();
+        AbstractXMPPConnection laptop = connect("dave", "partner-pass", "laptop");
+        try {
+            laptop.sendStanza(chat("r1", "hi")); // the same id and words from another client of his
+            laptop.sendStanza(chat("r2", "end"));
+            assertThat(awaitTexts("dave@" + Prosody.DOMAIN, 5))
+                    .containsExactly("hi", "are you there", "how old r u", "hi", "end");
+        } finally {
+            laptop.disconnect();
+        }
+        List<org.sweetie.core.Message> stored = awaitMessages("dave@" + Prosody.DOMAIN, 5);
+        assertThat(stored.get(0).sourceId()).startsWith("r1 dave@sandbox.test/phone sha256:");
+        assertThat(stored.get(3).sourceId()).startsWith("r1 dave@sandbox.test/laptop sha256:");
+    }
+
+    @Test
     void outOfBandFilesAreRefusedAndNeverFetched() throws Exception {
         persona.start(capture.inboxFor(persona));
         Deadline.await("the persona online", LIMIT, persona::isConnected);
@@ -176,6 +224,13 @@ class XmppCaptureTest {
                 .setBody(body).build();
     }
 
+    /** A line with the stanza id the client chose. */
+    private static Message chat(String id, String body) throws Exception {
+        return StanzaBuilder.buildMessage(id)
+                .to(JidCreate.entityBareFrom("sweetie@" + Prosody.DOMAIN)).ofType(Message.Type.chat)
+                .setBody(body).build();
+    }
+
     private Optional<Conversation> conversation(String partner) {
         return store.conversations().stream()
                 .filter(c -> Objects.equals(c.key().partnerAccount(), org.sweetie.core.Account.handleOf(partner)))
@@ -183,10 +238,19 @@ class XmppCaptureTest {
     }
 
     private List<String> awaitTexts(String partner, int n) {
-        Deadline.await(n + " messages from " + partner, LIMIT, () -> conversation(partner)
-                .map(c -> store.messages(c.id()).size() >= n).orElse(false));
-        return store.messages(conversation(partner).orElseThrow().id()).stream()
-                .map(org.sweetie.core.Message::text).toList();
+        return awaitMessages(partner, n).stream().map(org.sweetie.core.Message::text).toList();
+    }
+
+    private List<org.sweetie.core.Message> awaitMessages(String partner, int n) {
+        try {
+            Deadline.await(n + " messages from " + partner, LIMIT, () -> conversation(partner)
+                    .map(c -> store.messages(c.id()).size() >= n).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; stored: " + conversation(partner)
+                    .map(c -> store.messages(c.id()).stream().map(org.sweetie.core.Message::text).toList())
+                    .orElse(List.of()));
+        }
+        return store.messages(conversation(partner).orElseThrow().id());
     }
 
     private Event awaitEvent(EventKind kind) {
