@@ -64,7 +64,7 @@ public final class EntrapmentGuard {
         }
         TextFacts facts = analyzer.read(text);
         // Cebuano "ig-agaw" (cousin) is no Instagram ("akong ig")
-        PhraseBook.Found found = vocabulary.find(text.replace("ig-agaw", "igagaw"));
+        PhraseBook.Found found = vocabulary.find(text.toLowerCase(Locale.ROOT).replace("ig-agaw", "igagaw"));
         List<ReadWord> words = analyzer.words(text);
         boolean warning = draft.kind() == Draft.Kind.WARNING;
         // A refusal may name what it refuses ("ayoko po maghubad"), unless a "but" or an "if" reopens it; a question
@@ -248,7 +248,8 @@ public final class EntrapmentGuard {
                 .anyMatch(c -> !c.equals("HOW_MUCH") && register.isRisky(c)))) {
             return false; // "pila imong edad?", "сколько тебе лет?": how many years is no price
         }
-        if (vocabulary.find(partnerSaid).has("her-future")) {
+        PhraseBook.Found found = vocabulary.find(partnerSaid);
+        if (found.has("her-future")) {
             return false; // "what do you want to be when you grow up?"
         }
         TextFacts facts = analyzer.read(partnerSaid);
@@ -256,7 +257,6 @@ public final class EntrapmentGuard {
                 || register.riskyConcept(words).isPresent() || DraftActs.namesBarePrice(partnerSaid)) {
             return true;
         }
-        PhraseBook.Found found = vocabulary.find(partnerSaid);
         return found.has("proposal") || TOPIC_SECTIONS.stream().anyMatch(found::has);
     }
 

@@ -106,12 +106,9 @@ final class SafeRegister {
         return new SafeRegister(words, emoji, risky, phrases, schoolwork, family);
     }
 
-    /** The first word of the draft outside the register, if any. */
-    Optional<String> unknownWord(List<ReadWord> read) {
-        return unknownWord(read, true);
-    }
-
     /**
+     * The first word of the line outside the register, if any.
+     *
      * @param inflections whether an inflection of a register word counts ("spielt" for "spielen"): yes for her lines,
      *                    no when judging whether his line can be read at all
      */
