@@ -11,10 +11,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.ReconnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -74,6 +78,8 @@ public final class XmppNetwork implements ChatNetwork {
     private AbstractXMPPConnection connection;
     private Inbox inbox;
     private volatile boolean closed;
+    private volatile boolean everConnected;
+    private volatile Consumer<String> status = line -> LOG.log(System.Logger.Level.INFO, line);
 
     /**
      * @param host the server to connect to, or null to use the JID's domain
@@ -134,6 +140,8 @@ public final class XmppNetwork implements ChatNetwork {
         ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(connection);
         reconnection.setReconnectionPolicy(ReconnectionManager.ReconnectionPolicy.RANDOM_INCREASING_DELAY);
         reconnection.enableAutomaticReconnection();
+        reconnection.addReconnectionListener(new StatusLines());
+        connection.addConnectionListener(new StatusLines());
         MultiUserChatManager.getInstanceFor(connection).setAutoJoinOnReconnect(true);
         Thread.ofVirtual().name("xmpp-connect-" + network.name()).start(this::connectUntilUp);
     }
@@ -153,11 +161,14 @@ public final class XmppNetwork implements ChatNetwork {
         long delay = 1_000;
         while (!closed) {
             try {
-                connection.connect().login();
+                // a login refused after the connection opened leaves it open: connect() again would only refuse
+                if (!connection.isConnected()) {
+                    connection.connect();
+                }
+                connection.login();
                 break;
             } catch (SmackException | IOException | XMPPException e) {
-                LOG.log(System.Logger.Level.WARNING, network.name() + ": cannot connect (" + e.getMessage()
-                        + "), retrying in " + delay + " ms");
+                status.accept(where() + ": " + why(e) + "; retrying in " + delay / 1000 + " s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -186,7 +197,7 @@ public final class XmppNetwork implements ChatNetwork {
                 created.makeInstant(); // the room did not exist (a test server): open it as it is
             }
         } catch (SmackException | XMPPException | IOException e) {
-            LOG.log(System.Logger.Level.WARNING, network.name() + ": cannot join " + room + ": " + e.getMessage());
+            status.accept(where() + ": cannot join " + room + ": " + why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -327,6 +338,87 @@ public final class XmppNetwork implements ChatNetwork {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * One line per change of the connection for the operator (connected, disconnected, retrying in N s): Smack
+     * reports them here, its own log would be stack traces.
+     */
+    private final class StatusLines implements ConnectionListener, ReconnectionListener {
+        private volatile boolean counting;
+
+        @Override
+        public void authenticated(XMPPConnection c, boolean resumed) {
+            everConnected = true;
+            status.accept(where() + ": connected as " + c.getUser());
+        }
+
+        @Override
+        public void connectionClosedOnError(Exception e) {
+            status.accept(where() + ": disconnected: " + why(e));
+        }
+
+        @Override
+        public void reconnectingIn(int seconds) {
+            // Smack counts down once a second; the operator needs the first line of each wait, not every second
+            if (seconds > 0 && !counting) {
+                counting = true;
+                status.accept(where() + ": retrying in " + seconds + " s");
+            } else if (seconds == 0) {
+                counting = false;
+            }
+        }
+
+        @Override
+        public void reconnectionFailed(Exception e) {
+            counting = false;
+            status.accept(where() + ": reconnection failed: " + why(e));
+        }
+    }
+
+    /** The network as an operator knows it: its name in the deployment file and where it is. */
+    private String where() {
+        String at = settings.host() == null ? settings.jid() : settings.host() + ":" + settings.port();
+        return "xmpp network '" + network.name() + "' (" + at + ")";
+    }
+
+    /** Why a connection failed, in words: the deepest cause, as the operator's next step depends on it. */
+    private static String why(Throwable e) {
+        if (e instanceof SmackException.EndpointConnectionException failed) {
+            // Smack tried each address of the server: what the attempts ran into, not Smack's summary of them
+            if (!failed.getConnectionExceptions().isEmpty()) {
+                return why(failed.getConnectionExceptions().getFirst().getException());
+            }
+            return failed.getLookupFailures().isEmpty() ? "cannot connect" : "unknown host";
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.net.ConnectException && String.valueOf(cause.getMessage()).contains("refused")) {
+            return "connection refused";
+        }
+        if (cause instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (cause instanceof javax.xml.stream.XMLStreamException || cause instanceof java.io.EOFException) {
+            return "connection lost (the stream ended mid-way)";
+        }
+        if (e instanceof org.jivesoftware.smack.sasl.SASLErrorException) {
+            return "login refused (check the account and password)";
+        }
+        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+
+    @Override
+    public void onStatus(Consumer<String> line) {
+        this.status = line;
+    }
+
+    @Override
+    public boolean everConnected() {
+        return everConnected;
     }
 
     /** True once logged in (for tests and the status line). */

@@ -209,6 +209,52 @@ class XmppCaptureTest {
         assertThat(awaitTexts("dave@" + Prosody.DOMAIN, 6)).hasSize(6);
     }
 
+    @Test
+    void eachConnectionChangeIsOneStatusLineAndAClosedPortNeverConnects() throws Exception {
+        List<String> status = new java.util.concurrent.CopyOnWriteArrayList<>();
+        persona.onStatus(status::add);
+        persona.start(capture.inboxFor(persona));
+        Deadline.await("the persona online", LIMIT, persona::everConnected);
+        assertThat(status).contains("xmpp network 'jabber' (127.0.0.1:" + server.port() + "): connected as sweetie@"
+                + Prosody.DOMAIN + "/Sweetie10");
+
+        int closedPort;
+        try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            closedPort = probe.socket().getLocalPort();
+        }
+        XmppNetwork nowhere = new XmppNetwork(PERSONA, new XmppNetwork.Settings("closed", "sweetie@"
+                + Prosody.DOMAIN, "persona-pass", "127.0.0.1", closedPort, false, List.of(), "Conversations 2.16"));
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nowhere.onStatus(refused::add);
+        try {
+            nowhere.start(capture.inboxFor(nowhere));
+            Deadline.await("two retries", LIMIT, () -> refused.size() >= 2);
+        } finally {
+            nowhere.close();
+        }
+        assertThat(refused).allMatch(line -> line.matches("xmpp network 'closed' \\(127\\.0\\.0\\.1:" + closedPort
+                + "\\): connection refused; retrying in \\d+ s"), "one line per retry, no stack trace");
+        assertThat(nowhere.everConnected()).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWordsAndNeverConnects() throws Exception {
+        XmppNetwork wrong = new XmppNetwork(PERSONA, new XmppNetwork.Settings("jabber", "sweetie@" + Prosody.DOMAIN,
+                "not-the-password", "127.0.0.1", server.port(), false, List.of(), "Conversations 2.16"));
+        List<String> status = new java.util.concurrent.CopyOnWriteArrayList<>();
+        wrong.onStatus(status::add);
+        try {
+            wrong.start(capture.inboxFor(wrong));
+            Deadline.await("two attempts", LIMIT, () -> status.size() >= 2);
+        } finally {
+            wrong.close();
+        }
+        assertThat(status).allMatch(line -> line.startsWith("xmpp network 'jabber' (127.0.0.1:" + server.port()
+                + "): login refused (check the account and password); retrying in "));
+        assertThat(wrong.everConnected()).isFalse();
+    }
+
     private AbstractXMPPConnection connect(String user, String password, String resource) throws Exception {
         AbstractXMPPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppAddressAndPassword(user + "@" + Prosody.DOMAIN, password).setResource(resource)
