@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Imports chat logs (or reads them from the store if imported before) and reports, per "
                 + "conversation, the stages reached, qualification (solicitation, WCST) with the message that "
                 + "completes it, who raised the sexual, payment and webcam topics first, and the identifiers the "
-                + "partner revealed.", "Message indexes count persona and partner lines from 0. --json prints one "
-                + "JSON document (docs/analysis.md)."})
+                + "partner revealed.", "Messages are numbered as 'sweetie transcript' numbers them, from 1; "
+                + "--json prints one JSON document (docs/analysis.md) whose message indexes count from 0."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -87,29 +87,31 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.printf("#%d %s (%s): %d messages%n", c.id(), Printable.of(c.label()), file.getFileName(), r.messages());
         out.printf("  stages: %s%n", r.stages().isEmpty() ? "none" : r.stages().entrySet().stream()
                 .sorted(Map.Entry.comparingByValue())
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " at " + e.getValue()).toList());
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " at message " + (e.getValue() + 1))
+                .collect(java.util.stream.Collectors.joining(", ")));
         out.printf("  solicitation: %s, WCST: %s%n", at(r.solicitation()), at(r.wcst()));
         for (Topic topic : Topic.values()) {
             Finding.Initiated first = r.initiation().get(topic);
             if (first != null) {
-                out.printf("  %s raised first by the %s at %d%n", topic.name().toLowerCase(Locale.ROOT),
-                        first.byPersona() ? "PERSONA" : "partner", first.message());
+                out.printf("  %s raised first by the %s at message %d%n", topic.name().toLowerCase(Locale.ROOT),
+                        first.byPersona() ? "PERSONA" : "partner", first.message() + 1);
             }
         }
-        r.taintedBy().ifPresent(first -> out.printf("  TAINTED: the persona raised %s first, at %d%n",
-                first.topic().name().toLowerCase(Locale.ROOT), first.message()));
+        r.taintedBy().ifPresent(first -> out.printf("  TAINTED: the persona raised %s first, at message %d%n",
+                first.topic().name().toLowerCase(Locale.ROOT), first.message() + 1));
         for (Identifier i : r.identifiers()) {
-            out.printf("  %s %s (%s) at %d%n", i.type().key(), Printable.of(i.value()), Printable.of(i.normalized()),
-                    i.message());
+            out.printf("  %s %s (%s) at message %d%n", i.type().key(), Printable.of(i.value()),
+                    Printable.of(i.normalized()), i.message() + 1);
         }
         if (r.country() != null) {
             out.printf("  country %s (confidence %.2f): %s%n", r.country().country(), r.country().confidence(),
-                    r.country().evidence().stream().map(clue -> clue.country() + " " + Printable.of(clue.reason())).toList());
+                    r.country().evidence().stream().map(clue -> clue.country() + " " + Printable.of(clue.reason())
+                            + " (message " + (clue.message() + 1) + ")").collect(java.util.stream.Collectors.joining("; ")));
         }
     }
 
     private static String at(Integer index) {
-        return index == null ? "no" : "at " + index;
+        return index == null ? "no" : "at message " + (index + 1);
     }
 
     private static String json(Map<Long, Conversation> conversations, Map<Long, Path> files,

@@ -55,11 +55,11 @@ final class CaptureBench implements Callable<Integer> {
     @Option(names = "--partners", defaultValue = "1000", description = "Concurrent partners (${DEFAULT-VALUE}).")
     int partners;
 
-    @Option(names = "--for", defaultValue = "PT5M", paramLabel = "DURATION",
+    @Option(names = "--for", defaultValue = "5m", paramLabel = "DURATION",
             description = "How long they talk, after all have connected (${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--interval", defaultValue = "PT5S", paramLabel = "DURATION",
+    @Option(names = "--interval", defaultValue = "5s", paramLabel = "DURATION",
             description = "Mean pause between one partner's lines (${DEFAULT-VALUE}).")
     Duration interval;
 

@@ -55,11 +55,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "How many of them talk at once (default: ${DEFAULT-VALUE}).")
     int concurrent;
 
-    @Option(names = "--pace", defaultValue = "PT0.2S", paramLabel = "DURATION",
-            description = "Pause between one partner's lines, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pace", defaultValue = "200ms", paramLabel = "DURATION",
+            description = "Pause between one partner's lines, like 200ms or 1s (default: ${DEFAULT-VALUE}).")
     Duration pace;
 
-    @Option(names = "--for", defaultValue = "PT2M", paramLabel = "DURATION",
+    @Option(names = "--for", defaultValue = "2m", paramLabel = "DURATION",
             description = "Longest the sandbox session runs (default: ${DEFAULT-VALUE}).")
     Duration limit;
 
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
             sandbox(workspace, out);
-            out.println("Stored: " + store.counts());
+            out.println("Stored: " + store.counts().describe());
             Path bundle = data.resolve("demo-referral.zip");
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(
                     store.conversations().stream().map(Conversation::id).toList(), "demo referral", bundle);

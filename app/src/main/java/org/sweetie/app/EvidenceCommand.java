@@ -32,6 +32,7 @@ final class EvidenceCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            // may be asked before anything is captured: the key is handed to recipients ahead of any bundle
             try (Workspace workspace = store.open()) {
                 spec.commandLine().getOut().println(workspace.evidence().verifierKey());
             }
@@ -50,7 +51,7 @@ final class EvidenceCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Workspace workspace = store.open()) {
+            try (Workspace workspace = store.openExisting()) {
                 var checkpoint = workspace.evidence().checkpoint();
                 spec.commandLine().getOut().print(checkpoint.signedNote());
                 if (checkpoint.timestampToken() != null) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -52,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Workspace workspace = store.open()) {
+        try (Workspace workspace = store.openExisting()) {
             List<Long> ids = selected(workspace.store().conversations());
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(ids, purpose, out);
             spec.commandLine().getOut().printf("Wrote %s: %d conversations, %d evidence entries, checkpoint of %d "
@@ -67,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
         if (selection.conversations != null) {
             for (long id : selection.conversations) {
                 if (all.stream().noneMatch(c -> c.id() == id)) {
-                    throw new ParameterException(spec.commandLine(), "no conversation #" + id);
+                    throw new NotFound("no conversation #" + id, store.location);
                 }
                 ids.add(id);
             }
@@ -80,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
                     }
                 }
                 if (matching.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "no conversation with partner " + partner);
+                    throw new NotFound("no conversation with partner " + partner, store.location);
                 }
                 ids.addAll(matching);
             }

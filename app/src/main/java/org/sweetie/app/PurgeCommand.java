@@ -39,7 +39,7 @@ final class PurgeCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--older-than", required = true, paramLabel = "DURATION",
-            description = "Quiet for longer than this (ISO-8601: P30D, PT12H).")
+            description = "Quiet for longer than this, like 30d or 12h.")
     Duration olderThan;
 
     @Option(names = "--dry-run", description = "Only say what would be deleted.")
@@ -52,7 +52,7 @@ final class PurgeCommand implements Callable<Integer> {
         }
         Instant cutoff = Instant.now().minus(olderThan);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = storeOptions.open()) {
+        try (Workspace workspace = storeOptions.openExisting()) {
             ConversationStore store = workspace.store();
             Set<Long> keep = new HashSet<>();
             for (Profile p : Suspects.read(store)) {

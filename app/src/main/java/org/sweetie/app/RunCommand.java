@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--for", paramLabel = "DURATION",
-            description = "Stop after this long (ISO-8601 like PT10M); default: until Ctrl-C.")
+            description = "Stop after this long, like 30s, 10m or 2h; default: until Ctrl-C.")
     Duration duration;
 
     @Option(names = "--operator-api", defaultValue = "127.0.0.1:7311", paramLabel = "HOST:PORT",

@@ -46,8 +46,28 @@ final class StoreOptions {
         return options;
     }
 
+    /** Opens the store, creating it when it is new (import, run). */
     Workspace open() throws IOException {
-        var store = Stores.open(location);
+        return open(Stores.open(location));
+    }
+
+    /**
+     * Opens a store that must exist: for the commands that read or decide on what was captured. A mistyped --db
+     * would otherwise be a new empty store, and a command finding nothing in it would look like a clean result.
+     */
+    Workspace openExisting() throws IOException {
+        try {
+            return open(Stores.openExisting(location));
+        } catch (org.sweetie.store.StoreException e) {
+            if (e.getMessage().startsWith("no Sweetie store")) {
+                throw new org.sweetie.store.StoreException(e.getMessage() + " (give the store with --db or "
+                        + "$SWEETIE_DB; 'sweetie demo' keeps its own in data/demo.db)");
+            }
+            throw e;
+        }
+    }
+
+    private Workspace open(org.sweetie.core.ConversationStore store) throws IOException {
         try {
             EvidenceLog log = new EvidenceLog(store, KeyFile.loadOrCreate(key),
                     new CheckpointPolicy(checkpointEntries, Duration.ofSeconds(checkpointSeconds)),

@@ -1,8 +1,14 @@
 package org.sweetie.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.sweetie.core.LinkDecision;
 import org.sweetie.core.Printable;
@@ -20,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** The analyst's view of suspects: list them with their links, confirm or reject a link, split an account off. */
 @Command(name = "suspects", mixinStandardHelpOptions = true,
-        description = {"Without ACTION: lists the suspects (linked partner accounts) with level, priority, "
-                + "qualification and the links that tie their accounts.",
+        description = {"Without ACTION: lists the suspects (linked partner accounts), highest referral priority first, "
+                + "with level, qualification, conversations, accounts and the links that tie them, written as "
+                + "--account and --link take them.",
             "confirm|reject --link KIND:VALUE --account HANDLE@NETWORK --analyst NAME: records the analyst's decision "
                 + "on one link (a rejected link no longer ties that account); split --account ... --analyst ...: "
                 + "rejects every link of the account. Decisions are kept and appended to the evidence log."})
@@ -47,13 +54,22 @@ final class SuspectsCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", defaultValue = "")
     String note;
 
+    @Option(names = "--json", description = "Without ACTION: one JSON document on stdout.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = storeOptions.open()) {
+        try (Workspace workspace = storeOptions.openExisting()) {
             List<Profile> profiles = Suspects.read(workspace.store());
             if (action == null) {
-                profiles.forEach(p -> print(p, out));
+                List<Profile> byPriority = profiles.stream().sorted(Comparator.comparingInt(Profile::priority)
+                        .reversed().thenComparingInt(p -> p.suspect().number())).toList();
+                if (json) {
+                    out.println(json(byPriority));
+                } else {
+                    byPriority.forEach(p -> print(p, out));
+                }
                 return 0;
             }
             if (account == null || analyst == null) {
@@ -97,16 +113,62 @@ final class SuspectsCommand implements Callable<Integer> {
                 .filter(l -> l.accounts().stream().map(AccountRef::toString).anyMatch(account::equals)).toList();
     }
 
+    /**
+     * A suspect for people: priority first (the list is sorted by it), then the accounts and each link in the form
+     * {@code confirm}, {@code reject} and {@code split} take, so it can be pasted into the next command.
+     */
     private static void print(Profile p, PrintWriter out) {
-        out.printf("#%d %s, priority %d, %s: %s%n", p.suspect().number(), p.level().key(), p.priority(),
-                p.qualification(), printable(p.suspect().accounts()));
+        out.printf("#%d priority %d: %s, %s; %s %s%n", p.suspect().number(), p.priority(), p.level().key(),
+                switch (p.qualification()) {
+                    case "wcst" -> "WCST";
+                    case "solicitation" -> "solicitation";
+                    default -> "not qualified";
+                }, p.conversations().size() == 1 ? "conversation" : "conversations",
+                p.conversations().stream().map(id -> "#" + id).collect(Collectors.joining(", ")));
+        out.println("    accounts: " + printable(p.suspect().accounts()));
         for (Link link : p.suspect().links()) {
-            out.println("    linked by " + Printable.of(link.key().toString()) + ": " + printable(link.accounts()));
+            out.println("    linked by --link " + shellWord(linkArgument(link)) + " (accounts "
+                    + printable(link.accounts()) + ")");
         }
     }
 
-    /** Accounts as the terminal shows them: a partner chose the handle, so its control characters are escaped. */
+    /** A link as --link takes it: KIND:VALUE. */
+    private static String linkArgument(Link link) {
+        return link.key().kind() + ":" + link.key().value();
+    }
+
+    /** A word a shell passes on unchanged: bare when safe, else single-quoted; control characters escaped. */
+    static String shellWord(String text) {
+        String shown = Printable.of(text);
+        return shown.matches("[A-Za-z0-9@%+=:,./_-]+") ? shown : "'" + shown.replace("'", "'\\''") + "'";
+    }
+
+    /** Accounts as --account takes them (HANDLE@NETWORK); a partner chose the handle: controls are escaped. */
     private static String printable(List<AccountRef> accounts) {
-        return Printable.of(accounts.stream().map(AccountRef::toString).toList().toString());
+        return accounts.stream().map(a -> shellWord(a.toString())).collect(Collectors.joining(", "));
+    }
+
+    private static String json(List<Profile> profiles) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("suspects");
+        for (Profile p : profiles) {
+            ObjectNode node = list.addObject();
+            node.put("suspect", p.suspect().number());
+            node.put("priority", p.priority());
+            node.put("level", p.level().key());
+            node.put("qualification", p.qualification());
+            node.put("returned_after_warning", p.returnedAfterWarning());
+            p.conversations().forEach(node.putArray("conversations")::add);
+            ArrayNode accounts = node.putArray("accounts");
+            p.suspect().accounts().forEach(a -> accounts.add(a.toString()));
+            ArrayNode links = node.putArray("links");
+            for (Link link : p.suspect().links()) {
+                ObjectNode l = links.addObject().put("link", linkArgument(link));
+                ArrayNode linked = l.putArray("accounts");
+                link.accounts().forEach(a -> linked.add(a.toString()));
+            }
+        }
+        return mapper.writeValueAsString(root);
     }
 }

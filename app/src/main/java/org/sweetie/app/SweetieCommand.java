@@ -31,6 +31,18 @@ public final class SweetieCommand implements Runnable {
         // flush what any command printed before the JVM exits.
         commandLine.setOut(commandLine.getOut());
         commandLine.setErr(commandLine.getErr());
+        commandLine.registerConverter(java.time.Duration.class, text -> org.sweetie.core.Durations.parse(text)
+                .orElseThrow(() -> new CommandLine.TypeConversionException("expected "
+                        + org.sweetie.core.Durations.EXAMPLES + ", got '" + text + "'")));
+        // A usage error is the reason and where to read more; the whole help text would push the reason off screen.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cl = e.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println("sweetie " + cl.getCommandName() + ": " + Printable.of(describe(e)));
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             PrintWriter err = cl.getErr();
             // A message may quote what a log or a chat partner wrote: shown, never obeyed by the terminal.

@@ -20,13 +20,21 @@ import org.sweetie.core.Printable;
 /**
  * A conversation printed for people: messages and events in time order, persona lines marked with who typed them,
  * and under a message what the analysis flagged there ('!'). Times are UTC: the time received, and for a line a server
- * kept (XMPP offline storage) also when the partner sent it, "(sent ...)".
+ * kept (XMPP offline storage) also when the partner sent it, "(sent ...)". A transcript can be followed: each
+ * {@link #printNew} prints what was stored since the last one.
  */
 final class Transcript {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private Transcript() {
+    private final Conversation conversation;
+    private final ConversationStore store;
+    private long printedSeq;
+    private int printedEvents;
+
+    Transcript(Conversation conversation, ConversationStore store) {
+        this.conversation = conversation;
+        this.store = store;
     }
 
     static String heading(Conversation c, ConversationStore store) {
@@ -38,12 +46,20 @@ final class Transcript {
 
     static void print(Conversation c, ConversationStore store, PrintWriter out) {
         out.println(heading(c, store));
+        new Transcript(c, store).printNew(out);
+    }
+
+    /** Prints the messages, flags and events stored since the last call (all of them the first time). */
+    int printNew(PrintWriter out) {
         record Line(Instant time, int order, String text) {
         }
         List<Line> lines = new ArrayList<>();
-        Map<Long, List<Flag>> flags = store.flags(c.id()).stream()
+        List<Message> messages = store.messages(conversation.id()).stream().filter(m -> m.seq() > printedSeq)
+                .toList();
+        Map<Long, List<Flag>> flags = messages.isEmpty() ? Map.of() : store.flags(conversation.id()).stream()
+                .filter(f -> f.seq() > printedSeq)
                 .collect(Collectors.groupingBy(Flag::seq, LinkedHashMap::new, Collectors.toList()));
-        for (Message m : store.messages(c.id())) {
+        for (Message m : messages) {
             String sent = m.delayStamp() == null ? "" : " (sent " + TIME.format(m.delayStamp()) + ")";
             lines.add(new Line(m.time(), lines.size(), "%s %4d %s %s%s: %s".formatted(TIME.format(m.time()), m.seq(),
                     m.author().isPersona() ? ">" : "<", who(m), sent, Printable.of(m.text()))));
@@ -52,13 +68,18 @@ final class Transcript {
                         flag.kind(), flag.value(), flag.detail().isEmpty() ? "" : " (" + Printable.of(flag.detail())
                                 + ")")));
             }
+            printedSeq = m.seq();
         }
-        for (Event e : store.events(c.id())) {
+        List<Event> events = store.events(conversation.id());
+        for (Event e : events.subList(Math.min(printedEvents, events.size()), events.size())) {
             lines.add(new Line(e.time(), lines.size(), "%s      * %s %s [%s]".formatted(TIME.format(e.time()),
                     Printable.of(e.actor()), Printable.of(e.detail()), e.kind().name().toLowerCase())));
         }
+        printedEvents = events.size();
         lines.sort(Comparator.comparing(Line::time).thenComparing(Line::order));
         lines.forEach(l -> out.println("  " + l.text()));
+        out.flush();
+        return lines.size();
     }
 
     private static String who(Message m) {

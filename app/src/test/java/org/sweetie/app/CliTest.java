@@ -123,7 +123,9 @@ class CliTest {
         assertThat(run.out()).contains("1 conversations, 2 messages and 0 events added").contains("1 lines rejected");
 
         Run list = sweetie("conversations", "--db", db(), "--key", key());
-        assertThat(list.out()).contains("#1 libera: alice (private, persona sweetie10): 2 messages, 0 events");
+        assertThat(list.out()).contains("#1 libera: alice (private, persona sweetie10): 2013-10-01 12:00Z to "
+                + "2013-10-01 12:00Z; 2 messages, 0 events").contains("stages: none; qualified: no; country: unknown")
+                .endsWith("1 conversation" + System.lineSeparator());
 
         Run transcript = sweetie("transcript", "--db", db(), "--key", key(), "1");
         assertThat(transcript.exitCode()).isZero();
@@ -161,6 +163,85 @@ class CliTest {
 
         assertThat(transcript.out()).contains("2026-11-30 08:00:05Z    1 < dave@x.test (sent 2026-11-29 22:15:00Z): "
                 + "you were away");
+    }
+
+    @Test
+    void conversationsAreListedWithTimeStagesAndQualificationAndFiltered() throws Exception {
+        log("irc.libera.alice.weechatlog",
+                "2013-10-01 12:00:01\talice\thow old are you?",
+                "2013-10-01 12:00:02\tSweetie10\t10",
+                "2013-10-01 12:00:03\talice\tshow me naked on cam");
+        log("irc.libera.bob.weechatlog",
+                "2013-10-02 09:00:01\tbob\thi, how was school?",
+                "2013-10-02 09:00:02\tSweetie10\tgood");
+        assertThat(sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10",
+                folder.resolve("logs").toString()).exitCode()).isZero();
+
+        String all = sweetie("conversations", "--db", db(), "--key", key()).out();
+        assertThat(all).contains("#1 libera: alice (private, persona sweetie10): 2013-10-01 12:00Z to 2013-10-01 "
+                + "12:00Z; 3 messages, 0 events\n    stages: age-awareness, sexual-solicitation, webcam-request; "
+                + "qualified: solicitation; country: unknown").endsWith("2 conversations\n");
+
+        assertThat(sweetie("conversations", "--qualified", "--db", db(), "--key", key()).out())
+                .contains("alice").doesNotContain("bob").endsWith("1 of 2 conversations\n");
+        assertThat(sweetie("conversations", "--qualified", "wcst", "--db", db(), "--key", key()).out())
+                .isEqualTo("0 of 2 conversations\n");
+        assertThat(sweetie("conversations", "--stage", "webcam-request,age-awareness", "--db", db(), "--key", key())
+                .out()).contains("alice").doesNotContain("bob");
+        assertThat(sweetie("conversations", "--partner", "BOB", "--db", db(), "--key", key()).out())
+                .contains("bob").doesNotContain("alice");
+        assertThat(sweetie("conversations", "--since", "2013-10-02", "--db", db(), "--key", key()).out())
+                .contains("bob").doesNotContain("alice");
+        assertThat(sweetie("conversations", "--since", "7d", "--db", db(), "--key", key()).out())
+                .isEqualTo("0 of 2 conversations\n");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                sweetie("conversations", "--json", "--db", db(), "--key", key()).out()).get("conversations");
+        assertThat(json).hasSize(2);
+        assertThat(json.get(0).get("stages").toString())
+                .isEqualTo("[\"age-awareness\",\"sexual-solicitation\",\"webcam-request\"]");
+        assertThat(json.get(0).get("first").asText()).isEqualTo("2013-10-01T12:00:01Z");
+        assertThat(json.get(1).get("qualification").asText()).isEqualTo("none");
+
+        Run badStage = sweetie("conversations", "--stage", "naked", "--db", db(), "--key", key());
+        assertThat(badStage.exitCode()).isEqualTo(2);
+        assertThat(badStage.err()).contains("--stage takes age-awareness, sexual-solicitation").contains("'naked'");
+    }
+
+    @Test
+    void aFollowedTranscriptPrintsEachLineAsAnotherProcessStoresIt() throws Exception {
+        Conversation c;
+        try (var store = org.sweetie.store.Stores.open(db())) {
+            Persona persona = store.persona(Persona.ofNicknames(List.of("Sweetie10")));
+            c = store.conversation(ConversationKey.privateChat(new Network("libera", Protocol.IRC), persona, "dave"));
+            store.append(c, Message.received(Instant.parse("2026-11-30T08:00:00Z"), Author.PARTNER, "dave", "hi",
+                    null, null));
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = SweetieCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        Thread follower = Thread.ofVirtual().start(() -> cli.execute("transcript", "--follow", "--poll", "50ms",
+                "--db", db(), "--key", key(), "1"));
+        try (var writer = org.sweetie.store.Stores.open(db())) {
+            org.sweetie.capture.live.Deadline.await("the transcript so far", java.time.Duration.ofSeconds(20),
+                    () -> out.toString().contains("1 < dave: hi"));
+            writer.append(c, Message.received(Instant.parse("2026-11-30T08:00:07Z"), Author.BOT, "Sweetie10",
+                    "hello", null, null));
+            writer.append(c, Message.received(Instant.parse("2026-11-30T08:00:09Z"), Author.PARTNER, "dave",
+                    "where are you from", null, null));
+            org.sweetie.capture.live.Deadline.await("the new lines", java.time.Duration.ofSeconds(20),
+                    () -> out.toString().contains("3 < dave: where are you from"));
+        } finally {
+            follower.interrupt();
+            follower.join(java.time.Duration.ofSeconds(20));
+        }
+        assertThat(follower.isAlive()).as("Ctrl-C (an interrupt) ends it").isFalse();
+        assertThat(out.toString().lines().filter(l -> l.contains(" < ") || l.contains(" > ")).toList())
+                .as("each line once, in order").containsExactly(
+                        "  2026-11-30 08:00:00Z    1 < dave: hi",
+                        "  2026-11-30 08:00:07Z    2 > Sweetie10 (bot): hello",
+                        "  2026-11-30 08:00:09Z    3 < dave: where are you from");
     }
 
     @Test
@@ -206,8 +287,9 @@ class CliTest {
         assertThat(sweetie("export", "--db", db(), "--key", key(), "--out", "x.zip").exitCode()).isEqualTo(2);
         Run unknown = sweetie("export", "--db", db(), "--key", key(), "--conversation",
                 "99", "--out", folder.resolve("x.zip").toString());
-        assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no conversation #99");
+        assertThat(unknown.exitCode()).as("what is asked for is not in the store: a failure, not bad usage")
+                .isEqualTo(1);
+        assertThat(unknown.err()).contains("no Sweetie store at " + db());
     }
 
     private static void rewrite(Path from, Path to, String name, String find, String replace) throws Exception {
@@ -285,10 +367,54 @@ class CliTest {
     }
 
     @Test
-    void anUnknownConversationIsBadUsage() {
-        Run run = sweetie("transcript", "--db", db(), "--key", key(), "42");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no conversation #42");
+    void anUnknownConversationFailsWithASentenceNotTheUsage() throws Exception {
+        Path file = log("irc.libera.dave.weechatlog", "2013-10-01 10:00:00\tdave\thi",
+                "2013-10-01 10:00:05\tSweetie10\thello");
+        assertThat(sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", file.toString())
+                .exitCode()).isZero();
+        for (String[] command : List.of(new String[] {"transcript", "42"},
+                new String[] {"export", "--out", folder.resolve("x.zip").toString(), "--conversation", "42"},
+                new String[] {"export", "--out", folder.resolve("x.zip").toString(), "--partner", "nobody"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--db", db(), "--key", key()));
+            Run run = sweetie(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(1);
+            assertThat(run.err()).as(command[0]).containsPattern("no conversation (#42|with partner nobody)")
+                    .contains(db()).doesNotContain("Usage:");
+        }
+    }
+
+    @Test
+    void aCommandThatReadsNeverCreatesAStoreAndNamesTheOneItLookedFor() {
+        String typo = folder.resolve("sweetei.db").toString();
+        for (String[] command : List.of(new String[] {"conversations"}, new String[] {"transcript", "1"},
+                new String[] {"suspects"}, new String[] {"export", "--out", folder.resolve("x.zip").toString(),
+                    "--conversation", "1"}, new String[] {"purge", "--older-than", "30d"},
+                new String[] {"evidence", "checkpoint"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--db", typo, "--key", key()));
+            Run run = sweetie(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(1);
+            assertThat(run.err()).as(command[0]).contains("no Sweetie store at " + typo);
+            assertThat(Path.of(typo)).as(command[0]).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFileThatIsNoDatabaseIsSaidInOneLine() throws Exception {
+        Path notADatabase = Files.writeString(folder.resolve("notes.db"), "not a database\n");
+        Run run = sweetie("conversations", "--db", notADatabase.toString(), "--key", key());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("sweetie conversations: cannot open the store " + notADatabase)
+                .contains("not a database").doesNotContain("\\u000a").doesNotContain("SQL State").hasLineCount(1);
+    }
+
+    @Test
+    void durationsAreWrittenAsInTheDeploymentFile() {
+        Run bad = sweetie("purge", "--older-than", "2x", "--db", db(), "--key", key());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected a duration like 500ms, 30s, 2m, 1h or 7d, got '2x'")
+                .contains("sweetie purge --help").doesNotContain("Usage:");
     }
 
     @Test
@@ -310,8 +436,7 @@ class CliTest {
                     .contains("One of the conversations that qualified as WCST:")
                     .contains("OK: ").contains("complete and in order");
         }
-        assertThat(second.out()).contains("Stored: StoreCounts[personas=1, accounts=49, conversations=46, "
-                + "messages=").contains("(bot): This conversation is recorded.").contains("deterrence warning level 1");
+        assertThat(second.out()).contains("Stored: 1 persona, 49 accounts, 46 conversations, ").contains("(bot): This conversation is recorded.").contains("deterrence warning level 1");
         assertThat(first.err()).contains("conversations,").contains("WCST");
     }
 

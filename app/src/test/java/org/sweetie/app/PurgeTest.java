@@ -33,7 +33,7 @@ class PurgeTest {
         assertThat(CliTest.sweetie("export", "--partner", "dave_uk", "--out", before.toString(), "--db", db, "--key",
                 key).exitCode()).isZero();
 
-        CliTest.Run dry = CliTest.sweetie("purge", "--older-than", "P30D", "--dry-run", "--db", db, "--key", key);
+        CliTest.Run dry = CliTest.sweetie("purge", "--older-than", "30d", "--dry-run", "--db", db, "--key", key);
         assertThat(dry.out()).startsWith("would delete 1 conversation(s)");
         CliTest.Run purge = CliTest.sweetie("purge", "--older-than", "P30D", "--db", db, "--key", key);
         assertThat(purge.exitCode()).isZero();

@@ -52,7 +52,7 @@ final class Database implements AutoCloseable {
                     ? new WalCheckpointer(connect(dialect, url)) : null;
             return new Database(writer, reader, checkpointer);
         } catch (SQLException e) {
-            throw new StoreException("cannot open database " + url, e);
+            throw new StoreException("cannot open the store " + shown(url) + ": " + reason(e));
         }
     }
 
@@ -87,8 +87,46 @@ final class Database implements AutoCloseable {
         try {
             config.load().migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot migrate the schema of " + url, e);
+            throw new StoreException("cannot open the store " + shown(url) + ": " + reason(e));
         }
+    }
+
+    /**
+     * Whether a Sweetie store is at this URL already: its SQLite file exists, or the PostgreSQL schema holds
+     * Sweetie's migration history. A command that only reads must not create an empty store from a mistyped name.
+     */
+    static boolean exists(String url) {
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.SQLITE) {
+            String file = sqliteFile(url);
+            return file == null || Files.exists(Path.of(file));
+        }
+        try (Connection c = DriverManager.getConnection(url);
+             var tables = c.getMetaData().getTables(null, currentSchema(url) == null ? "public" : currentSchema(url),
+                     "flyway_schema_history", null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + shown(url) + ": " + reason(e));
+        }
+    }
+
+    /** A URL as it may be printed: a password in its parameters is not. */
+    static String shown(String url) {
+        String shown = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return shown.startsWith("jdbc:sqlite:") ? shown.substring("jdbc:sqlite:".length()) : shown;
+    }
+
+    /** The database's own first sentence of why: Flyway wraps it in a multi-line report with dashes. */
+    private static String reason(Throwable e) {
+        Throwable deepest = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                deepest = t;
+            }
+        }
+        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("---")).findFirst()
+                .orElse(message);
     }
 
     /** The PostgreSQL schema named by a currentSchema URL parameter, which Flyway must create and migrate. */
@@ -103,13 +141,19 @@ final class Database implements AutoCloseable {
                 .findFirst().orElse(null);
     }
 
-    private static void createParentFolder(String url) {
+    /** The file of a SQLite URL, or null for an in-memory database or a URI form. */
+    private static String sqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+        return file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") ? null : file;
+    }
+
+    private static void createParentFolder(String url) {
+        String file = sqliteFile(url);
+        if (file == null) {
             return;
         }
         Path parent = Path.of(file).toAbsolutePath().getParent();

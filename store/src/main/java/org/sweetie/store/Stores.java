@@ -19,6 +19,18 @@ public final class Stores {
         return new JdbcConversationStore(Database.open(toJdbcUrl(location)));
     }
 
+    /**
+     * Opens a store that must exist already: for commands that read, so that a mistyped location is an error naming
+     * it instead of a new empty store.
+     */
+    public static ConversationStore openExisting(String location) {
+        String url = toJdbcUrl(location);
+        if (!Database.exists(url)) {
+            throw new StoreException("no Sweetie store at " + Database.shown(url));
+        }
+        return new JdbcConversationStore(Database.open(url));
+    }
+
     public static ConversationStore openDefault() {
         return open(DEFAULT_FILE.toString());
     }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sweetie.core.Durations;
 
 /**
  * One mapping of the YAML configuration with its path ("personas[0].irc[1]"), so that every error names the key it
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigNode {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final JsonNode node;
     private final String path;
@@ -104,17 +104,8 @@ final class ConfigNode {
         if (text == null) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw error(at(key), "expected a duration like 500ms, 2s, 5m or 1h, got '" + text + "'");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return Durations.parse(text).orElseThrow(() -> error(at(key), "expected " + Durations.EXAMPLES + ", got '"
+                + text + "'"));
     }
 
     List<String> texts(String key) {

@@ -1,0 +1,34 @@
+package org.sweetie.analysis;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.Stage;
+
+/**
+ * A conversation as an analyst's list shows it: when it ran, how long it is, how far it went and where the partner
+ * most likely is.
+ *
+ * @param first the first message's time, or null when it has none yet (events only)
+ * @param last the last message's time, or null
+ * @param qualification "wcst", "solicitation" or "none", as stored by the analysis
+ * @param country the country attribution, or null when nothing points anywhere
+ */
+public record ConversationSummary(Conversation conversation, Instant first, Instant last, int messages, int events,
+                                  Set<Stage> stages, String qualification, CountryAttribution country) {
+    public ConversationSummary {
+        Objects.requireNonNull(conversation, "conversation");
+        stages = Set.copyOf(stages);
+        Objects.requireNonNull(qualification, "qualification");
+    }
+
+    ConversationSummary withCountry(CountryAttribution attribution) {
+        return new ConversationSummary(conversation, first, last, messages, events, stages, qualification,
+                attribution);
+    }
+
+    public long id() {
+        return conversation.id();
+    }
+}
