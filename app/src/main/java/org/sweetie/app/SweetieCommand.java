@@ -55,6 +55,18 @@ public final class SweetieCommand implements Runnable {
     }
 
     private static String describe(Throwable e) {
+        // The JDK's file errors carry only the path as their message: say what happened to it
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String what = switch (f) {
+                case java.nio.file.NoSuchFileException n -> "no such file or folder";
+                case java.nio.file.NotDirectoryException n -> "not a folder";
+                case java.nio.file.AccessDeniedException a -> "permission denied";
+                case java.nio.file.FileAlreadyExistsException a -> "already exists";
+                case java.nio.file.DirectoryNotEmptyException d -> "folder not empty";
+                default -> f.getReason() == null ? "cannot use it" : f.getReason();
+            };
+            return what + ": " + f.getFile() + (f.getOtherFile() == null ? "" : " (and " + f.getOtherFile() + ")");
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -410,6 +410,20 @@ class CliTest {
     }
 
     @Test
+    void aPlaceThatCannotBeWrittenIsNamedNotATemporaryFile() throws Exception {
+        Path file = log("irc.libera.dave.weechatlog", "2013-10-01 10:00:00\tdave\thi",
+                "2013-10-01 10:00:05\tSweetie10\thello");
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", file.toString());
+        Path missing = folder.resolve("no-such-folder").resolve("x.zip");
+        Run export = sweetie("export", "--db", db(), "--key", key(), "--conversation", "1", "--out",
+                missing.toString());
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).isEqualTo("sweetie export: cannot write " + missing + ": " + missing.getParent()
+                + " does not exist\n");
+        assertThat(folder.resolve("no-such-folder")).doesNotExist();
+    }
+
+    @Test
     void durationsAreWrittenAsInTheDeploymentFile() {
         Run bad = sweetie("purge", "--older-than", "2x", "--db", db(), "--key", key());
         assertThat(bad.exitCode()).isEqualTo(2);

@@ -106,14 +106,28 @@ public final class BundleWriter {
         StringBuilder manifest = new StringBuilder();
         files.forEach((name, bytes) -> manifest.append(HexFormat.of().formatHex(TreeHash.sha256(bytes)))
                 .append("  ").append(name).append('\n'));
-        Path temporary = Files.createTempFile(out.toAbsolutePath().getParent(), ".bundle", ".zip");
-        try (OutputStream file = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (var f : files.entrySet()) {
-                put(zip, f.getKey(), f.getValue());
-            }
-            put(zip, Bundle.MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        Path folder = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            // said of the bundle asked for: the temporary file's name would mean nothing to the user
+            throw new IOException("cannot write " + out + ": " + folder + (Files.exists(folder) ? " is not a folder"
+                    : " does not exist"));
         }
-        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.isDirectory(out)) {
+            throw new IOException("cannot write " + out + ": it is a folder");
+        }
+        Path temporary = Files.createTempFile(folder, ".bundle", ".zip");
+        try {
+            try (OutputStream file = Files.newOutputStream(temporary);
+                 ZipOutputStream zip = new ZipOutputStream(file)) {
+                for (var f : files.entrySet()) {
+                    put(zip, f.getKey(), f.getValue());
+                }
+                put(zip, Bundle.MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary); // only left when writing or moving failed
+        }
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
