@@ -22,11 +22,13 @@ final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final Map<String, String> environment;
+    private final Secrets secrets;
 
-    ConfigNode(JsonNode node, String path, Map<String, String> environment) {
+    ConfigNode(JsonNode node, String path, Map<String, String> environment, Secrets secrets) {
         this.node = node;
         this.path = path;
         this.environment = environment;
+        this.secrets = secrets;
         if (!node.isObject()) {
             throw error(path, "expected a mapping of keys to values");
         }
@@ -128,7 +130,7 @@ final class ConfigNode {
     }
 
     ConfigNode child(String key) {
-        return has(key) ? new ConfigNode(node.get(key), at(key), environment) : null;
+        return has(key) ? new ConfigNode(node.get(key), at(key), environment, secrets) : null;
     }
 
     <T> List<T> list(String key, Function<ConfigNode, T> reader) {
@@ -141,13 +143,13 @@ final class ConfigNode {
         }
         List<T> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            out.add(reader.apply(new ConfigNode(value.get(i), at(key) + "[" + i + "]", environment)));
+            out.add(reader.apply(new ConfigNode(value.get(i), at(key) + "[" + i + "]", environment, secrets)));
         }
         return out;
     }
 
     ConfigException error(String key, String problem) {
-        return new ConfigException(key + ": " + problem);
+        return new ConfigException(secrets.hide(key + ": " + problem));
     }
 
     ConfigException problem(String key, String problem) {
@@ -166,6 +168,7 @@ final class ConfigNode {
             if (value == null) {
                 throw error(at(key), "environment variable " + m.group(1) + " is not set");
             }
+            secrets.tookFrom(m.group(1), value);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);

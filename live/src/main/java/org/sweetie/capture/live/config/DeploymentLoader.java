@@ -32,6 +32,9 @@ import org.sweetie.core.Persona;
 public final class DeploymentLoader {
     private static final String DEFAULT_CLIENT = "HexChat 2.16.1 / Linux";
 
+    /** The largest deployment file read: a real one is a few KiB. */
+    public static final int MAX_BYTES = 256 * 1024;
+
     private final Map<String, String> environment;
 
     public DeploymentLoader(Map<String, String> environment) {
@@ -41,6 +44,12 @@ public final class DeploymentLoader {
     public Deployment load(Path file) {
         JsonNode root;
         try {
+            // refused before parsing: a parser handed megabytes of YAML works for minutes before it says anything
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(file + ": is " + size + " bytes; a deployment file may have at most "
+                        + MAX_BYTES + " (" + MAX_BYTES / 1024 + " KiB)");
+            }
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
@@ -54,10 +63,14 @@ public final class DeploymentLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(file + ": is empty");
         }
+        Secrets secrets = new Secrets();
         try {
-            return deployment(new ConfigNode(root, "", environment));
+            return deployment(new ConfigNode(root, "", environment, secrets));
         } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw new ConfigException(file + ": " + secrets.hide(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // a setting the file gave that a network's client refused (a JID, a host): said, its secrets hidden
+            throw new ConfigException(file + ": " + secrets.hide(String.valueOf(e.getMessage())));
         }
     }
 

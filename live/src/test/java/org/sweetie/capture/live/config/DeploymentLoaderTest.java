@@ -82,6 +82,36 @@ class DeploymentLoaderTest {
                 .hasMessageEndingWith("missing.yaml: no such file");
     }
 
+    @Test
+    void aSecretFromTheEnvironmentInTheWrongPlaceIsNamedNeverShown() {
+        Map<String, String> env = Map.of("IRC_PASSWORD", "hunter2-SECRET", "XMPP_PASSWORD", "other");
+        for (String[] misplaced : new String[][] {
+            {"country: PH", "country: \"${IRC_PASSWORD}\""},
+            {"hours: \"15:00-21:00\"", "hours: \"${IRC_PASSWORD}\""},
+            {"pace: 500ms", "pace: \"x${IRC_PASSWORD}\""},
+            {"jid: sweetie@example.org", "jid: \"${IRC_PASSWORD}\""},
+            {"channels: [\"#chat\", \"#kids\"]", "channels: [\"${IRC_PASSWORD}\"]"}}) {
+            String yaml = GOOD.replace(misplaced[0], misplaced[1]);
+            assertThat(yaml).as(misplaced[1]).isNotEqualTo(GOOD);
+            assertThatThrownBy(() -> load(yaml, env)).as(misplaced[1]).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("${IRC_PASSWORD}").hasMessageNotContaining("hunter2");
+        }
+    }
+
+    @Test
+    void aFileLargerThanAnyDeploymentIsRefusedBeforeParsing() throws IOException {
+        Path big = dir.resolve("big.yaml");
+        try (var out = Files.newBufferedWriter(big)) {
+            out.write("personas:\n");
+            for (int i = 0; i < 400_000; i++) {
+                out.write("  - {handle: p" + i + "}\n");
+            }
+        }
+        assertThatThrownBy(() -> new DeploymentLoader(ENV).load(big)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(big + ": is " + Files.size(big) + " bytes; a deployment file may have at "
+                        + "most " + DeploymentLoader.MAX_BYTES);
+    }
+
     private Deployment load(String yaml, Map<String, String> env) throws IOException {
         Path file = Files.writeString(dir.resolve("sweetie.yaml"), yaml);
         return new DeploymentLoader(env).load(file);
