@@ -51,6 +51,7 @@ final class OperatorApi implements AutoCloseable {
     private final Map<String, OperatorDesk> desks;
     private final HoldQueue holds;
     private final byte[] token;
+    private final Path tokenFile;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -68,8 +69,10 @@ final class OperatorApi implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
         this.token = secret.getBytes(StandardCharsets.UTF_8);
-        writeToken(tokenFile, secret);
+        // bound first: a second run that cannot have the port must not replace the running one's token
         server = HttpServer.create(address, 16);
+        this.tokenFile = tokenFile;
+        writeToken(tokenFile, secret);
         server.createContext("/conversations/", this::handle);
         server.createContext("/drafts", this::drafts);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -200,5 +203,11 @@ final class OperatorApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        try {
+            Files.deleteIfExists(tokenFile); // a token lying around outlives the API it opened
+        } catch (IOException e) {
+            System.getLogger(OperatorApi.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot delete the operator token " + tokenFile + ": " + e.getMessage());
+        }
     }
 }

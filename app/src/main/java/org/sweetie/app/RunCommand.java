@@ -13,6 +13,7 @@ import org.sweetie.capture.live.config.DeploymentLoader;
 import org.sweetie.capture.live.config.PersonaDeployment;
 import org.sweetie.capture.live.sandbox.Crowd;
 import org.sweetie.core.ChatNetwork;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = storeOptions.open()) {
+        try (RunLock claim = RunLock.claim(storeOptions.location); Workspace workspace = storeOptions.open()) {
             List<ChatNetwork> connections = new ArrayList<>();
             for (PersonaDeployment persona : deployment.personas()) {
                 connections.addAll(persona.connections(Crowd.standard()));

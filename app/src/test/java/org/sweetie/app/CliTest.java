@@ -495,6 +495,40 @@ class CliTest {
     }
 
     @Test
+    void onlyThisUserCanReadANewStoreItsFolderAndItsKey() throws Exception {
+        Path data = folder.resolve("new-data");
+        Path file = log("irc.libera.dave.weechatlog", "2013-10-01 10:00:00\tdave\thi",
+                "2013-10-01 10:00:05\tSweetie10\thello");
+        assertThat(sweetie("import", "--db", data.resolve("sweetie.db").toString(), "--key",
+                data.resolve("evidence.key").toString(), "--persona", "Sweetie10", file.toString()).exitCode())
+                .isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                        .as(f.getFileName().toString()).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameStoreRefusesToStart() throws IOException {
+        Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
+                personas:
+                  - nicknames: [Sweetie10]
+                    sandbox:
+                      - partners: 1
+                """);
+        try (var running = org.sweetie.store.RunLock.claim(db())) {
+            Run second = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "1s");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).startsWith("sweetie run: another sweetie run is capturing into " + db());
+            assertThat(second.err()).doesNotContain("sandbox (sandbox)"); // refused before connecting anywhere
+        }
+    }
+
+    @Test
     void aBrokenDeploymentFileIsAConfigurationErrorNamingTheKey() throws IOException {
         Path config = Files.writeString(folder.resolve("broken.yaml"), """
                 personas:

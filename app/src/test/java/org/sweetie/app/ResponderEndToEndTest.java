@@ -1,6 +1,7 @@
 package org.sweetie.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,6 +181,20 @@ class ResponderEndToEndTest {
                     .containsExactly("taken over by op-anna", "handed back to the bot by op-anna");
         }
         assertThat(operator("say", 999, "hi").err()).contains("no conversation #999");
+
+        // a second API on the same port cannot bind, and must not have replaced the running one's token
+        String token = java.nio.file.Files.readString(dir.resolve("operator.token"));
+        assertThatThrownBy(() -> new OperatorApi(new java.net.InetSocketAddress("127.0.0.1", apiPort),
+                dir.resolve("operator.token"), workspace.store(), java.util.Map.of(), null))
+                .isInstanceOf(java.net.BindException.class);
+        assertThat(java.nio.file.Files.readString(dir.resolve("operator.token"))).isEqualTo(token);
+        done.set(true);
+        try {
+            session.join(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(dir.resolve("operator.token")).as("deleted when the run ends").doesNotExist();
     }
 
     private CliTest.Run operator(String action, long conversation, String... text) {

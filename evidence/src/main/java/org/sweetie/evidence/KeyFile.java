@@ -47,7 +47,8 @@ public final class KeyFile {
                 + Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\npublic="
                 + Base64.getEncoder().encodeToString(VerifierKey.raw(keys.getPublic())) + "\n";
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
         Path temporary = Files.createTempFile(parent, ".evidence-key", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, text, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.sweetie.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -142,7 +143,7 @@ final class Database implements AutoCloseable {
     }
 
     /** The file of a SQLite URL, or null for an in-memory database or a URI form. */
-    private static String sqliteFile(String url) {
+    static String sqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
@@ -156,11 +157,21 @@ final class Database implements AutoCloseable {
         if (file == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path path = Path.of(file).toAbsolutePath();
         try {
-            Files.createDirectories(parent);
+            // Only this user reads what partners wrote: folders made here are 0700, a new database file 0600
+            // (SQLite gives its -wal and -shm files the database file's mode). Existing folders are left as they
+            // are: the file may be in a shared one such as /tmp.
+            Files.createDirectories(path.getParent(), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            if (!Files.exists(path)) {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by another process at the same moment: SQLite opens it as it is
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder for the database file " + file + ": " + e);
+            throw new StoreException("cannot create the database file " + file + ": " + e);
         }
     }
 
