@@ -36,6 +36,8 @@ final class LiveSession {
     private final org.sweetie.persona.HoldQueue holds = new org.sweetie.persona.HoldQueue();
     private InetSocketAddress operatorAddress;
     private Path operatorToken;
+    private org.sweetie.core.Retention retention;
+    private Duration retentionEvery;
 
     /**
      * @param voiced the personas whose responder answers (the others only listen)
@@ -46,6 +48,13 @@ final class LiveSession {
         this.connections = List.copyOf(connections);
         this.voiced = List.copyOf(voiced);
         this.progress = progress;
+    }
+
+    /** Applies this retention rule at the start and at every interval while the session runs. */
+    LiveSession withRetention(org.sweetie.core.Retention rule, Duration interval) {
+        this.retention = rule;
+        this.retentionEvery = interval;
+        return this;
     }
 
     /** Opens the operators' API on this loopback address while the session runs (voiced personas only). */
@@ -119,9 +128,14 @@ final class LiveSession {
         Analyzer analyzer = Analyzer.standard();
         try (Capture capture = new Capture(workspace.store())) {
             OperatorApi api = null;
+            RetentionSchedule schedule = null;
             try {
                 giveVoices(capture, analyzer);
                 api = openOperatorApi();
+                if (retention != null) {
+                    schedule = new RetentionSchedule(workspace, capture, retention, retentionEvery, this::status,
+                            Clock.systemUTC()).start();
+                }
                 connections.forEach(c -> c.onStatus(this::status));
                 connections.forEach(c -> c.start(capture.inboxFor(c)));
                 long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -132,6 +146,9 @@ final class LiveSession {
                     progress.flush();
                 }
             } finally {
+                if (schedule != null) {
+                    schedule.close();
+                }
                 if (api != null) {
                     api.close();
                 }

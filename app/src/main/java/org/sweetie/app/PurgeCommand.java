@@ -3,18 +3,10 @@ package org.sweetie.app;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
-import org.sweetie.core.Event;
-import org.sweetie.core.Message;
-import org.sweetie.identity.Profile;
-import org.sweetie.identity.Suspects;
+import org.sweetie.core.Retention;
+import org.sweetie.identity.Minimisation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Data minimisation: conversations that never reached any stage, whose partner is no suspect worth keeping, and
- * that have been quiet longer than the given time are deleted; the evidence log keeps their leaf hashes and a
- * purge entry with the counts, so what remains stays verifiable.
+ * Data minimisation by hand: conversations quiet for longer than the given time whose partner is no suspect worth
+ * keeping are deleted; the evidence log keeps their leaf hashes and a purge entry with the counts, so what remains
+ * stays verifiable.
  */
 @Command(name = "purge", mixinStandardHelpOptions = true,
-        description = {"Deletes conversations (and then accounts no conversation uses) that never reached any stage, "
-                + "whose partner is not linked to other accounts nor to any conversation that reached a stage, and "
-                + "that were quiet for longer than --older-than. The evidence log records the deletion (what and why, "
-                + "with counts) without the deleted content, and keeps every checkpoint verifiable."})
+        description = {"Deletes conversations (and then accounts no conversation uses) that were quiet for longer "
+                + "than --older-than and whose partner is not worth keeping (see --keep). The evidence log records "
+                + "the deletion (what and why, with counts) without the deleted content, and keeps every checkpoint "
+                + "verifiable. 'sweetie run' does the same on schedule with the deployment's retention."})
 final class PurgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,50 +37,35 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only say what would be deleted.")
     boolean dryRun;
 
+    @Option(names = "--keep", paramLabel = "WHAT", defaultValue = "qualified",
+            description = "What is kept however old: qualified (partners who solicited in any conversation, and "
+                    + "linked accounts; the default, as the deployment's retention) or stage (also every "
+                    + "conversation that reached a stage).")
+    String keep;
+
     @Override
     public Integer call() throws Exception {
         if (olderThan.isNegative()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--older-than must not be negative");
         }
-        Instant cutoff = Instant.now().minus(olderThan);
+        Retention rule = new Retention(olderThan, switch (keep) {
+            case "qualified" -> Retention.Keep.QUALIFIED;
+            case "stage" -> Retention.Keep.STAGED;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--keep takes qualified or stage, not '" + keep + "'");
+        });
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace workspace = storeOptions.openExisting()) {
-            ConversationStore store = workspace.store();
-            Set<Long> keep = new HashSet<>();
-            for (Profile p : Suspects.read(store)) {
-                boolean reachedStage = p.conversations().stream().anyMatch(id -> store.flags(id).stream()
-                        .anyMatch(f -> f.kind().equals("stage")));
-                if (reachedStage || p.suspect().accounts().size() > 1) {
-                    keep.addAll(p.conversations());
-                }
-            }
-            List<Long> purge = new ArrayList<>();
-            for (Conversation c : store.conversations()) {
-                if (!keep.contains(c.id()) && lastActivity(store, c.id()).map(t -> t.isBefore(cutoff)).orElse(true)) {
-                    purge.add(c.id());
-                }
-            }
-            if (dryRun || purge.isEmpty()) {
-                out.println((dryRun ? "would delete " : "nothing to delete: ") + purge.size() + " conversation(s) "
-                        + purge + " quiet since before " + cutoff + "; kept " + keep.size() + " of suspects");
+            Minimisation.Plan plan = Minimisation.plan(workspace.store(), rule, Instant.now());
+            if (dryRun || plan.purge().isEmpty()) {
+                out.println((dryRun ? "would delete " : "nothing to delete: ") + plan.purge().size()
+                        + " conversation(s) " + plan.purge() + " quiet since before " + plan.cutoff() + "; kept "
+                        + plan.kept() + " of suspects");
                 return 0;
             }
-            ConversationStore.Purged purged = workspace.evidence().purge(purge, "data minimisation: never reached "
-                    + "any stage, partner is no suspect, quiet since before " + cutoff + " (sweetie purge "
-                    + "--older-than " + olderThan + ")");
-            workspace.evidence().checkpoint();
-            out.println("deleted " + purged.conversations() + " conversations, " + purged.messages() + " messages, "
-                    + purged.events() + " events, " + purged.flags() + " flags and " + purged.accounts()
-                    + " accounts; the evidence log keeps their leaf hashes and a purge entry with these counts");
+            ConversationStore.Purged purged = RetentionPurge.run(workspace, rule, plan, "sweetie purge");
+            out.println(RetentionPurge.describe(purged));
         }
         return 0;
-    }
-
-    private static Optional<Instant> lastActivity(ConversationStore store, long id) {
-        Optional<Instant> message = store.messages(id).stream().map(Message::time).max(Instant::compareTo);
-        Optional<Instant> event = store.events(id).stream().map(Event::time).max(Instant::compareTo);
-        return message.isPresent() && event.isPresent()
-                ? Optional.of(message.get().isAfter(event.get()) ? message.get() : event.get())
-                : message.or(() -> event);
     }
 }

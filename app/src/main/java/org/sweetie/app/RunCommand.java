@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
                     .filter(p -> p.responding().enabled()).toList();
             LiveSummary summary = new LiveSession(workspace, connections, voiced, err)
                     .withOperatorApi(address(operatorApi), operatorToken)
+                    .withRetention(deployment.retention(), deployment.retentionEvery())
                     .run(duration, Duration.ofSeconds(every), () -> false);
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());

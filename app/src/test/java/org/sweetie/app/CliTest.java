@@ -513,6 +513,31 @@ class CliTest {
     }
 
     @Test
+    void aRunPurgesOnScheduleTheContactsItsRetentionNoLongerKeeps() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("old-logs"));
+        Files.writeString(logs.resolve("irc.libera.amy.weechatlog"), "2013-10-01 10:00:00\tamy\thi, nice weather\n"
+                + "2013-10-01 10:00:05\tSweetie10\thi\n");
+        Files.writeString(logs.resolve("irc.libera.dave.weechatlog"), "2013-10-01 11:00:00\tdave\thow old r u\n"
+                + "2013-10-01 11:00:05\tSweetie10\tim 10\n"
+                + "2013-10-01 11:00:10\tdave\ti give you 20 dollars for a sexy show on cam\n");
+        assertThat(sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", logs.toString())
+                .exitCode()).isZero();
+        Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
+                personas:
+                  - nicknames: [Sweetie10]
+                    sandbox:
+                      - partners: 2
+                        pace: 0ms
+                retention: {after: 30d, every: 1s}
+                """);
+        Run run = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "2s");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("sweetie: retention: deleted 1 conversations, 2 messages");
+        String listed = sweetie("conversations", "--db", db(), "--key", key()).out();
+        assertThat(listed).contains("libera: dave").doesNotContain("amy").contains("sandbox");
+    }
+
+    @Test
     void aSecondRunOnTheSameStoreRefusesToStart() throws IOException {
         Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
                 personas:

@@ -52,4 +52,30 @@ class PurgeTest {
         byte[] file = Files.readAllBytes(Path.of(db));
         assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain("unique-purge-marker");
     }
+
+    /** A purged conversation's id stays in the evidence log: the next conversation must not take it. */
+    @Test
+    void aConversationAfterAPurgeNeverTakesAPurgedConversationsId() throws Exception {
+        Path first = Files.createDirectories(folder.resolve("first"));
+        Files.writeString(first.resolve("irc.libera.amy.weechatlog"), "2013-10-01 10:00:00\tamy\thi, nice weather\n"
+                + "2013-10-01 10:00:05\tSweetie10\thi\n", StandardCharsets.UTF_8);
+        Path later = Files.createDirectories(folder.resolve("later"));
+        Files.writeString(later.resolve("irc.libera.bob.weechatlog"), "2013-10-02 10:00:00\tbob\thello there\n"
+                + "2013-10-02 10:00:05\tSweetie10\thi\n", StandardCharsets.UTF_8);
+        String db = folder.resolve("reuse.db").toString();
+        String key = folder.resolve("evidence.key").toString();
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--db", db, "--key", key, first.toString())
+                .exitCode()).isZero();
+        assertThat(CliTest.sweetie("purge", "--older-than", "30d", "--db", db, "--key", key).out())
+                .startsWith("deleted 1 conversations");
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--db", db, "--key", key, later.toString())
+                .exitCode()).isZero();
+
+        assertThat(CliTest.sweetie("conversations", "--db", db, "--key", key).out()).startsWith("#2 libera: bob");
+        Path bundle = folder.resolve("bob.zip");
+        CliTest.Run export = CliTest.sweetie("export", "--conversation", "2", "--out", bundle.toString(), "--db", db,
+                "--key", key);
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(CliTest.sweetie("verify", bundle.toString()).exitCode()).isZero();
+    }
 }

@@ -21,6 +21,8 @@ import org.flywaydb.core.api.FlywayException;
  * their own connection, so a reader sees only committed data and never waits for a long import.
  */
 final class Database implements AutoCloseable {
+    /** Where the SQL must differ (a new row's id); everything else in this package runs on both. */
+    final Dialect dialect;
     private final Connection writer;
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -32,7 +34,8 @@ final class Database implements AutoCloseable {
     /** SQLite only: copies the write-ahead log into the database off the commit path; null for PostgreSQL. */
     private final WalCheckpointer checkpointer;
 
-    private Database(Connection writer, Connection reader, WalCheckpointer checkpointer) {
+    private Database(Dialect dialect, Connection writer, Connection reader, WalCheckpointer checkpointer) {
+        this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
         this.checkpointer = checkpointer;
@@ -51,7 +54,7 @@ final class Database implements AutoCloseable {
             reader.setAutoCommit(true);
             WalCheckpointer checkpointer = dialect == Dialect.SQLITE
                     ? new WalCheckpointer(connect(dialect, url)) : null;
-            return new Database(writer, reader, checkpointer);
+            return new Database(dialect, writer, reader, checkpointer);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + shown(url) + ": " + reason(e));
         }

@@ -258,7 +258,14 @@ final class JdbcConversationStore implements ConversationStore {
             long personaAccount = accountId(c, key.network(), key.personaAccount());
             long partnerAccount = accountId(c, key.network(), key.partnerAccount());
             String channel = key.isPrivate() ? "" : key.channel();
-            try (PreparedStatement insert = c.prepareStatement("""
+            // SQLite would give a new row the largest id again once that row is deleted; a purged conversation's id
+            // stays in the evidence log with its leaf hashes, so a new conversation must never take it (export and
+            // the purge entry would speak of two conversations). PostgreSQL's identity never reuses an id.
+            try (PreparedStatement insert = c.prepareStatement(db.dialect == Dialect.SQLITE ? """
+                    INSERT INTO conversation (id, persona_id, persona_account_id, partner_account_id, channel)
+                    VALUES (1 + MAX(COALESCE((SELECT MAX(id) FROM conversation), 0),
+                                    COALESCE((SELECT MAX(conversation_id) FROM evidence_entry), 0)), ?, ?, ?, ?)
+                    ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""" : """
                     INSERT INTO conversation (persona_id, persona_account_id, partner_account_id, channel)
                     VALUES (?, ?, ?, ?) ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""")) {
                 insert.setLong(1, personaId);

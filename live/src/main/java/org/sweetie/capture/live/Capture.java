@@ -59,6 +59,10 @@ public final class Capture implements AutoCloseable {
     private record Said(Conversation conversation, Message line) implements Item {
     }
 
+    /** Work on the store between batches (a retention purge): the ids it returns are deleted conversations. */
+    private record Maintenance(java.util.function.Supplier<java.util.Collection<Long>> work) implements Item {
+    }
+
     /** Told of every partner message once it is durable (on the writer thread: hand work off, do not block). */
     @FunctionalInterface
     public interface Listener {
@@ -80,6 +84,15 @@ public final class Capture implements AutoCloseable {
     /** Stores a line the persona said, in order with what the partners say. */
     public CompletableFuture<Void> said(Conversation conversation, Message line) {
         return enqueue(conversation.key().network(), null, new Said(conversation, line));
+    }
+
+    /**
+     * Runs work that deletes conversations (a retention purge) on the writer, between two batches: nothing is being
+     * stored meanwhile, and the writer then forgets the deleted conversations, so a partner who comes back gets a
+     * new one instead of lines sent to a conversation that is gone.
+     */
+    public CompletableFuture<Void> deleting(java.util.function.Supplier<java.util.Collection<Long>> work) {
+        return enqueue(null, null, new Maintenance(work));
     }
 
     /** True when nothing waits to be stored (a session waits for this before it stops). */
@@ -135,9 +148,36 @@ public final class Capture implements AutoCloseable {
             }
             writing = true;
             queue.drainTo(batch, MAX_BATCH - 1);
-            write(batch);
+            writeAroundMaintenance(batch);
             batch.clear();
             writing = false;
+        }
+    }
+
+    /** Stores the lines before a maintenance item, runs it, then goes on: the queue's order holds throughout. */
+    private void writeAroundMaintenance(List<Pending> batch) {
+        int from = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).item() instanceof Maintenance maintenance) {
+                if (i > from) {
+                    write(batch.subList(from, i));
+                }
+                maintain(maintenance, batch.get(i).stored());
+                from = i + 1;
+            }
+        }
+        if (from < batch.size()) {
+            write(batch.subList(from, batch.size()));
+        }
+    }
+
+    private void maintain(Maintenance maintenance, CompletableFuture<Void> done) {
+        try {
+            Set<Long> deleted = Set.copyOf(maintenance.work().get());
+            routes.values().forEach(r -> r.forget(deleted));
+            done.complete(null);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
         }
     }
 
@@ -151,6 +191,7 @@ public final class Capture implements AutoCloseable {
                     case Received r -> routesOf(pending.network(), pending.persona())
                             .store(appender, r.inbound(), partnerLines);
                     case Said s -> appender.add(s.conversation(), s.line());
+                    case Maintenance m -> throw new IllegalStateException("maintenance runs between batches");
                 }
             }
             appender.commit();
@@ -232,6 +273,11 @@ public final class Capture implements AutoCloseable {
             Conversation conversation = conversation(handle, said.channel());
             saw(handle, said.partner(), said.host());
             return conversation;
+        }
+
+        /** Drops deleted conversations; the nicks followed so far stay, so one person keeps one account. */
+        void forget(Set<Long> deleted) {
+            conversationsOf.values().forEach(known -> known.removeIf(c -> deleted.contains(c.id())));
         }
 
         private void happened(ConversationStore.Appender appender, Inbound.Happened happened) {

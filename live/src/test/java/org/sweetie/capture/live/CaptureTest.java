@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.ForwardingConversationStore;
@@ -99,6 +100,29 @@ class CaptureTest {
 
             long id = store.conversations().getFirst().id();
             assertThat(store.messages(id)).extracting(Message::text).containsExactly("hello", "hi", "you there?");
+        }
+    }
+
+    @Test
+    void aPartnerWhoseConversationWasDeletedBetweenBatchesGetsANewOneAndNothingIsLost() throws Exception {
+        Network net = Network.irc("testnet");
+        try (ConversationStore store = Stores.open(dir.resolve("store.db").toString());
+             Capture capture = new Capture(store)) {
+            Inbox inbox = capture.inboxFor(new Connection(net, Persona.ofNicknames(List.of("Sweetie10"))));
+            Instant t = Instant.parse("2026-01-01T10:00:00Z");
+            inbox.deliver(new Inbound.Said(t, "dave", null, "hi", null, null, null)).get(20, TimeUnit.SECONDS);
+            long first = store.conversations().getFirst().id();
+
+            capture.deleting(() -> {
+                store.delete(List.of(first));
+                return List.of(first);
+            }).get(20, TimeUnit.SECONDS);
+            inbox.deliver(new Inbound.Said(t.plusSeconds(60), "dave", null, "back again", null, null, null))
+                    .get(20, TimeUnit.SECONDS);
+
+            assertThat(store.conversations()).hasSize(1);
+            Conversation second = store.conversations().getFirst();
+            assertThat(store.messages(second.id())).extracting(Message::text).containsExactly("back again");
         }
     }
 

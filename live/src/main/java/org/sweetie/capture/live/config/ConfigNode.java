@@ -53,6 +53,18 @@ final class ConfigNode {
         return node.hasNonNull(key);
     }
 
+    /** Whether the key says off: YAML reads a bare {@code off} (or {@code false}) as the boolean false. */
+    boolean isOff(String key) {
+        JsonNode value = node.get(key);
+        return value != null && (value.isBoolean() && !value.asBoolean() || value.isTextual()
+                && value.asText().equals("off"));
+    }
+
+    /** Whether the key holds a single value (text, a number) rather than a mapping or a list. */
+    boolean isText(String key) {
+        return has(key) && node.get(key).isValueNode();
+    }
+
     String text(String key) {
         if (!has(key)) {
             throw error(at(key), "missing");

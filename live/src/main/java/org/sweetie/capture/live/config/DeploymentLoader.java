@@ -23,6 +23,7 @@ import org.sweetie.capture.live.irc.IrcNetwork;
 import org.sweetie.capture.live.sandbox.SandboxNetwork;
 import org.sweetie.capture.live.xmpp.XmppNetwork;
 import org.sweetie.core.Persona;
+import org.sweetie.core.Retention;
 
 /**
  * Reads and validates a deployment file (YAML; see docs/live-capture.md). Every problem is reported with the file
@@ -31,6 +32,9 @@ import org.sweetie.core.Persona;
  */
 public final class DeploymentLoader {
     private static final String DEFAULT_CLIENT = "HexChat 2.16.1 / Linux";
+
+    /** How often a run applies the retention rule unless the file says otherwise. */
+    static final Duration DEFAULT_RETENTION_EVERY = Duration.ofHours(1);
 
     /** The largest deployment file read: a real one is a few KiB. */
     public static final int MAX_BYTES = 256 * 1024;
@@ -75,7 +79,7 @@ public final class DeploymentLoader {
     }
 
     private Deployment deployment(ConfigNode root) {
-        root.allowing("store", "personas");
+        root.allowing("store", "personas", "retention");
         List<PersonaDeployment> personas = root.list("personas", this::persona);
         if (personas.isEmpty()) {
             throw root.problem("personas", "at least one persona is needed");
@@ -96,7 +100,37 @@ public final class DeploymentLoader {
                 }
             }
         }
-        return new Deployment(root.optionalText("store", null), personas);
+        return new Deployment(root.optionalText("store", null), personas, retention(root), retentionEvery(root));
+    }
+
+    /** The retention rule: the default when the key is absent, null for {@code retention: off}. */
+    private static Retention retention(ConfigNode root) {
+        if (!root.has("retention")) {
+            return Retention.DEFAULT;
+        }
+        if (root.isOff("retention")) {
+            return null;
+        }
+        if (root.isText("retention")) {
+            throw root.problem("retention", "expected off, or a mapping with after, keep and every");
+        }
+        ConfigNode node = root.child("retention").allowing("after", "keep", "every");
+        Duration after = node.duration("after", Retention.DEFAULT.after());
+        String keep = node.optionalText("keep", "qualified");
+        return new Retention(after, switch (keep) {
+            case "qualified" -> Retention.Keep.QUALIFIED;
+            case "stage" -> Retention.Keep.STAGED;
+            default -> throw node.problem("keep", "expected qualified or stage, got '" + keep + "'");
+        });
+    }
+
+    private static Duration retentionEvery(ConfigNode root) {
+        ConfigNode node = root.has("retention") && !root.isText("retention") ? root.child("retention") : null;
+        Duration every = node == null ? DEFAULT_RETENTION_EVERY : node.duration("every", DEFAULT_RETENTION_EVERY);
+        if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw node.problem("every", "must be at least 1s");
+        }
+        return every;
     }
 
     private static List<String> networkNames(PersonaDeployment p) {

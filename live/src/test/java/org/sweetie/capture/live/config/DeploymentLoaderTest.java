@@ -112,6 +112,24 @@ class DeploymentLoaderTest {
                         + "most " + DeploymentLoader.MAX_BYTES);
     }
 
+    @Test
+    void retentionDefaultsToNinetyDaysForContactsThatNeverQualifiedAndCanBeSetOrTurnedOff() throws IOException {
+        Deployment byDefault = load(GOOD, ENV);
+        assertThat(byDefault.retention()).isEqualTo(org.sweetie.core.Retention.DEFAULT);
+        assertThat(byDefault.retentionEvery()).isEqualTo(java.time.Duration.ofHours(1));
+
+        Deployment set = load(GOOD + "retention: {after: 30d, keep: stage, every: 10m}\n", ENV);
+        assertThat(set.retention()).isEqualTo(new org.sweetie.core.Retention(java.time.Duration.ofDays(30),
+                org.sweetie.core.Retention.Keep.STAGED));
+        assertThat(set.retentionEvery()).isEqualTo(java.time.Duration.ofMinutes(10));
+
+        assertThat(load(GOOD + "retention: off\n", ENV).retention()).isNull();
+        assertThatThrownBy(() -> load(GOOD + "retention: {keep: nothing}\n", ENV))
+                .hasMessageEndingWith("retention.keep: expected qualified or stage, got 'nothing'");
+        assertThatThrownBy(() -> load(GOOD + "retention: sometimes\n", ENV))
+                .hasMessageEndingWith("retention: expected off, or a mapping with after, keep and every");
+    }
+
     private Deployment load(String yaml, Map<String, String> env) throws IOException {
         Path file = Files.writeString(dir.resolve("sweetie.yaml"), yaml);
         return new DeploymentLoader(env).load(file);
