@@ -37,6 +37,7 @@ final class LiveSession {
     private InetSocketAddress operatorAddress;
     private Path operatorToken;
     private org.sweetie.core.Retention retention;
+    private MetricsEndpoint metrics;
     private Duration retentionEvery;
 
     /**
@@ -48,6 +49,12 @@ final class LiveSession {
         this.connections = List.copyOf(connections);
         this.voiced = List.copyOf(voiced);
         this.progress = progress;
+    }
+
+    /** Shows the session's figures on this endpoint while it runs. */
+    LiveSession withMetrics(MetricsEndpoint endpoint) {
+        this.metrics = endpoint;
+        return this;
     }
 
     /** Applies this retention rule at the start and at every interval while the session runs. */
@@ -98,7 +105,8 @@ final class LiveSession {
                 .collect(Collectors.toMap(ChatNetwork::network, c -> c, (a, b) -> a));
         LiveOutlet outlet = new LiveOutlet(byNetwork, capture);
         for (PersonaDeployment deployment : voiced) {
-            Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC(), holds);
+            Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC(), holds,
+                    metrics == null ? decision -> { } : metrics::decided);
             responders.add(voice.responder());
             desks.put(voice.persona().handle(), voice.desk());
             capture.addListener((network, conversation, message) -> voice.responder().heard(conversation, message));
@@ -130,6 +138,10 @@ final class LiveSession {
             OperatorApi api = null;
             RetentionSchedule schedule = null;
             try {
+                if (metrics != null) {
+                    metrics.observe(capture);
+                    connections.forEach(metrics::observe);
+                }
                 giveVoices(capture, analyzer);
                 api = openOperatorApi();
                 if (retention != null) {

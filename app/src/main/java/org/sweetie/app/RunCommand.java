@@ -47,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the API's token is written, readable by this user only (default: ${DEFAULT-VALUE}).")
     Path operatorToken;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve the run's figures for Prometheus at http://HOST:PORT/metrics (loopback only): "
+                    + "lines stored, capture queue, commit latency, guard decisions, network state. Off by default.")
+    String metricsAddress;
+
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
     long every;
@@ -71,10 +76,18 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             List<PersonaDeployment> voiced = deployment.personas().stream()
                     .filter(p -> p.responding().enabled()).toList();
-            LiveSummary summary = new LiveSession(workspace, connections, voiced, err)
-                    .withOperatorApi(address(operatorApi), operatorToken)
-                    .withRetention(deployment.retention(), deployment.retentionEvery())
-                    .run(duration, Duration.ofSeconds(every), () -> false);
+            LiveSummary summary;
+            try (MetricsEndpoint metrics = metricsAddress == null ? null
+                    : new MetricsEndpoint(address("--metrics", metricsAddress))) {
+                if (metrics != null) {
+                    err.println("sweetie run: metrics on http://" + metricsAddress + "/metrics");
+                }
+                summary = new LiveSession(workspace, connections, voiced, err)
+                        .withOperatorApi(address("--operator-api", operatorApi), operatorToken)
+                        .withRetention(deployment.retention(), deployment.retentionEvery())
+                        .withMetrics(metrics)
+                        .run(duration, Duration.ofSeconds(every), () -> false);
+            }
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());
             return neverConnected(connections, err) ? 1 : 0;
@@ -93,13 +106,13 @@ final class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    private InetSocketAddress address(String hostPort) {
+    private InetSocketAddress address(String option, String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         try {
             return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
         } catch (RuntimeException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--operator-api: expected HOST:PORT, got '" + hostPort + "'");
+                    option + ": expected HOST:PORT, got '" + hostPort + "'");
         }
     }
 }

@@ -37,12 +37,22 @@ record Voice(Persona persona, GuardedSender sender, Responder responder, Operato
 
     static Voice of(PersonaDeployment deployment, Workspace workspace, Outlet outlet, Analyzer analyzer,
                     Clock clock, HoldQueue holds) {
+        return of(deployment, workspace, outlet, analyzer, clock, holds, decision -> { });
+    }
+
+    /** @param decided told of every decision of the guard after it is in the evidence log (for the metrics) */
+    static Voice of(PersonaDeployment deployment, Workspace workspace, Outlet outlet, Analyzer analyzer,
+                    Clock clock, HoldQueue holds, java.util.function.Consumer<org.sweetie.persona.Decision> decided) {
         Persona persona = workspace.store().persona(deployment.persona());
         PersonaDeployment.Cover cover = deployment.cover();
         ScriptLibrary.Cover facts = new ScriptLibrary.Cover(persona, cover.name(), cover.city(),
                 countryName(persona.country()), cover.grade());
         EntrapmentGuard guard = guard(analyzer).knowing(facts.words());
-        GuardedSender sender = new GuardedSender(guard, evidenceLog(workspace, clock), outlet, clock, holds);
+        DecisionLog evidence = evidenceLog(workspace, clock);
+        GuardedSender sender = new GuardedSender(guard, (conversation, decision) -> {
+            evidence.record(conversation, decision);
+            decided.accept(decision);
+        }, outlet, clock, holds);
         ScriptLibrary scripts = ScriptLibrary.standard(facts, guard);
         PersonaDeployment.Responding responding = deployment.responding();
         Deterrence deterrence = new Deterrence(responding.enabled()

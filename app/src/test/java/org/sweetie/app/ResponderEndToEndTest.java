@@ -44,6 +44,7 @@ class ResponderEndToEndTest {
     private final AtomicBoolean done = new AtomicBoolean();
     private Thread session;
     private int apiPort;
+    private MetricsEndpoint metrics;
 
     @BeforeEach
     void start() throws IOException {
@@ -56,11 +57,13 @@ class ResponderEndToEndTest {
                         List.of("#room"), "sweetie", "Sweetie", "HexChat 2.16.1 / Linux")), List.of(), List.of());
         List<org.sweetie.core.ChatNetwork> connections = sweetie.connections(null);
         apiPort = LocalNgircd.freePort();
+        metrics = new MetricsEndpoint(new java.net.InetSocketAddress("127.0.0.1", 0));
         session = Thread.ofVirtual().start(() -> {
             try {
                 new LiveSession(workspace, connections, List.of(sweetie), new PrintWriter(new StringWriter()))
                         .withOperatorApi(new java.net.InetSocketAddress("127.0.0.1", apiPort),
                                 dir.resolve("operator.token"))
+                        .withMetrics(metrics)
                         .run(null, Duration.ofSeconds(1), done::get);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -72,6 +75,7 @@ class ResponderEndToEndTest {
     void stop() throws InterruptedException {
         done.set(true);
         session.join(Duration.ofSeconds(60));
+        metrics.close();
         workspace.close();
         server.close();
     }
@@ -182,6 +186,15 @@ class ResponderEndToEndTest {
         }
         assertThat(operator("say", 999, "hi").err()).contains("no conversation #999");
 
+        String figures = scrape();
+        assertThat(figures).containsPattern("sweetie_guard_decisions_total\\{outcome=\"refused\",rule=\"images\"} 1")
+                .containsPattern("sweetie_guard_decisions_total\\{outcome=\"held\",rule=\"register\"} 2")
+                .contains("sweetie_network_up{network=\"testnet\",persona=\"sweetie10\"} 1")
+                .containsPattern("sweetie_capture_partner_lines_total\\{network=\"testnet\"} [1-9]")
+                .contains("sweetie_capture_queue_depth").contains("sweetie_capture_commit_seconds_count");
+        assertThat(figures).as("counts only, no chat content or names").doesNotContain("amy")
+                .doesNotContain("send me a pic").doesNotContain("how are you");
+
         // a second API on the same port cannot bind, and must not have replaced the running one's token
         String token = java.nio.file.Files.readString(dir.resolve("operator.token"));
         assertThatThrownBy(() -> new OperatorApi(new java.net.InetSocketAddress("127.0.0.1", apiPort),
@@ -195,6 +208,18 @@ class ResponderEndToEndTest {
             Thread.currentThread().interrupt();
         }
         assertThat(dir.resolve("operator.token")).as("deleted when the run ends").doesNotExist();
+    }
+
+    private String scrape() {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + metrics.port() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private CliTest.Run operator(String action, long conversation, String... text) {

@@ -46,6 +46,11 @@ public interface ChatNetwork extends AutoCloseable {
         return true;
     }
 
+    /** Whether the connection is up now (for health checks); by default, whether it ever was. */
+    default boolean connected() {
+        return everConnected();
+    }
+
     /** Leaves the network for good; no further deliveries once this returns. */
     @Override
     void close();

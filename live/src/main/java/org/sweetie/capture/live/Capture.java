@@ -41,6 +41,7 @@ public final class Capture implements AutoCloseable {
     private final Map<String, Routes> routes = new HashMap<>();
     private final Thread writer;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<BatchObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Conversation and source id of the lines in the batch being written (the store checks committed ones). */
     private final Set<String> inBatch = new HashSet<>();
     private volatile boolean closing;
@@ -61,6 +62,12 @@ public final class Capture implements AutoCloseable {
 
     /** Work on the store between batches (a retention purge): the ids it returns are deleted conversations. */
     private record Maintenance(java.util.function.Supplier<java.util.Collection<Long>> work) implements Item {
+    }
+
+    /** Told of every batch once it is committed: how many deliveries it held and how long it took to store. */
+    @FunctionalInterface
+    public interface BatchObserver {
+        void committed(int deliveries, long nanos);
     }
 
     /** Told of every partner message once it is durable (on the writer thread: hand work off, do not block). */
@@ -102,6 +109,15 @@ public final class Capture implements AutoCloseable {
 
     public void addListener(Listener listener) {
         listeners.add(listener);
+    }
+
+    public void addObserver(BatchObserver observer) {
+        observers.add(observer);
+    }
+
+    /** How many deliveries wait for the writer. */
+    public int waiting() {
+        return queue.size();
     }
 
     private CompletableFuture<Void> enqueue(Network network, Persona persona, Item item) {
@@ -182,6 +198,7 @@ public final class Capture implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
+        long started = System.nanoTime();
         List<Stored> partnerLines = new ArrayList<>();
         inBatch.clear();
         try (ConversationStore.Appender appender = store.appender()) {
@@ -195,6 +212,8 @@ public final class Capture implements AutoCloseable {
                 }
             }
             appender.commit();
+            long took = System.nanoTime() - started;
+            observers.forEach(o -> o.committed(batch.size(), took));
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
             // Nothing of the batch is stored: the connector sees the failure and keeps the line (or the peer resends).

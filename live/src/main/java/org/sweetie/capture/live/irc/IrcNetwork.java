@@ -69,6 +69,7 @@ public final class IrcNetwork implements ChatNetwork {
     private volatile Pattern mention;
     private volatile boolean closed;
     private volatile boolean everConnected;
+    private volatile boolean up;
     private volatile Consumer<String> status = line -> LOG.log(System.Logger.Level.INFO, line);
     private Client client;
     private Inbox inbox;
@@ -153,6 +154,11 @@ public final class IrcNetwork implements ChatNetwork {
     }
 
     @Override
+    public boolean connected() {
+        return up;
+    }
+
+    @Override
     public void close() {
         closed = true;
         if (client != null) {
@@ -164,6 +170,7 @@ public final class IrcNetwork implements ChatNetwork {
     public void connected(ClientNegotiationCompleteEvent event) {
         backoff.reset();
         everConnected = true;
+        up = true;
         status.accept(where() + ": connected as " + client.getNick());
         asked.clear();
         mention = mentionOf(client.getNick());
@@ -175,6 +182,7 @@ public final class IrcNetwork implements ChatNetwork {
 
     @Handler
     public void disconnected(ClientConnectionEndedEvent event) {
+        up = false;
         if (closed) {
             event.setAttemptReconnect(false);
             return;

@@ -421,6 +421,11 @@ public final class XmppNetwork implements ChatNetwork {
         return everConnected;
     }
 
+    @Override
+    public boolean connected() {
+        return isConnected();
+    }
+
     /** True once logged in (for tests and the status line). */
     public boolean isConnected() {
         return connection != null && connection.isAuthenticated();
