@@ -117,6 +117,7 @@ final class LiveSession {
     private void status(String line) {
         progress.println("sweetie: " + org.sweetie.core.Printable.of(line));
         progress.flush();
+        RunLog.EVENTS.info(line);
     }
 
     /** Runs until the duration has passed (null: no limit), {@code done} holds, or the process is interrupted. */

@@ -52,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
                     + "lines stored, capture queue, commit latency, guard decisions, network state. Off by default.")
     String metricsAddress;
 
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Also log the run's events to FILE as JSON lines (rotated daily and at 10 MB, 30 days "
+                    + "kept).")
+    Path log;
+
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
     long every;
@@ -77,8 +82,11 @@ final class RunCommand implements Callable<Integer> {
             List<PersonaDeployment> voiced = deployment.personas().stream()
                     .filter(p -> p.responding().enabled()).toList();
             LiveSummary summary;
-            try (MetricsEndpoint metrics = metricsAddress == null ? null
+            try (RunLog file = log == null ? null : RunLog.to(log);
+                 MetricsEndpoint metrics = metricsAddress == null ? null
                     : new MetricsEndpoint(address("--metrics", metricsAddress))) {
+                RunLog.EVENTS.info("run started: " + connections.size() + " connection(s), store "
+                        + storeOptions.location);
                 if (metrics != null) {
                     err.println("sweetie run: metrics on http://" + metricsAddress + "/metrics");
                 }
@@ -87,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
                         .withRetention(deployment.retention(), deployment.retentionEvery())
                         .withMetrics(metrics)
                         .run(duration, Duration.ofSeconds(every), () -> false);
+                RunLog.EVENTS.info("run ended");
             }
             out.println("Captured on this deployment's networks:");
             out.print(summary.table());

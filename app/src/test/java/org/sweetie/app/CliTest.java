@@ -538,6 +538,31 @@ class CliTest {
     }
 
     @Test
+    void aRunLogsItsEventsAsJsonLinesWithoutChatContent() throws Exception {
+        Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
+                personas:
+                  - nicknames: [Sweetie10]
+                    sandbox:
+                      - partners: 2
+                        pace: 0ms
+                """);
+        Path log = folder.resolve("logs").resolve("run.jsonl");
+        Run run = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "1s",
+                "--log", log.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> messages = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            messages.add(mapper.readTree(line).get("message").asText());
+        }
+        assertThat(messages.getFirst()).startsWith("run started: 1 connection(s), store " + db());
+        assertThat(messages.getLast()).isEqualTo("run ended");
+        String stored = sweetie("transcript", "--db", db(), "--key", key(), "1").out();
+        String partnerLine = stored.lines().filter(l -> l.contains(" < ")).findFirst().orElseThrow();
+        assertThat(Files.readString(log)).doesNotContain(partnerLine.substring(partnerLine.indexOf(": ") + 2));
+    }
+
+    @Test
     void aSecondRunOnTheSameStoreRefusesToStart() throws IOException {
         Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
                 personas:
