@@ -187,7 +187,7 @@ final class CaseIndex {
         private final StringBuilder html = new StringBuilder(8192);
 
         Page(String title) {
-            html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+            html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
                     + "<meta charset=\"utf-8\"/>\n"
                     + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     + "style-src 'unsafe-inline'\"/>\n<meta name=\"referrer\" content=\"no-referrer\"/>\n<title>")
