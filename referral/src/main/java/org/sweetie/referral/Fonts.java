@@ -79,7 +79,11 @@ final class Fonts implements AutoCloseable {
             if (in == null) {
                 throw new IOException("font missing from the build: fonts/" + name);
             }
-            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            // Glyphs are chosen here, one per character (Arabic joined by ArabicShaping): PDFBox's own substitution
+            // would change widths after they were measured, and it costs more than the rest of the dossier.
+            font.setEnableGsub(false);
+            return font;
         }
     }
 
