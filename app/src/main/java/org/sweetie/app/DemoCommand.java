@@ -82,7 +82,8 @@ final class DemoCommand implements Callable<Integer> {
              var progress = new ImportCommand.Progress(spec.commandLine().getErr())) {
             ConversationStore store = workspace.store();
             copySamples(logs.path);
-            out.println("Sweetie demo: importing the bundled synthetic logs as persona " + PERSONA.nicknames()
+            out.println("Sweetie demo: importing the bundled synthetic logs as persona " + String.join(" and ",
+                    PERSONA.nicknames())
                     + " into " + db);
             ImportSummary summary = new LogImporter(store, PERSONA, ZoneOffset.UTC, null, progress)
                     .importPaths(List.of(logs.path));

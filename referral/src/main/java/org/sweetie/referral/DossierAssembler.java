@@ -137,8 +137,9 @@ public final class DossierAssembler {
     private List<Dossier.Block> summary(Profile profile, Routing.Route route) {
         return List.of(
                 new Dossier.Field("Identification level", profile.level().key()),
-                new Dossier.Field("Referral priority", profile.priority() + " (higher first; how it is scored is "
-                        + "in the sender's documentation, docs/referrals.md of Sweetie)"),
+                new Dossier.Field("Referral priority", profile.priority() + " (higher first: identification up to 40, "
+                        + "qualification up to 30, returning after a warning 10, more personas or networks up to 10, "
+                        + "signs of hands-on risk 15)"),
                 new Dossier.Field("Qualification", qualification(profile.qualification())),
                 new Dossier.Field("Accounts", Words.count(profile.suspect().accounts().size(), "account", "accounts")
                         + " on " + Words.count(profile.networks(), "network", "networks") + ", talking to "

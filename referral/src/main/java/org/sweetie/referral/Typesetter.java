@@ -42,11 +42,6 @@ final class Typesetter {
         return lines;
     }
 
-    /** The width in points of a text on one line. */
-    float width(String text, boolean bold, float size) {
-        return measure(ArabicShaping.shape(drawable(Printable.of(text), bold)), bold, size);
-    }
-
     /**
      * The text with every character that no font has replaced: invisible format characters (joiners, variation
      * selectors) are left out, anything else is written as its code point and name, so nothing vanishes unseen.
