@@ -44,7 +44,8 @@ final class ReferralsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new or empty folder to write the packages to.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "A new or empty folder to write the packages to.")
     Path out;
 
     @Option(names = "--country", paramLabel = "CC", description = "Only this country (ISO 3166-1 alpha-2, or "

@@ -158,7 +158,8 @@ public final class ReferralPackage {
     }
 
     static String summary(Map<String, Headline> headlines, Map<String, List<Referral>> referred) {
-        StringBuilder s = new StringBuilder("Sweetie referral packages. For law enforcement only; not for publication.\n\n");
+        StringBuilder s = new StringBuilder(
+                "Sweetie referral packages. For law enforcement only; not for publication.\n\n");
         s.append(String.format("%-10s %10s %13s %6s %11s %9s%n", "country", "contacts", "solicitation", "WCST",
                 "identified", "referred"));
         Headline total = new Headline(0, 0, 0, 0);
