@@ -22,6 +22,10 @@ import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Persona;
 import org.sweetie.evidence.BundleVerifier;
 import org.sweetie.evidence.BundleWriter;
+import org.sweetie.identity.Level;
+import org.sweetie.referral.Referrals;
+import org.sweetie.referral.Routing;
+import org.sweetie.referral.Sender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,10 +39,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Imports the bundled synthetic sample conversations into a fresh embedded store "
                 + "(DIR/demo.db), runs the persona on the sandbox network with a scripted crowd (live summary on "
-                + "stderr; Ctrl-C ends it early), then exports everything as a referral bundle and verifies it.")
+                + "stderr; Ctrl-C ends it early), then exports everything as a referral bundle and verifies it, and "
+                + "writes the referral packages (DIR/referrals) from a fictional sender, 'Demo NGO (synthetic data)'.")
 final class DemoCommand implements Callable<Integer> {
     static final Persona PERSONA = new Persona("sweetie10", List.of("Sweetie10", "sweetie_ph"), 10, "PH",
             List.of("en", "tl"), "10 y/o girl from Cebu, likes drawing and K-pop");
+
+    static final String DEMO_ORGANISATION = "Demo NGO (synthetic data)";
 
     @Spec
     CommandSpec spec;
@@ -75,7 +82,8 @@ final class DemoCommand implements Callable<Integer> {
              var progress = new ImportCommand.Progress(spec.commandLine().getErr())) {
             ConversationStore store = workspace.store();
             copySamples(logs.path);
-            out.println("Sweetie demo: importing the bundled synthetic logs as persona " + PERSONA.nicknames()
+            out.println("Sweetie demo: importing the bundled synthetic logs as persona " + String.join(" and ",
+                    PERSONA.nicknames())
                     + " into " + db);
             ImportSummary summary = new LogImporter(store, PERSONA, ZoneOffset.UTC, null, progress)
                     .importPaths(List.of(logs.path));
@@ -95,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Exported all " + written.conversations() + " conversations (" + written.entries()
                     + " evidence entries) to " + bundle + "; verifying it as a recipient would:");
             out.print(verify(bundle));
+            referrals(workspace, out);
             out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
                     + db + " ID;  ./sweetie verify " + bundle);
         }
@@ -127,6 +136,32 @@ final class DemoCommand implements Callable<Integer> {
                     Transcript.print(c, workspace.store(), out);
                 });
         out.println();
+    }
+
+    /** The referral packages of everything captured, from an obviously fictional sender. */
+    private void referrals(Workspace workspace, PrintWriter out) throws IOException {
+        Path folder = data.resolve("referrals");
+        deleteTree(folder); // the demo's own folder: a package of an earlier run must not mix in
+        java.time.Instant now = java.time.Instant.now();
+        Sender sender = new Sender(DEMO_ORGANISATION, "demo@example.org", "DEMO-" + java.time.LocalDate.ofInstant(now,
+                ZoneOffset.UTC).toString().replace("-", ""), now);
+        Referrals.Outcome outcome = ReferralsCommand.refer(workspace, new Referrals.Settings(sender,
+                new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null), folder);
+        out.println();
+        out.println("Referral packages from \"" + DEMO_ORGANISATION + "\": " + outcome.referred().size()
+                + " suspects referred in " + outcome.folders() + " folder(s) under " + folder + "; all "
+                + outcome.bundles().size() + " bundles verify. Open " + folder + "/<country>/index.html in a browser.");
+        out.print(outcome.summary());
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static String verify(Path bundle) throws IOException {

@@ -4,48 +4,52 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sweetie.analysis.Analyzer;
-import org.sweetie.analysis.CountryAttribution;
-import org.sweetie.core.EvidenceStorage;
 import org.sweetie.evidence.BundleVerifier;
 import org.sweetie.evidence.BundleWriter;
-import org.sweetie.identity.AccountRef;
 import org.sweetie.identity.Level;
-import org.sweetie.identity.Profile;
-import org.sweetie.identity.Suspects;
-import org.sweetie.referral.ReferralPackage;
+import org.sweetie.referral.DossierAssembler;
+import org.sweetie.referral.Referrals;
+import org.sweetie.referral.Routing;
+import org.sweetie.referral.Sender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Referral packages per country: dossiers, evidence bundles, an index by priority, and the headline table. */
+/** Referral packages per country: dossiers, evidence bundles, transcripts, an index by priority, the headline table. */
 @Command(name = "referrals", mixinStandardHelpOptions = true,
         description = {"Links the partner accounts into suspects and writes the referral packages for the "
-                + "authorities: one folder per attributed country (and 'unknown'), with a PDF dossier and an evidence "
-                + "bundle per suspect whose conversations qualified, an index.csv sorted by priority, and summary.txt "
-                + "with the headline table (contacts, solicitation, WCST, identified) by country; each country folder "
-                + "also has case.jsonld, its referrals in CASE/UCO 1.4 JSON-LD.",
+                + "authorities: one folder per country a suspect is routed to with enough confidence (see "
+                + "--min-confidence), and 'unassigned' for the rest (the sender's own triage, never sent as it is). "
+                + "Each folder holds, per suspect whose conversations qualified, a PDF/A dossier and an evidence "
+                + "bundle; each conversation's transcript as a web page; index.html (open it in any browser, "
+                + "offline), index.csv sorted by priority, and case.jsonld (CASE/UCO 1.4 JSON-LD). summary.txt has "
+                + "the headline table (contacts, solicitation, WCST, identified) by country.",
             "Every bundle is verified as a recipient would before the command ends."})
 final class ReferralsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter REFERENCE = DateTimeFormatter.ofPattern("'SWEETIE-'uuuuMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the packages to.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "A new or empty folder to write the packages to.")
     Path out;
 
     @Option(names = "--country", paramLabel = "CC", description = "Only this country (ISO 3166-1 alpha-2, or "
-            + "'unknown').")
+            + "'unassigned').")
     String country;
 
     @Option(names = "--min-level", defaultValue = "anonymous", paramLabel = "LEVEL",
@@ -53,63 +57,92 @@ final class ReferralsCommand implements Callable<Integer> {
                     + "identified (default: ${DEFAULT-VALUE}).")
     String minLevel;
 
+    @Option(names = "--min-confidence", defaultValue = "0.30", paramLabel = "P",
+            description = "Route a suspect to a country only when the country attribution is at least this "
+                    + "confident, from above 0 to 1 (default: ${DEFAULT-VALUE}; docs/referrals.md says how it was "
+                    + "chosen); the others go to 'unassigned'.")
+    double minConfidence;
+
+    @Option(names = "--organisation", paramLabel = "NAME", defaultValue = "${env:SWEETIE_ORGANISATION}",
+            description = "The sending organisation, on every dossier and index (or $SWEETIE_ORGANISATION). "
+                    + "Required.")
+    String organisation;
+
+    @Option(names = "--contact", paramLabel = "TEXT", defaultValue = "${env:SWEETIE_CONTACT}",
+            description = "How the recipient reaches the sender: an email address, a phone number, a name (or "
+                    + "$SWEETIE_CONTACT). Required.")
+    String contact;
+
+    @Option(names = "--case-reference", paramLabel = "REF",
+            description = "The sender's reference for this package (default: SWEETIE-<date>-<time> of the run, "
+                    + "UTC).")
+    String caseReference;
+
     @Override
     public Integer call() throws IOException {
+        Referrals.Settings settings = settings(Instant.now());
+        if (java.nio.file.Files.isDirectory(this.out)) {
+            try (var files = java.nio.file.Files.list(this.out)) {
+                if (files.findAny().isPresent()) {
+                    throw new ParameterException(spec.commandLine(), "--out " + this.out + " is not empty: write "
+                            + "each package to a new folder, so no file of an earlier package mixes in");
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace workspace = storeOptions.openExisting()) {
+            Referrals.Outcome outcome = refer(workspace, settings, this.out);
+            out.println(outcome.suspects() + " suspects; " + outcome.referred().size() + " referred in "
+                    + outcome.folders() + " folder(s) under " + this.out + "; all " + outcome.bundles().size()
+                    + " bundles verify");
+            out.print(outcome.summary());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private Referrals.Settings settings(Instant now) {
         Level min;
         try {
             min = Level.valueOf(minLevel.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--min-level must be anonymous, reachable, named or identified, not '" + minLevel + "'");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        java.time.Instant started = java.time.Instant.now();
-        try (Workspace workspace = storeOptions.open()) {
-            List<Profile> profiles = Suspects.read(workspace.store());
-            DossierBuilder dossiers = new DossierBuilder(workspace.store(), Analyzer.standard());
-            EvidenceStorage.Checkpoint checkpoint = workspace.evidence().checkpoint();
-            String evidence = "Evidence bundle beside this dossier (suspect-NNNNN-bundle.zip): the transcripts, every "
-                    + "evidence entry of the suspect's conversations with its inclusion proof, and a checkpoint signed "
-                    + "by " + workspace.evidence().verifierKey().name() + " (verifier key: "
-                    + workspace.evidence().verifierKey() + "). Check it with: sweetie verify FILE. The log had "
-                    + checkpoint.size() + " entries at the checkpoint before this package.";
-            Map<String, ReferralPackage.Headline> headlines = new HashMap<>();
-            List<ReferralPackage.Referral> referrals = new ArrayList<>();
-            Map<Integer, List<Long>> conversations = new HashMap<>();
-            for (Profile p : profiles) {
-                CountryAttribution attributed = dossiers.country(p);
-                String cc = attributed == null ? "unknown" : attributed.country();
-                boolean qualified = !p.qualification().equals("none");
-                headlines.merge(cc, new ReferralPackage.Headline(1, qualified ? 1 : 0,
-                        p.qualification().equals("wcst") ? 1 : 0, p.level() == Level.IDENTIFIED ? 1 : 0),
-                        (a, b) -> new ReferralPackage.Headline(a.contacts() + b.contacts(),
-                                a.solicitation() + b.solicitation(), a.wcst() + b.wcst(),
-                                a.identified() + b.identified()));
-                if (qualified && p.level().compareTo(min) >= 0 && (country == null || country.equalsIgnoreCase(cc))) {
-                    referrals.add(new ReferralPackage.Referral(p.suspect().number(), cc, p.level().key(),
-                            p.priority(), p.qualification(), String.join(" ", p.suspect().accounts().stream()
-                            .map(AccountRef::toString).toList()), p.revealed().size(),
-                            dossiers.build(p, attributed, evidence),
-                            (bundle, sha) -> dossiers.caseNode(p, bundle, sha)));
-                    conversations.put(p.suspect().number(), p.conversations());
-                }
-            }
-            BundleWriter writer = new BundleWriter(workspace.evidence(), Clock.systemUTC());
-            List<Path> bundles = ReferralPackage.write(this.out, referrals, headlines, (suspect, file) ->
-                    writer.write(conversations.get(suspect), "referral of suspect " + suspect, file), started);
-            for (Path bundle : bundles) {
-                try {
-                    BundleVerifier.verify(bundle);
-                } catch (BundleVerifier.BundleException e) {
-                    throw new IllegalStateException(bundle + " does not verify: " + e.getMessage(), e);
-                }
-            }
-            out.println(profiles.size() + " suspects; " + referrals.size() + " referred in "
-                    + referrals.stream().map(ReferralPackage.Referral::country).distinct().count()
-                    + " country folder(s) under " + this.out + "; all " + bundles.size() + " bundles verify");
-            out.print(java.nio.file.Files.readString(this.out.resolve("summary.txt")));
-            out.flush();
+        if (organisation == null || organisation.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--organisation is required (or $SWEETIE_ORGANISATION): "
+                    + "the dossiers name who sends them");
         }
-        return 0;
+        if (contact == null || contact.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--contact is required (or $SWEETIE_CONTACT): the "
+                    + "recipient must be able to reach the sender and confirm the verifier key");
+        }
+        try {
+            Sender sender = new Sender(organisation, contact, caseReference == null ? REFERENCE.format(now)
+                    : caseReference, now);
+            return new Referrals.Settings(sender, new Routing(minConfidence), min, country);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("the routing")
+                    ? "--min-confidence: " + e.getMessage() : e.getMessage());
+        }
+    }
+
+    /** Writes the packages from the workspace's store and verifies every bundle as a recipient would. */
+    static Referrals.Outcome refer(Workspace workspace, Referrals.Settings settings, Path out) throws IOException {
+        var evidence = workspace.evidence();
+        DossierAssembler.Signing signing = new DossierAssembler.Signing(evidence.verifierKey().toString(),
+                evidence.checkpoint().size());
+        BundleWriter writer = new BundleWriter(evidence, Clock.systemUTC());
+        Referrals.Outcome outcome = Referrals.write(workspace.store(), Analyzer.standard(), settings, signing,
+                (suspect, conversations, file) -> writer.write(conversations, "referral of suspect " + suspect
+                        + ", case " + settings.sender().caseReference(), file), out);
+        for (Path bundle : outcome.bundles()) {
+            try {
+                BundleVerifier.verify(bundle);
+            } catch (BundleVerifier.BundleException e) {
+                throw new IllegalStateException(bundle + " does not verify: " + e.getMessage(), e);
+            }
+        }
+        return outcome;
     }
 }

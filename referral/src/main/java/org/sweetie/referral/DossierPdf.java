@@ -2,69 +2,94 @@ package org.sweetie.referral;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Renders a dossier to PDF with PDFBox: A4, Helvetica, wrapped lines, a page break when a page is full. The
- * standard fonts cover Western European text; any other character is written as its code point ({@code <U+1F4B5>})
- * so nothing is dropped silently (the referral bundle beside the dossier holds every message exactly).
+ * Renders a dossier to PDF/A-2b (A4): the fonts that ship with Sweetie embedded as subsets, a font chosen per
+ * character (Latin, Cyrillic, Greek, Arabic, Hebrew, Thai, Chinese, Japanese, symbols), text wrapped between words
+ * and, where a word is longer than a line, between characters; transcripts with the time, the message number, who
+ * said it (persona lines shaded, bot or operator named) and what the analysis flagged in the margin; "page N of M"
+ * in the footer. One instance renders the dossiers of a run, sharing the parsed fonts.
  */
-public final class DossierPdf {
-    private static final float MARGIN = 50;
-    private static final float SIZE = 9.5f;
-    private static final float LEADING = 12.5f;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+final class DossierPdf implements AutoCloseable {
+    private static final float LEFT = 50;
+    private static final float RIGHT = PDRectangle.A4.getWidth() - 50;
+    private static final float TOP = PDRectangle.A4.getHeight() - 56;
+    private static final float BOTTOM = 50;
+    private static final float WIDTH = RIGHT - LEFT;
+    private static final float BODY = 9.5f;
+    private static final float SMALL = 8f;
+    private static final float MARGIN_NOTE = 7f;
+    private static final float LABEL_WIDTH = 125;
+    private static final float QUOTE_INDENT = 16;
+    /** The transcript's columns: time, message number, text, margin notes. */
+    private static final float SEQ_END = LEFT + 62;
+    private static final float TEXT_X = LEFT + 68;
+    private static final float NOTE_X = RIGHT - 118;
+    private static final float TEXT_WIDTH = NOTE_X - 8 - TEXT_X;
+    private static final float NOTE_WIDTH = RIGHT - NOTE_X;
 
-    private DossierPdf() {
+    private static final float[] INK = {0, 0, 0};
+    private static final float[] GREY = {0.38f, 0.38f, 0.38f};
+    private static final float[] QUOTE = {0.05f, 0.2f, 0.45f};
+    private static final float[] NOTE = {0.6f, 0.08f, 0.08f};
+    private static final float[] BOT_SHADE = {0.9f, 0.94f, 1f};
+    private static final float[] OPERATOR_SHADE = {1f, 0.95f, 0.82f};
+
+    private final Fonts fonts;
+    private final Typesetter typesetter;
+
+    private DossierPdf(Fonts fonts) {
+        this.fonts = fonts;
+        this.typesetter = new Typesetter(fonts);
     }
 
-    public static void write(Dossier dossier, Path file) throws IOException {
+    static DossierPdf open() throws IOException {
+        return new DossierPdf(Fonts.load());
+    }
+
+    @Override
+    public void close() throws IOException {
+        fonts.close();
+    }
+
+    /** Writes the dossier; the footer names the sender's case so a loose page can be put back. */
+    void write(Dossier dossier, Sender sender, Path file) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(dossier.title());
-            info.setCreator("Sweetie");
-            info.setSubject("For law enforcement only. Not for publication.");
             Pages pages = new Pages(document);
-            pages.line(dossier.title(), Style.TITLE);
-            pages.line("For law enforcement only. Not for publication.", Style.PLAIN);
-            for (Dossier.Section section : dossier.sections()) {
-                pages.gap();
-                pages.line(section.heading(), Style.HEADING);
-                for (String line : section.lines()) {
-                    pages.line(line, Style.PLAIN);
-                }
+            pages.title(dossier.title());
+            pages.paragraph("For law enforcement only. Not for publication.", 0, WIDTH, BODY, true, NOTE);
+            pages.gap(6);
+            for (Dossier.Field field : dossier.cover()) {
+                pages.field(field.label(), field.value());
             }
-            pages.close();
-            document.save(file.toFile());
-        }
-    }
-
-    private enum Style {
-        TITLE(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 14),
-        HEADING(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 11),
-        PLAIN(new PDType1Font(Standard14Fonts.FontName.HELVETICA), SIZE);
-
-        final PDFont font;
-        final float size;
-
-        Style(PDFont font, float size) {
-            this.font = font;
-            this.size = size;
+            for (Dossier.Section section : dossier.sections()) {
+                pages.section(section);
+            }
+            pages.transcripts(dossier.transcripts());
+            pages.finish("Case " + sender.caseReference() + ", suspect " + dossier.suspect() + ". For law "
+                    + "enforcement only.");
+            PdfA.mark(document, dossier.title(), sender, "Sweetie referral dossier, for law enforcement only");
+            document.save(file.toFile(), CompressParameters.NO_COMPRESSION);
         }
     }
 
     /** Writes lines top to bottom, starting a new page when one is full. */
-    private static final class Pages {
+    private final class Pages {
         private final PDDocument document;
+        private final Map<Fonts.Face, PDType0Font> embedded = new HashMap<>();
+        private final List<PDPage> all = new ArrayList<>();
         private PDPageContentStream stream;
         private float y;
 
@@ -73,84 +98,201 @@ public final class DossierPdf {
             newPage();
         }
 
-        void gap() {
-            y -= LEADING / 2;
+        void title(String text) throws IOException {
+            paragraph(text, 0, WIDTH, 16, true, INK);
+            gap(2);
         }
 
-        void line(String text, Style style) throws IOException {
-            for (String part : wrap(encodable(text, style.font), style)) {
-                if (y < MARGIN) {
-                    newPage();
+        void gap(float points) {
+            y -= points;
+        }
+
+        void section(Dossier.Section section) throws IOException {
+            gap(8);
+            need(3 * leading(BODY) + 8);
+            paragraph(section.heading(), 0, WIDTH, 12, true, INK);
+            gap(2);
+            for (Dossier.Block block : section.blocks()) {
+                switch (block) {
+                    case Dossier.Paragraph p -> {
+                        paragraph(p.text(), 0, WIDTH, BODY, false, INK);
+                        gap(2);
+                    }
+                    case Dossier.Field f -> field(f.label(), f.value());
+                    case Dossier.Item i -> item(i);
                 }
+            }
+        }
+
+        void field(String label, String value) throws IOException {
+            List<Typesetter.Line> labels = typesetter.lines(label + ":", true, BODY, LABEL_WIDTH - 6);
+            List<Typesetter.Line> values = typesetter.lines(value, false, BODY, WIDTH - LABEL_WIDTH);
+            for (int i = 0; i < Math.max(labels.size(), values.size()); i++) {
+                need(leading(BODY));
+                y -= BODY;
+                if (i < labels.size()) {
+                    draw(labels.get(i), LEFT, BODY, INK);
+                }
+                if (i < values.size()) {
+                    draw(values.get(i), LEFT + LABEL_WIDTH, BODY, INK);
+                }
+                y -= leading(BODY) - BODY;
+            }
+            gap(1.5f);
+        }
+
+        void item(Dossier.Item item) throws IOException {
+            if (!item.text().isEmpty()) {
+                need(leading(BODY) * (item.source() == null ? 1 : 2));
+                paragraph(item.text(), 0, WIDTH, BODY, false, INK);
+            }
+            if (item.source() != null) {
+                Dossier.Quote q = item.source();
+                paragraph("conversation " + q.conversation() + ", message " + q.seq() + ", " + Words.time(q.time())
+                        + ", " + q.who() + ": \u201c" + q.text() + "\u201d", QUOTE_INDENT, WIDTH - QUOTE_INDENT, BODY,
+                        false, QUOTE);
+            }
+            gap(3);
+        }
+
+        void paragraph(String text, float indent, float width, float size, boolean bold, float[] color)
+                throws IOException {
+            for (String part : text.split("\n", -1)) {
+                for (Typesetter.Line line : typesetter.lines(part, bold, size, width)) {
+                    need(leading(size));
+                    y -= size;
+                    draw(line, LEFT + indent, size, color);
+                    y -= leading(size) - size;
+                }
+            }
+        }
+
+        void transcripts(List<Dossier.Transcript> transcripts) throws IOException {
+            newPage();
+            paragraph("Transcripts", 0, WIDTH, 12, true, INK);
+            paragraph("Every message and event of every conversation with the suspect, in time order (UTC). "
+                    + "Left: the time and the message's number in the conversation. Persona lines are shaded and "
+                    + "say who typed them: the bot (blue), or a human operator with their id (yellow). In the "
+                    + "right margin, in red: what Sweetie's analysis flagged at that message.", 0, WIDTH, BODY,
+                    false, INK);
+            for (Dossier.Transcript t : transcripts) {
+                gap(10);
+                need(4 * leading(SMALL) + 10);
+                paragraph(t.title(), 0, WIDTH, 10.5f, true, INK);
+                gap(2);
+                LocalDate day = null;
+                for (Dossier.Line line : t.lines()) {
+                    LocalDate date = line.time().atZone(ZoneOffset.UTC).toLocalDate();
+                    if (!date.equals(day)) {
+                        day = date;
+                        need(3 * leading(SMALL));
+                        gap(2);
+                        paragraph(date + " (UTC)", 0, WIDTH, SMALL, true, GREY);
+                    }
+                    transcriptLine(line);
+                }
+            }
+        }
+
+        private void transcriptLine(Dossier.Line line) throws IOException {
+            boolean event = line.speaker() == Dossier.Speaker.EVENT;
+            String text = event ? "* " + line.text() : line.who() + (line.sent() == null ? ""
+                    : " (sent " + Words.time(line.sent()) + ")") + ": " + line.text();
+            List<Typesetter.Line> lines = typesetter.lines(text, false, SMALL, TEXT_WIDTH);
+            List<Typesetter.Line> notes = new ArrayList<>();
+            for (String mark : line.marks()) {
+                notes.addAll(typesetter.lines(mark, mark.startsWith("QUALIFIED"), MARGIN_NOTE, NOTE_WIDTH));
+            }
+            float[] shade = switch (line.speaker()) {
+                case BOT -> BOT_SHADE;
+                case OPERATOR -> OPERATOR_SHADE;
+                default -> null;
+            };
+            float lead = leading(SMALL);
+            for (int i = 0; i < Math.max(lines.size(), notes.size()); i++) {
+                need(lead);
+                y -= SMALL;
+                if (shade != null && i < lines.size()) { // from below the descenders to the next line's
+                    stream.setNonStrokingColor(shade[0], shade[1], shade[2]);
+                    stream.addRect(TEXT_X - 3, y - 0.3f * SMALL, TEXT_WIDTH + 6, lead);
+                    stream.fill();
+                }
+                if (i == 0) {
+                    String time = line.time().atZone(ZoneOffset.UTC).toLocalTime().withNano(0).toString();
+                    draw(typesetter.lines(time.length() == 5 ? time + ":00" : time, false, SMALL, 60).getFirst(),
+                            LEFT, SMALL, GREY);
+                    if (!event) {
+                        Typesetter.Line seq = typesetter.lines("#" + line.seq(), false, SMALL, 40).getFirst();
+                        draw(seq, SEQ_END - seq.width(), SMALL, GREY);
+                    }
+                }
+                if (i < lines.size()) {
+                    draw(lines.get(i), TEXT_X, SMALL, event ? GREY : INK);
+                }
+                if (i < notes.size()) {
+                    draw(notes.get(i), NOTE_X, MARGIN_NOTE, NOTE);
+                }
+                y -= lead - SMALL;
+            }
+        }
+
+        private void draw(Typesetter.Line line, float x, float size, float[] color) throws IOException {
+            stream.setNonStrokingColor(color[0], color[1], color[2]);
+            float at = x;
+            for (Typesetter.Run run : line.runs()) {
                 stream.beginText();
-                stream.setFont(style.font, style.size);
-                stream.newLineAtOffset(MARGIN, y);
-                stream.showText(part);
+                stream.setFont(font(run.face()), size);
+                stream.newLineAtOffset(at, y);
+                stream.showText(run.text());
                 stream.endText();
-                y -= style == Style.PLAIN ? LEADING : style.size + 6;
+                at += run.width();
+            }
+        }
+
+        private PDType0Font font(Fonts.Face face) throws IOException {
+            PDType0Font font = embedded.get(face);
+            if (font == null) {
+                font = PDType0Font.load(document, face.ttf, true);
+                embedded.put(face, font);
+            }
+            return font;
+        }
+
+        private void need(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
             }
         }
 
         private void newPage() throws IOException {
-            close();
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        void close() throws IOException {
             if (stream != null) {
                 stream.close();
             }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            all.add(page);
+            stream = new PDPageContentStream(document, page);
+            y = TOP;
+        }
+
+        /** Closes the last page and writes every page's footer, now that the count is known. */
+        void finish(String footer) throws IOException {
+            stream.close();
+            for (int i = 0; i < all.size(); i++) {
+                try (PDPageContentStream foot = new PDPageContentStream(document, all.get(i),
+                        PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    stream = foot;
+                    y = 30;
+                    Typesetter.Line number = typesetter.lines("page " + (i + 1) + " of " + all.size(), false,
+                            SMALL, 100).getFirst();
+                    draw(typesetter.lines(footer, false, SMALL, WIDTH - 110).getFirst(), LEFT, SMALL, GREY);
+                    draw(number, RIGHT - number.width(), SMALL, GREY);
+                }
+            }
         }
     }
 
-    private static List<String> wrap(String text, Style style) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : text.split(" ", -1)) {
-            String candidate = current.isEmpty() ? word : current + " " + word;
-            if (!current.isEmpty() && width(candidate, style) > WIDTH) {
-                lines.add(current.toString());
-                current = new StringBuilder("    " + word);
-            } else {
-                current = new StringBuilder(candidate);
-            }
-            while (width(current.toString(), style) > WIDTH) { // one word longer than a line
-                int cut = Math.max(1, current.length() * 9 / 10);
-                lines.add(current.substring(0, cut));
-                current = new StringBuilder("    " + current.substring(cut));
-            }
-        }
-        lines.add(current.toString());
-        return lines;
-    }
-
-    private static float width(String text, Style style) throws IOException {
-        return style.font.getStringWidth(text) / 1000 * style.size;
-    }
-
-    /** The text with every character the font cannot show written as its code point. */
-    static String encodable(String text, PDFont font) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            if (cp >= 0x20 && cp != 0x7f && canEncode(font, ch)) {
-                out.append(ch);
-            } else {
-                out.append(String.format("<U+%04X>", cp));
-            }
-        });
-        return out.toString();
-    }
-
-    private static boolean canEncode(PDFont font, String ch) {
-        try {
-            font.encode(ch);
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
+    private static float leading(float size) {
+        return size * 1.32f;
     }
 }

@@ -50,9 +50,10 @@ class ReferralPackageTest {
 
     @Test
     void everyTextCellOfTheIndexIsNeutralised() {
-        var referral = new ReferralPackage.Referral(12, "NL", "=level", 7, "-1+1", "@a;=b", 2, null, null);
+        var referral = new ReferralPackage.Referral(12, "NL", "NL", "=level", 7, "-1+1", List.of("@a", "=b"), 2,
+                List.of(), null, null);
         String row = ReferralPackage.indexRow(referral, "suspect-00012", "abc");
-        assertThat(rfc4180(row.strip())).containsExactly("7", "12", "'=level", "'-1+1", "'@a;'=b", "2",
+        assertThat(rfc4180(row.strip())).containsExactly("7", "12", "'=level", "'-1+1", "'@a; '=b", "2",
                 "suspect-00012.pdf", "suspect-00012-bundle.zip", "abc");
     }
 
