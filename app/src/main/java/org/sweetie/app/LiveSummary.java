@@ -85,7 +85,9 @@ record LiveSummary(int conversations, long messages, Map<Stage, Integer> stages,
         out.append(String.format("  %-28s %6d%n", "qualified: solicitation", solicitation));
         out.append(String.format("  %-28s %6d%n", "qualified: WCST", wcst));
         out.append(String.format("  %-28s %6d%n", "distinct identifiers", identifiers));
-        out.append(String.format("  %-28s %s%n", "partner countries", countries));
+        out.append(String.format("  %-28s %s%n", "partner countries", countries.isEmpty() ? "none known"
+                : countries.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "))));
         return out.toString();
     }
 }

@@ -390,6 +390,8 @@ class CliTest {
         for (String[] command : List.of(new String[] {"conversations"}, new String[] {"transcript", "1"},
                 new String[] {"suspects"}, new String[] {"export", "--out", folder.resolve("x.zip").toString(),
                     "--conversation", "1"}, new String[] {"purge", "--older-than", "30d"},
+                new String[] {"referrals", "--out", folder.resolve("out").toString(), "--organisation", "Demo NGO",
+                    "--contact", "demo@example.org"},
                 new String[] {"evidence", "checkpoint"})) {
             List<String> args = new java.util.ArrayList<>(List.of(command));
             args.addAll(List.of("--db", typo, "--key", key()));
