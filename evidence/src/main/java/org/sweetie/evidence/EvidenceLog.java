@@ -180,6 +180,31 @@ public final class EvidenceLog {
         return checkpoint;
     }
 
+    /**
+     * Whether the stored log still holds what its latest checkpoint signed: the root of its first entries is the one
+     * in the checkpoint, and the signature verifies under this log's key. Empty when it does; else what is wrong.
+     * A restored backup is checked this way before it is used.
+     */
+    public Optional<String> checkLatestCheckpoint() {
+        Optional<EvidenceStorage.Checkpoint> last = storage.latestCheckpoint();
+        if (last.isEmpty()) {
+            return tree.size() == 0 ? Optional.empty() : Optional.of("the log has entries but no checkpoint");
+        }
+        SignedNote note = SignedNote.parse(last.get().signedNote());
+        if (!signer.verifierKey().verifies(note)) {
+            return Optional.of("the latest checkpoint is not signed by this deployment's key "
+                    + signer.verifierKey().name());
+        }
+        CheckpointText text = CheckpointText.parse(note.text());
+        if (text.size() > tree.size()) {
+            return Optional.of("the latest checkpoint covers " + text.size() + " entries, the log holds "
+                    + tree.size());
+        }
+        byte[] root = text.size() == 0 ? TreeHash.empty() : subtrees().hash(0, text.size());
+        return java.util.Arrays.equals(root, text.root()) ? Optional.empty()
+                : Optional.of("the log's first " + text.size() + " entries do not have the root the checkpoint signed");
+    }
+
     /** Range hashes of the stored tree, for proofs. */
     Subtrees subtrees() {
         return Subtrees.fromPerfect((level, index) -> MerkleLog.perfect(storage, level, index));

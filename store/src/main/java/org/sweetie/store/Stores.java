@@ -31,6 +31,28 @@ public final class Stores {
         return new JdbcConversationStore(Database.open(url));
     }
 
+    /**
+     * Writes a consistent copy of a SQLite store to {@code target} while others may be writing it (SQLite's
+     * {@code VACUUM INTO}: the committed state at one moment, in one file). A PostgreSQL store is backed up with
+     * pg_dump instead (docs/security.md).
+     */
+    public static void snapshot(String location, java.nio.file.Path target) {
+        String url = toJdbcUrl(location);
+        if (Dialect.of(url) != Dialect.SQLITE) {
+            throw new StoreException("a PostgreSQL store is backed up with pg_dump (docs/security.md), not here");
+        }
+        if (!Database.exists(url)) {
+            throw new StoreException("no Sweetie store at " + Database.shown(url));
+        }
+        try (var c = java.sql.DriverManager.getConnection(url);
+             var vacuum = c.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, target.toString());
+            vacuum.execute();
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot copy the store " + Database.shown(url) + ": " + e.getMessage());
+        }
+    }
+
     public static ConversationStore openDefault() {
         return open(DEFAULT_FILE.toString());
     }
