@@ -22,7 +22,7 @@ class SuspectsCliTest {
                 "2013-10-02 10:00:00\tdavey\tmy skype is dave.example.uk\n", StandardCharsets.UTF_8);
         String db = folder.resolve("store.db").toString();
         String key = folder.resolve("evidence.key").toString();
-        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--db", db, "--key", key, logs.toString())
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key, logs.toString())
                 .exitCode()).isZero();
 
         String listed = CliTest.sweetie("suspects", "--db", db, "--key", key).out();
@@ -49,7 +49,7 @@ class SuspectsCliTest {
                 StandardCharsets.UTF_8);
         String db = folder.resolve("store.db").toString();
         String key = folder.resolve("evidence.key").toString();
-        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--db", db, "--key", key, log.toString())
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key, log.toString())
                 .exitCode()).isZero();
 
         String listed = CliTest.sweetie("suspects", "--db", db, "--key", key).out();
