@@ -321,6 +321,25 @@ class CliTest {
         }
     }
 
+    /** irssi writes minutes only: a nick change logged before a line of the same minute is shown before it. */
+    @Test
+    void aTranscriptKeepsTheLogsOrderOfLinesOfTheSameMinute() throws Exception {
+        log("irclogs/efnet/gregor.log",
+                "--- Log opened Tue Oct 01 23:58:00 2013",
+                "23:58 <gregor> hi",
+                "23:58 <Sweetie10> hello",
+                "23:58 -!- gregor is now known as greg",
+                "23:58 <greg> where r u from",
+                "23:58 -!- greg [~g@203.0.113.9] has quit [Quit: later]");
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+
+        assertThat(sweetie("transcript", "--db", db(), "--key", key(), "1").out()).containsSubsequence(
+                "2013-10-01 23:58:00Z    2 > Sweetie10 (operator imported): hello",
+                "2013-10-01 23:58:00Z      * gregor is now known as greg [nick_change]",
+                "2013-10-01 23:58:00Z    3 < greg: where r u from",
+                "2013-10-01 23:58:00Z      * greg (~g@203.0.113.9) has quit [Quit: later] [quit]");
+    }
+
     @Test
     void aLogWithoutThePersonaIsRefusedWithExitOneAndTheOthersAreImported() throws Exception {
         ginaAndGigi();
