@@ -80,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     }
                 });
             }
-            return ImportCommand.refused(spec.commandLine().getErr(), "analyze", summary);
+            return ImportCommand.refused(spec.commandLine().getErr(), "analyze", summary, "analyzed");
         }
     }
 

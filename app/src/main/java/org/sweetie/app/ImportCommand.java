@@ -62,17 +62,18 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary = importer.importPaths(logs.paths);
             progress.close();
             out.println((dryRun ? "Dry run, nothing stored. Would import " : "Imported ") + summary);
-            return refused(err, "import", summary);
+            return refused(err, "import", summary, dryRun ? "checked" : "imported");
         }
     }
 
     /** Exit code 1 when files were refused, with a sentence saying so after their reasons. */
-    static int refused(PrintWriter err, String command, ImportSummary summary) {
+    static int refused(PrintWriter err, String command, ImportSummary summary, String othersWere) {
         if (summary.refusedFiles() == 0) {
             return 0;
         }
         err.println("sweetie " + command + ": " + summary.refusedFiles() + " of " + summary.files() + " files refused "
-                + "because none of the persona's nicks appears in them (named above); the other files were read");
+                + "because none of the persona's nicks appears in them (named above); the other files were "
+                + othersWere);
         return 1;
     }
 

@@ -355,7 +355,7 @@ class CliTest {
                 + "it; the nicks that wrote most are bob (1 lines), Sweetie11 (1 lines). Not imported: check "
                 + "--persona, or add --no-persona-check if the persona never wrote in this conversation")
                 .endsWith("sweetie import: 1 of 3 files refused because none of the persona's nicks appears in them "
-                        + "(named above); the other files were read" + System.lineSeparator());
+                        + "(named above); the other files were imported" + System.lineSeparator());
         assertThat(run.out()).contains("3 files (0 skipped, 0 changed since imported, 1 without the persona), "
                 + "1 conversations, 4 messages");
 
