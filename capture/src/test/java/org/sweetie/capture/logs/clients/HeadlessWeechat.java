@@ -1,10 +1,15 @@
 package org.sweetie.capture.logs.clients;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.sweetie.capture.live.Deadline;
 
@@ -15,11 +20,13 @@ import org.sweetie.capture.live.Deadline;
  * with the "Beginning of log" and "End of log" lines ({@code logger.file.info_lines}), which some users turn on.
  */
 public final class HeadlessWeechat extends HeadlessClient {
+    private final Path home;
     private final String server;
     private Path fifo;
 
     public HeadlessWeechat(Path home, String server, int port, String nick, String channel) throws IOException {
         super(nick, home.resolve("logs"));
+        this.home = home;
         this.server = server;
         Files.createDirectories(home);
         String commands = String.join(";",
@@ -51,10 +58,29 @@ public final class HeadlessWeechat extends HeadlessClient {
         return logs().resolve("irc." + server + "." + target.toLowerCase(Locale.ROOT) + ".weechatlog");
     }
 
-    /** The command runs in the server's buffer, as when typed there. */
+    /**
+     * The command runs in the server's buffer, as when typed there. Opening a FIFO blocks while no one reads it: a
+     * WeeChat that died must fail the test, not hang it.
+     */
     @Override
     public void type(String command) throws IOException {
-        Files.writeString(fifo, "irc.server." + server + " *" + command + "\n", StandardCharsets.UTF_8);
+        if (!process().isAlive()) {
+            throw new IOException("WeeChat exited; see " + home.resolve("weechat.out"));
+        }
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    Files.writeString(fifo, "irc.server." + server + " *" + command + "\n", StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("WeeChat did not take '" + command + "' through " + fifo, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted typing into WeeChat", e);
+        }
     }
 
     @Override
