@@ -22,8 +22,8 @@ class SuspectsCliTest {
                 "2013-10-02 10:00:00\tdavey\tmy skype is dave.example.uk\n", StandardCharsets.UTF_8);
         String db = folder.resolve("store.db").toString();
         String key = folder.resolve("evidence.key").toString();
-        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key, logs.toString())
-                .exitCode()).isZero();
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key,
+                logs.toString()).exitCode()).isZero();
 
         String listed = CliTest.sweetie("suspects", "--db", db, "--key", key).out();
         assertThat(listed).contains("[dave_uk@examplenet, davey@examplenet]")
@@ -49,8 +49,8 @@ class SuspectsCliTest {
                 StandardCharsets.UTF_8);
         String db = folder.resolve("store.db").toString();
         String key = folder.resolve("evidence.key").toString();
-        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key, log.toString())
-                .exitCode()).isZero();
+        assertThat(CliTest.sweetie("import", "--persona", "Sweetie10", "--no-persona-check", "--db", db, "--key", key,
+                log.toString()).exitCode()).isZero();
 
         String listed = CliTest.sweetie("suspects", "--db", db, "--key", key).out();
 
