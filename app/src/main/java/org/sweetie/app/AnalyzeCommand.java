@@ -58,7 +58,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                  files.putIfAbsent(conversation.id(), file);
              })) {
             ConversationStore conversationStore = workspace.store();
-            logs.importer(conversationStore, null, progress).rereadingImportedFiles().importPaths(logs.paths);
+            var summary = logs.importer(conversationStore, null, progress).rereadingImportedFiles()
+                    .importPaths(logs.paths);
             progress.close();
             Analyzer analyzer = Analyzer.standard();
             Map<Long, ConversationAnalyzer.Report> reports = new LinkedHashMap<>();
@@ -79,8 +80,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     }
                 });
             }
+            return ImportCommand.refused(spec.commandLine().getErr(), "analyze", summary, "analyzed");
         }
-        return 0;
     }
 
     private static void text(PrintWriter out, Conversation c, Path file, ConversationAnalyzer.Report r) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sweetie.core.Account;
 import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationStore;
 import org.sweetie.evidence.BundleWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,7 +39,8 @@ final class ExportCommand implements Callable<Integer> {
         List<Long> conversations;
 
         @Option(names = "--partner", split = ",", paramLabel = "ACCOUNT", required = true,
-                description = "Every conversation with these partner accounts: NICK or NETWORK:NICK.")
+                description = "Every conversation with these partners: NICK or NETWORK:NICK, the nick an account "
+                        + "was first seen under or any nick it took later.")
         List<String> partners;
     }
 
@@ -52,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Workspace workspace = store.openExisting()) {
-            List<Long> ids = selected(workspace.store().conversations());
+            List<Long> ids = selected(workspace.store());
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(ids, purpose, out);
             spec.commandLine().getOut().printf("Wrote %s: %d conversations, %d evidence entries, checkpoint of %d "
                     + "entries signed by%n  %s%n", written.file(), written.conversations(), written.entries(),
@@ -61,7 +63,8 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Long> selected(List<Conversation> all) {
+    private List<Long> selected(ConversationStore store) {
+        List<Conversation> all = store.conversations();
         Set<Long> ids = new LinkedHashSet<>();
         if (selection.conversations != null) {
             for (long id : selection.conversations) {
@@ -74,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
             for (String partner : selection.partners) {
                 List<Long> matching = new ArrayList<>();
                 for (Conversation c : all) {
-                    if (isPartner(c, partner)) {
+                    if (isPartner(c, partner, store)) {
                         matching.add(c.id());
                     }
                 }
@@ -87,11 +90,18 @@ final class ExportCommand implements Callable<Integer> {
         return List.copyOf(ids);
     }
 
-    private static boolean isPartner(Conversation c, String partner) {
+    /**
+     * A partner is found by his account's handle (the nick first seen) and by every nick the account was seen under:
+     * one who changed nick is one account, whichever of his nicks the analyst knows him by.
+     */
+    private static boolean isPartner(Conversation c, String partner, ConversationStore store) {
         int colon = partner.indexOf(':');
         String network = colon < 0 ? null : partner.substring(0, colon);
         String handle = Account.handleOf(colon < 0 ? partner : partner.substring(colon + 1));
-        return c.key().partnerAccount().equals(handle)
-                && (network == null || c.key().network().name().equals(network));
+        if (network != null && !c.key().network().name().equals(network)) {
+            return false;
+        }
+        return c.key().partnerAccount().equals(handle) || store.account(c.key().network(),
+                c.key().partnerAccount()).displayNames().stream().anyMatch(n -> Account.handleOf(n).equals(handle));
     }
 }

@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.sweetie.capture.logs.FilePlan;
 import org.sweetie.capture.logs.ImportListener;
 import org.sweetie.capture.logs.ImportSummary;
+import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.Printable;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports chat logs: WeeChat (irc.<server>.<nick>.weechatlog), irssi (<network>/<nick>.log) "
                 + "and Sweetie JSON Lines (*.jsonl). Folders are searched. Importing the same lines again adds "
-                + "nothing.", "Malformed lines are reported on stderr as FILE:LINE: REASON and skipped."})
+                + "nothing.", "Malformed lines are reported on stderr as FILE:LINE: REASON and skipped. A file with "
+                + "messages in which none of the persona's nicks appears is refused and named on stderr; the other "
+                + "files are imported and the command exits with 1. --dry-run shows first who and when."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,22 +42,46 @@ final class ImportCommand implements Callable<Integer> {
             description = "Network name to use instead of the one the file or folder names.")
     String network;
 
+    @Option(names = "--dry-run",
+            description = "Store nothing; show per file the persona's and partners' nicks, the first and last time "
+                    + "in the zone given and in UTC, and the lines that would be added.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace workspace = store.open(); Progress progress = new Progress(err)) {
-            ImportSummary summary = logs.importer(workspace.store(), network, progress).importPaths(logs.paths);
+        PlanReport report = new PlanReport(out, logs.zone);
+        try (Workspace workspace = store.open();
+             Progress progress = new Progress(err, (file, conversation) -> { }, report::print)) {
+            LogImporter importer = logs.importer(workspace.store(), network, progress);
+            if (dryRun) {
+                report.heading(logs.persona());
+                importer = importer.dryRun();
+            }
+            ImportSummary summary = importer.importPaths(logs.paths);
             progress.close();
-            out.println("Imported " + summary);
-            return 0;
+            out.println((dryRun ? "Dry run, nothing stored. Would import " : "Imported ") + summary);
+            return refused(err, "import", summary, dryRun ? "checked" : "imported");
         }
     }
 
-    /** Draws a progress bar on a terminal and reports rejected lines and skipped files on stderr. */
+    /** Exit code 1 when files were refused, with a sentence saying so after their reasons. */
+    static int refused(PrintWriter err, String command, ImportSummary summary, String othersWere) {
+        if (summary.refusedFiles() == 0) {
+            return 0;
+        }
+        err.println("sweetie " + command + ": " + summary.refusedFiles() + " of " + summary.files() + " files refused "
+                + "because none of the persona's nicks appears in them (named above); the other files were "
+                + othersWere);
+        return 1;
+    }
+
+    /** Draws a progress bar on a terminal and reports rejected lines and skipped and refused files on stderr. */
     static final class Progress implements ImportListener, AutoCloseable {
         private final PrintWriter err;
         private final BiConsumer<Path, Conversation> onConversation;
+        private final Consumer<FilePlan> onPlan;
         private ProgressBar bar;
 
         Progress(PrintWriter err) {
@@ -61,13 +90,24 @@ final class ImportCommand implements Callable<Integer> {
 
         /** Also tells which conversations each file holds. */
         Progress(PrintWriter err, BiConsumer<Path, Conversation> onConversation) {
+            this(err, onConversation, plan -> { });
+        }
+
+        /** Also tells, in a dry run, what each file would store. */
+        Progress(PrintWriter err, BiConsumer<Path, Conversation> onConversation, Consumer<FilePlan> onPlan) {
             this.err = err;
             this.onConversation = onConversation;
+            this.onPlan = onPlan;
         }
 
         @Override
         public void conversation(Path file, Conversation conversation) {
             onConversation.accept(file, conversation);
+        }
+
+        @Override
+        public void planned(FilePlan plan) {
+            onPlan.accept(plan);
         }
 
         @Override
@@ -94,6 +134,11 @@ final class ImportCommand implements Callable<Integer> {
         @Override
         public void skippedFile(Path path, String reason) {
             err.println("skipped " + Printable.of(reason));
+        }
+
+        @Override
+        public void refused(Path path, String reason) {
+            err.println("refused " + Printable.of(path + ": " + reason)); // the nicks are the log's
         }
 
         @Override

@@ -21,11 +21,21 @@ final class LogOptions {
             description = "Time zone of the clock times in WeeChat and irssi logs (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
+    @Option(names = "--no-persona-check",
+            description = "Also import files with messages in which none of the persona's nicks appears (a partner "
+                    + "wrote and the persona never answered). Without it such a file is refused.")
+    boolean noPersonaCheck;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders of logs.")
     List<Path> paths;
 
+    Persona persona() {
+        return Persona.ofNicknames(personaNicks);
+    }
+
     /** @param network a network name to use instead of the one the files name, or null */
     LogImporter importer(ConversationStore store, String network, ImportListener listener) {
-        return new LogImporter(store, Persona.ofNicknames(personaNicks), zone, network, listener);
+        LogImporter importer = new LogImporter(store, persona(), zone, network, listener);
+        return noPersonaCheck ? importer.withoutPersonaCheck() : importer;
     }
 }

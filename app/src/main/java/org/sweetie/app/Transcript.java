@@ -19,6 +19,7 @@ import org.sweetie.core.Printable;
 
 /**
  * A conversation printed for people: messages and events in time order, persona lines marked with who typed them,
+ * lines of the same time in the order they were captured or logged (an event is placed among the messages),
  * and under a message what the analysis flagged there ('!'). Times are UTC: the time received, and for a line a server
  * kept (XMPP offline storage) also when the partner sent it, "(sent ...)". A transcript can be followed: each
  * {@link #printNew} prints what was stored since the last one.
@@ -51,7 +52,9 @@ final class Transcript {
 
     /** Prints the messages, flags and events stored since the last call (all of them the first time). */
     int printNew(PrintWriter out) {
-        record Line(Instant time, int order, String text) {
+        // Lines of the same time keep the order of capture: a message is placed by its seq, an event after the
+        // message it was stored after (messages are listed first, so on a tie the message comes first).
+        record Line(Instant time, long place, int order, String text) {
         }
         List<Line> lines = new ArrayList<>();
         List<Message> messages = store.messages(conversation.id()).stream().filter(m -> m.seq() > printedSeq)
@@ -61,22 +64,24 @@ final class Transcript {
                 .collect(Collectors.groupingBy(Flag::seq, LinkedHashMap::new, Collectors.toList()));
         for (Message m : messages) {
             String sent = m.delayStamp() == null ? "" : " (sent " + TIME.format(m.delayStamp()) + ")";
-            lines.add(new Line(m.time(), lines.size(), "%s %4d %s %s%s: %s".formatted(TIME.format(m.time()), m.seq(),
-                    m.author().isPersona() ? ">" : "<", who(m), sent, Printable.of(m.text()))));
+            lines.add(new Line(m.time(), m.seq(), lines.size(), "%s %4d %s %s%s: %s".formatted(TIME.format(m.time()),
+                    m.seq(), m.author().isPersona() ? ">" : "<", who(m), sent, Printable.of(m.text()))));
             for (Flag flag : flags.getOrDefault(m.seq(), List.of())) {
-                lines.add(new Line(m.time(), lines.size(), "%s      ! %s %s%s".formatted(TIME.format(m.time()),
-                        flag.kind(), flag.value(), flag.detail().isEmpty() ? "" : " (" + Printable.of(flag.detail())
-                                + ")")));
+                lines.add(new Line(m.time(), m.seq(), lines.size(), "%s      ! %s %s%s".formatted(
+                        TIME.format(m.time()), flag.kind(), flag.value(), flag.detail().isEmpty() ? ""
+                                : " (" + Printable.of(flag.detail()) + ")")));
             }
             printedSeq = m.seq();
         }
         List<Event> events = store.events(conversation.id());
         for (Event e : events.subList(Math.min(printedEvents, events.size()), events.size())) {
-            lines.add(new Line(e.time(), lines.size(), "%s      * %s %s [%s]".formatted(TIME.format(e.time()),
+            // one stored before events had a place: after the messages of its time, as it always was shown
+            long place = e.isPlaced() ? e.afterSeq() : Long.MAX_VALUE;
+            lines.add(new Line(e.time(), place, lines.size(), "%s      * %s %s [%s]".formatted(TIME.format(e.time()),
                     Printable.of(e.actor()), Printable.of(e.detail()), e.kind().name().toLowerCase())));
         }
         printedEvents = events.size();
-        lines.sort(Comparator.comparing(Line::time).thenComparing(Line::order));
+        lines.sort(Comparator.comparing(Line::time).thenComparingLong(Line::place).thenComparingInt(Line::order));
         lines.forEach(l -> out.println("  " + l.text()));
         out.flush();
         return lines.size();

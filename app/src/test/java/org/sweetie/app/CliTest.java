@@ -140,7 +140,8 @@ class CliTest {
     void aTranscriptShowsHostileTextInsteadOfLettingItActOnTheTerminal() throws Exception {
         log("irc.libera.mallory.weechatlog",
                 "2013-10-01 12:00:01\tmallory\t\u001b[2Jcleared \u202eevil\u0007");
-        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", "--no-persona-check",
+                folder.resolve("logs").toString());
 
         Run transcript = sweetie("transcript", "--db", db(), "--key", key(), "1");
 
@@ -358,6 +359,122 @@ class CliTest {
         assertThat(Double.parseDouble(country.split(" ")[2])).isGreaterThanOrEqualTo(0.9);
     }
 
+    /** irssi's logs of a partner who changed nick: the new nick's log begins with the change (issue 14, 14, 15). */
+    private void ginaAndGigi() throws Exception {
+        log("irclogs/examplenet/gina.log",
+                "--- Log opened Tue Oct 01 21:58:02 2013",
+                "21:58 -!- Irssi: Starting query in examplenet with gina",
+                "21:58 <gina> hi, how old r u?",
+                "21:59 <Sweetie10> im 10",
+                "--- Log closed Tue Oct 01 22:03:41 2013");
+        log("irclogs/examplenet/gigi.log",
+                "--- Log opened Tue Oct 01 22:01:15 2013",
+                "22:01 -!- gina is now known as gigi",
+                "22:01 <gigi> do u have a cam?",
+                "22:01 <Sweetie10> no",
+                "22:02 -!- gigi [~gina@203.0.113.25] has quit [Quit: later]",
+                "--- Log closed Tue Oct 01 22:03:41 2013");
+    }
+
+    @Test
+    void aPartnerWhoChangedNickIsOneConversationFoundByEitherNickInTheLogsOrder() throws Exception {
+        ginaAndGigi();
+        Run run = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10",
+                folder.resolve("logs").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 conversations, 4 messages and 2 events added")
+                .contains("5 client lines not stored");
+
+        assertThat(sweetie("conversations", "--db", db(), "--key", key()).out())
+                .contains("#1 examplenet: gina (private, persona sweetie10): 4 messages, 2 events")
+                .doesNotContain("#2");
+        assertThat(sweetie("transcript", "--db", db(), "--key", key(), "1").out()).containsSubsequence(
+                "2013-10-01 21:58:00Z    1 < gina: hi, how old r u?",
+                "2013-10-01 21:59:00Z    2 > Sweetie10 (operator imported): im 10",
+                "2013-10-01 22:01:00Z      * gina is now known as gigi [nick_change]",
+                "2013-10-01 22:01:00Z    3 < gigi: do u have a cam?",
+                "2013-10-01 22:01:00Z    4 > Sweetie10 (operator imported): no",
+                "2013-10-01 22:02:00Z      * gigi (~gina@203.0.113.25) has quit [Quit: later] [quit]");
+        for (String partner : new String[] {"gigi", "examplenet:gina"}) {
+            Run export = sweetie("export", "--db", db(), "--key", key(), "--partner", partner, "--out",
+                    folder.resolve(partner.replace(':', '-') + ".zip").toString());
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            assertThat(export.out()).as(partner).contains("1 conversations");
+        }
+    }
+
+    /** irssi writes minutes only: a nick change logged before a line of the same minute is shown before it. */
+    @Test
+    void aTranscriptKeepsTheLogsOrderOfLinesOfTheSameMinute() throws Exception {
+        log("irclogs/efnet/gregor.log",
+                "--- Log opened Tue Oct 01 23:58:00 2013",
+                "23:58 <gregor> hi",
+                "23:58 <Sweetie10> hello",
+                "23:58 -!- gregor is now known as greg",
+                "23:58 <greg> where r u from",
+                "23:58 -!- greg [~g@203.0.113.9] has quit [Quit: later]");
+        sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", folder.resolve("logs").toString());
+
+        assertThat(sweetie("transcript", "--db", db(), "--key", key(), "1").out()).containsSubsequence(
+                "2013-10-01 23:58:00Z    2 > Sweetie10 (operator imported): hello",
+                "2013-10-01 23:58:00Z      * gregor is now known as greg [nick_change]",
+                "2013-10-01 23:58:00Z    3 < greg: where r u from",
+                "2013-10-01 23:58:00Z      * greg (~g@203.0.113.9) has quit [Quit: later] [quit]");
+    }
+
+    @Test
+    void aLogWithoutThePersonaIsRefusedWithExitOneAndTheOthersAreImported() throws Exception {
+        ginaAndGigi();
+        Path bob = log("irc.libera.bob.weechatlog",
+                "2013-10-01 12:00:01\tbob\thi",
+                "2013-10-01 12:00:05\tSweetie11\thello");
+
+        Run run = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10",
+                folder.resolve("logs").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("refused " + bob + ": none of the persona's nicks (Sweetie10) appears in "
+                + "it; the nicks that wrote most are bob (1 lines), Sweetie11 (1 lines). Not imported: check "
+                + "--persona, or add --no-persona-check if the persona never wrote in this conversation")
+                .endsWith("sweetie import: 1 of 3 files refused because none of the persona's nicks appears in them "
+                        + "(named above); the other files were imported" + System.lineSeparator());
+        assertThat(run.out()).contains("3 files (0 skipped, 0 changed since imported, 1 without the persona), "
+                + "1 conversations, 4 messages");
+
+        Run right = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie11", bob.toString());
+        assertThat(right.exitCode()).as(right.err()).isZero();
+        assertThat(right.out()).contains("2 messages and 0 events added");
+    }
+
+    @Test
+    void aDryRunShowsWhoAndWhenInTheZoneGivenAndStoresNothing() throws Exception {
+        ginaAndGigi();
+
+        Run dry = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", "--zone", "Asia/Manila",
+                "--dry-run", folder.resolve("logs").toString());
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        Path logs = folder.resolve("logs").resolve("irclogs").resolve("examplenet");
+        assertThat(dry.out()).containsSubsequence(
+                "Dry run, nothing is stored. Persona sweetie10 with the nicks Sweetie10; the clock times of WeeChat "
+                        + "and irssi logs are read as Asia/Manila.",
+                logs.resolve("gina.log") + " (irssi)",
+                "  examplenet private with gina (seen as gina), a new conversation",
+                "    1 messages by the partner, 1 by the persona as Sweetie10, 0 events",
+                "    from 2013-10-01 21:58:00 to 2013-10-01 21:59:00 Asia/Manila = 2013-10-01 13:58:00Z to "
+                        + "2013-10-01 13:59:00Z",
+                "  3 client lines not stored",
+                logs.resolve("gigi.log") + " (irssi, goes on from the log of gina, whose nick change it begins with)",
+                "  examplenet private with gina (seen as gina, gigi), a new conversation",
+                "    1 messages by the partner, 1 by the persona as Sweetie10, 2 events",
+                "Dry run, nothing stored. Would import 2 files");
+        assertThat(sweetie("conversations", "--db", db(), "--key", key()).out()).doesNotContain("#1");
+
+        Run real = sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", "--zone", "Asia/Manila",
+                folder.resolve("logs").toString());
+        assertThat(real.out()).contains("4 messages and 2 events added").contains("0 lines already imported");
+    }
+
     @Test
     void rejectedLinesQuotingHostileTextAreShownNotObeyed() throws Exception {
         log("irc.libera.mallory.weechatlog", "\u001b]0;pwned\u0007\tmallory\thi"); // quoted as a bad timestamp
@@ -439,7 +556,8 @@ class CliTest {
         Run second = sweetie("demo", "--data", folder.toString());
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("5 files (0 skipped, 0 changed since imported), 6 conversations, "
+        assertThat(first.out()).contains("5 files (0 skipped, 0 changed since imported, 0 without the persona), "
+                + "6 conversations, "
                 + "33 messages and 6 events added");
         assertThat(first.out()).contains("i give you 20 dollars for a sexy show on cam")
                 .contains("ich bin aus Köln").contains("(bot): im 10").contains("(operator op-anna)");

@@ -155,11 +155,13 @@ final class JdbcAppender implements ConversationStore.Appender {
         if (event.sourceId() != null && exists("event", conversation.id(), event.sourceId())) {
             return false;
         }
+        long afterSeq = tail(conversation.id()).lastSeq; // the messages added so far, pending ones included
         try {
             db.onWriter(c -> {
                 try (PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id,
+                                           after_seq)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     insert.setLong(1, conversation.id());
                     insert.setLong(2, event.time().toEpochMilli());
                     insert.setString(3, event.kind().name());
@@ -167,6 +169,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                     insert.setString(5, StoredText.of(event.detail()));
                     insert.setString(6, StoredText.of(event.raw()));
                     insert.setString(7, StoredText.of(event.sourceId()));
+                    insert.setLong(8, afterSeq);
                     return insert.executeUpdate();
                 }
             });

@@ -342,15 +342,17 @@ final class JdbcConversationStore implements ConversationStore {
     public List<Event> events(long conversationId) {
         return db.read(c -> {
             try (PreparedStatement q = c.prepareStatement("""
-                    SELECT occurred_at, kind, actor, detail, raw, source_id
+                    SELECT occurred_at, kind, actor, detail, raw, source_id, after_seq
                     FROM event WHERE conversation_id = ? ORDER BY id""")) {
                 q.setLong(1, conversationId);
                 List<Event> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
+                        long stored = r.getLong(7);
+                        long afterSeq = r.wasNull() ? Event.UNPLACED : stored;
                         found.add(new Event(Instant.ofEpochMilli(r.getLong(1)), EventKind.valueOf(r.getString(2)),
                                 StoredText.read(r, 3), StoredText.read(r, 4), StoredText.read(r, 5),
-                                StoredText.read(r, 6)));
+                                StoredText.read(r, 6), afterSeq));
                     }
                 }
                 return found;

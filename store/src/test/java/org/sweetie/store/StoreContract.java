@@ -210,8 +210,30 @@ abstract class StoreContract {
             assertThat(appender.record(c, join)).isFalse();
             appender.commit();
         }
-        assertThat(store.events(c.id())).containsExactly(join, nick);
+        assertThat(store.events(c.id())).containsExactly(join.placedAfter(0), nick.placedAfter(0));
         assertThat(store.counts().events()).isEqualTo(2);
+    }
+
+    /** irssi logs have minute precision: the time alone cannot tell whether a nick change came before a line. */
+    @Test
+    void anEventIsPlacedAfterTheMessagesStoredBeforeIt() {
+        Conversation c = chatWith("alice");
+        Event nick = new Event(T0, EventKind.NICK_CHANGE, "alice", "is now known as alice2", null, null);
+        Event quit = new Event(T0, EventKind.QUIT, "alice2", "has quit", null, null);
+        try (var unit = store.appender()) {
+            unit.add(c, Message.received(T0, Author.PARTNER, "alice", "before", null, null));
+            unit.record(c, nick);
+            unit.add(c, Message.received(T0, Author.PARTNER, "alice2", "after", null, null));
+            unit.add(c, Message.received(T0, Author.PARTNER, "alice2", "last", null, null));
+            unit.record(c, quit);
+            unit.commit();
+        }
+        try (var unit = store.appender()) { // a later unit of work goes on from the committed messages
+            unit.record(c, nick);
+            unit.commit();
+        }
+        assertThat(store.events(c.id())).extracting(Event::afterSeq).containsExactly(1L, 3L, 3L);
+        assertThat(store.events(c.id()).getFirst()).isEqualTo(nick.placedAfter(1));
     }
 
     @Test
@@ -374,7 +396,7 @@ abstract class StoreContract {
         assertThat(store.messages(c.id())).containsExactly(Message.received(T0, Author.operator("op\uD800"),
                 "s\uDC01", text, "raw\uD800", "id\uD800").withSeq(1));
         assertThat(store.events(c.id())).containsExactly(new Event(T0, EventKind.OTHER, "x\uDBFF", text,
-                "r\\\uDC00", "e\uD800"));
+                "r\\\uDC00", "e\uD800", 1));
         assertThat(store.flags(c.id())).containsExactly(new org.sweetie.core.Flag(1, "identifier", "skype:\uD800\\",
                 text));
         assertThat(seen.displayNames()).containsExactly("B\uDFFF\\");
@@ -414,6 +436,8 @@ abstract class StoreContract {
                 insert(c, "INSERT INTO message (conversation_id, seq, sent_at, author_kind, sender, text, source_id) "
                         + "VALUES (1, " + id.length() + ", 0, 'PARTNER', 'alice', ?, ?)", "C:\\new \\ud800 " + id, id);
             }
+            insert(c, "INSERT INTO event (conversation_id, occurred_at, kind, actor, detail) "
+                    + "VALUES (1, 0, 'JOIN', ?, ?)", "alice", "has joined #k\\");
         }
 
         store = Stores.open(url);
@@ -426,6 +450,10 @@ abstract class StoreContract {
                 org.assertj.core.groups.Tuple.tuple("C:\\new \\ud800 a\\\\\\\\", "a\\\\\\\\"));
         assertThat(store.account(LIBERA, "alice").displayNames()).containsExactly("x\\", "x\\\\");
         assertThat(store.persona(SWEETIE).profileText()).isEqualTo("likes \\ drawing");
+        assertThat(store.events(1)).singleElement().satisfies(e -> {
+            assertThat(e.detail()).isEqualTo("has joined #k\\");
+            assertThat(e.isPlaced()).as("stored before events had a place").isFalse();
+        });
         try (var unit = store.appender()) {
             assertThat(unit.add(c, partnerSays(9, "again", "a\\\\"))).isEmpty();
         }

@@ -42,6 +42,14 @@ sealed interface Entry {
     }
 
     /**
+     * A line the client wrote about itself, not about anyone in the conversation: log banners (WeeChat's
+     * "****  Beginning of log  ****", irssi's "--- Log closed"), irssi's "Irssi: Starting query in ..." and WeeChat's
+     * "irc: disconnected from server". Not stored; the import counts them.
+     */
+    record ClientStatus() implements Entry {
+    }
+
+    /**
      * Where a log says lines were: on a network, in a channel (null for private) with a partner. A channel log
      * names no partner: who it is depends on whom each line addresses.
      */

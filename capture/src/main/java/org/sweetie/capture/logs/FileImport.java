@@ -3,7 +3,6 @@ package org.sweetie.capture.logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,8 @@ import org.sweetie.core.Account;
 import org.sweetie.core.Author;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
-import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
-import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
@@ -35,13 +32,16 @@ import org.sweetie.core.Persona;
  * <p>In a channel log only what concerns the persona is kept: a partner's line that names the persona, the
  * persona's line addressed to someone ("alice: hi"), and the joins, parts and nick changes of partners the persona
  * has a conversation with there.
+ *
+ * <p>Lines and events are handed on in the log's order, so the store places each event among the messages as the log
+ * had it, whatever their times. The client's own lines (log banners, dates, "Starting query") are counted, not
+ * stored.
  */
 final class FileImport {
     private static final int COMMIT_EVERY = 100_000;
     private static final Pattern ADDRESSED = Pattern.compile("^([^\\s:,]+)[:,]\\s");
     private static final String NICK_CHARS = "A-Za-z0-9_\\-\\[\\]\\\\^{}|`";
 
-    private final ConversationStore store;
     private final Persona persona;
     private final LogFile log;
     private final ZoneId zone;
@@ -62,7 +62,7 @@ final class FileImport {
     private final Map<String, String> folded = new HashMap<>();
     /** The last user@host seen per channel nick, kept until the nick turns out to be a partner. */
     private final Map<String, String> hosts = new HashMap<>();
-    private ConversationStore.Appender appender;
+    private Destination destination;
     /** True while reading lines an earlier import stored: they update context only. */
     private boolean replaying;
     /** The conversation of the line before, with the partner name it was found by: most lines repeat them. */
@@ -70,9 +70,12 @@ final class FileImport {
     private Conversation lastConversation;
     private ConversationKey lastConversationKey;
 
-    FileImport(ConversationStore store, Persona persona, LogFile log, ZoneId zone,
-               ImportListener listener, LogImporter.Tally tally, long bytesBefore) {
-        this.store = store;
+    /**
+     * @param continuedAccount the account the file's partner is when the file goes on from another nick's log (see
+     *        {@link PartnerContinuity}), else null
+     */
+    FileImport(Persona persona, LogFile log, ZoneId zone, ImportListener listener, LogImporter.Tally tally,
+               long bytesBefore, String continuedAccount) {
         this.persona = persona;
         this.log = log;
         this.zone = zone;
@@ -80,43 +83,36 @@ final class FileImport {
         this.tally = tally;
         this.bytesBefore = bytesBefore;
         persona.nicknames().forEach(this::personaIsCalled);
+        if (continuedAccount != null) {
+            aliases.put(Account.handleOf(log.target().partner()), continuedAccount);
+        }
     }
 
     /**
      * Reads the whole file. Lines up to the start are read only for their context (dates, nick changes), since an
      * earlier import stored them already.
      */
-    void run(ImportHistory.Start start) throws IOException {
+    void run(ImportHistory.Start start, Destination into) throws IOException {
         LineParser parser = log.format().parser(zone);
-        ImportedFile run = null;
-        try (InputStream in = Files.newInputStream(log.path());
-             ConversationStore.Appender unit = store.appender()) {
-            appender = unit;
+        boolean committed = false;
+        try (InputStream in = Files.newInputStream(log.path()); Destination unit = into) {
+            destination = unit;
             LogLines lines = new LogLines(in);
             LogLines.Line line;
             while ((line = lines.next()) != null) {
                 replaying = line.number() <= start.lines();
                 read(parser, line);
                 if (line.number() % COMMIT_EVERY == 0 && !replaying) {
-                    run = commit(run, start, lines, unit);
+                    unit.commit(lines);
+                    committed = true;
                     listener.progressed(bytesBefore + lines.position());
                 }
             }
-            if (lines.lines() > start.lines() || run != null) {
-                commit(run, start, lines, unit);
+            if (lines.lines() > start.lines() || committed) {
+                unit.commit(lines);
             }
             listener.progressed(bytesBefore + lines.position());
         }
-    }
-
-    /** Records how far the import got, in the same transaction as the lines it read. */
-    private ImportedFile commit(ImportedFile run, ImportHistory.Start start, LogLines lines,
-                                ConversationStore.Appender unit) {
-        ImportedFile progress = new ImportedFile(run == null ? 0 : run.id(), log.path().toString(),
-                start.headSha256(), lines.position(), lines.lines(), lines.sha256(), Instant.now());
-        ImportedFile recorded = store.recordImport(progress);
-        unit.commit();
-        return recorded;
     }
 
     private void read(LineParser parser, LogLines.Line line) {
@@ -131,7 +127,8 @@ final class FileImport {
             switch (parser.parse(line.text())) {
                 case Entry.Said said -> take(said, line);
                 case Entry.Happened happened -> take(happened, line);
-                case Entry.Context context -> { }
+                case Entry.Context context -> tally.clientLines += replaying ? 0 : 1;
+                case Entry.ClientStatus status -> tally.clientLines += replaying ? 0 : 1;
             }
         } catch (MalformedLineException | IllegalArgumentException e) {
             reject(line.number(), e.getMessage());
@@ -164,7 +161,7 @@ final class FileImport {
         // A client log has no protocol line: raw stays empty unless the log kept one (Sweetie's own format).
         Message message = Message.received(said.time(), author, said.nick(), said.text(), said.raw(),
                 said.sourceId());
-        if (appender.add(conversation, message).isPresent()) {
+        if (destination.add(conversation, message)) {
             tally.messagesAdded++;
         } else {
             tally.messagesPresent++;
@@ -196,7 +193,7 @@ final class FileImport {
                 + happened.detail();
         Event event = new Event(happened.time(), happened.kind(), happened.nick(), detail,
                 happened.raw() != null ? happened.raw() : line.text(), null);
-        if (appender.record(conversation, event)) {
+        if (destination.record(conversation, event)) {
             tally.eventsAdded++;
         }
     }
@@ -220,8 +217,8 @@ final class FileImport {
         }
         String account = accountOf(partner);
         Conversation found = conversations.computeIfAbsent(key(network, channel, account), k -> {
-            Conversation c = store.conversation(new ConversationKey(network, persona.handle(), persona.handle(),
-                    account, channel));
+            Conversation c = destination.conversation(new ConversationKey(network, persona.handle(),
+                    persona.handle(), account, channel));
             tally.conversations.add(c.id());
             listener.conversation(log.path(), c);
             String host = hosts.get(account);
@@ -246,7 +243,7 @@ final class FileImport {
         boolean newName = seen.add(name);
         boolean newHost = host != null && seen.add("host " + host);
         if (newName || newHost) {
-            store.sawAccount(store.account(network, account), name, host);
+            destination.sawAccount(network, account, name, host);
         }
     }
 

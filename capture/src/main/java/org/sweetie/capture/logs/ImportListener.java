@@ -25,4 +25,12 @@ public interface ImportListener {
     /** A path that was given or found but is not imported at all (not a log, unreadable). */
     default void skippedFile(Path path, String reason) {
     }
+
+    /** A log that is not imported because none of the persona's nicks appears in it; the reason names its nicks. */
+    default void refused(Path path, String reason) {
+    }
+
+    /** In a dry run: what importing one file would store. */
+    default void planned(FilePlan plan) {
+    }
 }

@@ -13,6 +13,8 @@ final class IrcHappenings {
     private final Pattern arrival;
     private final Pattern nickChange = Pattern.compile("^(\\S+) is now known as (\\S+)$");
     private final Pattern ownNickChange = Pattern.compile("^You(?:'re| are) now known as (\\S+)$");
+    /** WeeChat's answer to a line sent to someone away: "[alice] is away: gone fishing". */
+    private final Pattern away = Pattern.compile("^\\[(\\S+)\\] is away: .*$");
 
     private IrcHappenings(char open, char close) {
         String o = Pattern.quote(String.valueOf(open));
@@ -50,6 +52,10 @@ final class IrcHappenings {
             // The log's owner changed nick: the old nick is not on the line, the new one is.
             return Entry.Happened.status(time, EventKind.NICK_CHANGE, m.group(1), "log owner is now known as "
                     + m.group(1), null, m.group(1));
+        }
+        m = away.matcher(text);
+        if (m.matches()) {
+            return Entry.Happened.status(time, EventKind.OTHER, m.group(1), text, null, null);
         }
         String actor = text.isBlank() ? "" : text.strip().split("\\s+", 2)[0];
         return Entry.Happened.status(time, EventKind.OTHER, actor, text, null, null);

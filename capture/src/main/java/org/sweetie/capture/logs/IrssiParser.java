@@ -11,11 +11,15 @@ import java.util.Locale;
 /**
  * irssi's default theme: {@code --- Log opened Tue Oct 01 12:00:00 2013} and {@code --- Day changed Wed Oct 02 2013}
  * headers give the date, lines carry only {@code HH:MM} (or {@code HH:MM:SS}): {@code <nick> text},
- * {@code  * nick action}, {@code -!- status}.
+ * {@code  * nick action}, {@code -!- status}. irssi's own status lines ({@code -!- Irssi: Starting query in ...},
+ * {@code -!- Irssi: #room: Total of 3 nicks ...}) and {@code --- Log closed} are the client's, not the conversation's.
  */
 final class IrssiParser implements LineParser {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
+
+    private static final Entry.Context CONTEXT = new Entry.Context();
+    private static final Entry.ClientStatus CLIENT_STATUS = new Entry.ClientStatus();
 
     private final ZoneId zone;
     private final IrcHappenings happenings = IrcHappenings.irssi();
@@ -61,6 +65,9 @@ final class IrssiParser implements LineParser {
             }
             return new Entry.Said(time, action.substring(0, gap), "/me " + action.substring(gap + 1));
         }
+        if (rest.startsWith("-!- Irssi: ")) {
+            return CLIENT_STATUS;
+        }
         if (rest.startsWith("-!- ")) {
             return happenings.read(time, rest.substring(4));
         }
@@ -72,10 +79,12 @@ final class IrssiParser implements LineParser {
         String[] words = line.substring(4).split(" ");
         if (line.startsWith("--- Log opened ") || line.startsWith("--- Day changed ")) {
             date = headerDate(line, words);
-        } else if (!line.startsWith("--- Log closed ")) {
-            throw new MalformedLineException("unknown irssi header '" + WeechatParser.shorten(line) + "'");
+            return CONTEXT;
         }
-        return new Entry.Context();
+        if (line.startsWith("--- Log closed ")) {
+            return CLIENT_STATUS;
+        }
+        throw new MalformedLineException("unknown irssi header '" + WeechatParser.shorten(line) + "'");
     }
 
     /** Reads "Tue Oct 01 12:00:00 2013" or "Wed Oct 02 2013"; the weekday is ignored, the date decides. */

@@ -9,9 +9,13 @@ import java.time.ZoneOffset;
 /**
  * WeeChat's logger format: {@code YYYY-MM-DD HH:MM:SS<TAB>prefix<TAB>text}. The prefix is the nick (with a mode
  * sign), {@code -->} for joins, {@code <--} for parts and quits, {@code --} for network notices, {@code *} for
- * actions.
+ * actions. With {@code logger.file.info_lines} on, WeeChat also writes {@code DATE TIME<TAB>****  Beginning of log
+ * ****} (one tab only) when it opens a log and "End of log" when it closes one; those, and the irc plugin's own
+ * {@code --<TAB>irc: disconnected from server}, are the client's status, not the conversation's.
  */
 final class WeechatParser implements LineParser {
+    private static final Entry.ClientStatus CLIENT_STATUS = new Entry.ClientStatus();
+
     private final ZoneId zone;
     private final IrcHappenings happenings = IrcHappenings.weechat();
 
@@ -24,6 +28,10 @@ final class WeechatParser implements LineParser {
         int tab1 = line.indexOf('\t');
         int tab2 = tab1 < 0 ? -1 : line.indexOf('\t', tab1 + 1);
         if (tab2 < 0) {
+            if (tab1 == 19 && line.startsWith("****", tab1 + 1)) {
+                timestamp(line.substring(0, tab1));
+                return CLIENT_STATUS;
+            }
             throw new MalformedLineException("expected DATE TIME<TAB>PREFIX<TAB>TEXT");
         }
         LocalDateTime local = timestamp(line.substring(0, tab1));
@@ -31,7 +39,8 @@ final class WeechatParser implements LineParser {
         String prefix = line.substring(tab1 + 1, tab2).strip();
         String text = line.substring(tab2 + 1);
         return switch (prefix) {
-            case "-->", "<--", "--", "=!=", "" -> happenings.read(time, text);
+            case "--", "=!=" -> text.startsWith("irc: ") ? CLIENT_STATUS : happenings.read(time, text);
+            case "-->", "<--", "" -> happenings.read(time, text);
             case "*" -> action(time, text);
             default -> new Entry.Said(time, IrcHappenings.withoutModeSign(prefix), text);
         };

@@ -25,6 +25,8 @@ abstract class ImportFixture {
     ConversationStore store;
     final List<Rejection> rejections = new ArrayList<>();
     final List<String> skippedFiles = new ArrayList<>();
+    final List<String> refusedFiles = new ArrayList<>();
+    final List<FilePlan> plans = new ArrayList<>();
 
     @BeforeEach
     void openStore() {
@@ -43,12 +45,34 @@ abstract class ImportFixture {
         return file;
     }
 
+    /** Copies hand-written client logs (src/test/resources/client-logs) into the test's folder of logs. */
+    Path fixture(String relative) throws IOException {
+        Path file = folder.resolve("logs").resolve(relative);
+        Files.createDirectories(file.getParent());
+        try (var in = ImportFixture.class.getResourceAsStream("/client-logs/" + relative)) {
+            if (in == null) {
+                throw new IOException("no fixture client-logs/" + relative);
+            }
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
     ImportSummary importAll(Path... paths) throws IOException {
         return importer(null).importPaths(List.of(paths));
     }
 
+    /** Imports logs in which the persona need not appear: a partner wrote, the persona never answered. */
+    ImportSummary importUnchecked(Path... paths) throws IOException {
+        return importer(null).withoutPersonaCheck().importPaths(List.of(paths));
+    }
+
     LogImporter importer(String network) {
-        return new LogImporter(store, SWEETIE, ZoneOffset.UTC, network, new ImportListener() {
+        return importer(SWEETIE, network);
+    }
+
+    LogImporter importer(Persona persona, String network) {
+        return new LogImporter(store, persona, ZoneOffset.UTC, network, new ImportListener() {
             @Override
             public void rejected(Rejection rejection) {
                 rejections.add(rejection);
@@ -57,6 +81,16 @@ abstract class ImportFixture {
             @Override
             public void skippedFile(Path path, String reason) {
                 skippedFiles.add(reason);
+            }
+
+            @Override
+            public void refused(Path path, String reason) {
+                refusedFiles.add(path + ": " + reason);
+            }
+
+            @Override
+            public void planned(FilePlan plan) {
+                plans.add(plan);
             }
         });
     }

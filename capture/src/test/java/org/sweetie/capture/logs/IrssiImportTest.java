@@ -52,7 +52,7 @@ class IrssiImportTest extends ImportFixture {
                 "23:58 <gregor> hi",
                 "--- Day changed Wed Oct 02 2013",
                 "00:01 <gregor> still there?");
-        importAll(log);
+        importUnchecked(log);
         java.nio.file.Files.writeString(log, "00:02 <Sweetie10> yes\n", java.nio.file.StandardOpenOption.APPEND);
 
         ImportSummary again = importAll(log);
@@ -72,7 +72,7 @@ class IrssiImportTest extends ImportFixture {
                 "12:01 <harry> hi again",
                 "12:02 garbage without nick");
 
-        importer("undernet").importPaths(List.of(log));
+        importer("undernet").withoutPersonaCheck().importPaths(List.of(log));
 
         Conversation harry = only("query-harry");
         assertThat(harry.key().network().name()).isEqualTo("undernet");
@@ -106,5 +106,39 @@ class IrssiImportTest extends ImportFixture {
         assertThat(store.account(Network.irc("libera"), "ivan").host()).isEqualTo("~i@192.0.2.44");
         assertThat(summary.skippedLines()).isEqualTo(4);
         assertThat(store.conversations()).hasSize(2);
+    }
+
+    /** irssi's own lines are not the partner's: "Starting query", channel totals and the log banners (item 15). */
+    @Test
+    void irssisOwnStatusLinesAreCountedNotStored() throws Exception {
+        Path query = fixture("irssi/examplenet/gina.log");
+        Path channel = fixture("irssi/examplenet/#kids.log");
+
+        ImportSummary summary = importAll(query, channel);
+
+        assertThat(store.events(only("gina").id())).isEmpty();
+        assertThat(texts(only("gina"))).containsExactly("hi, how old r u?", "im 10");
+        assertThat(summary.clientLines()).as("2 banners and Starting query; 2 banners and the channel total")
+                .isEqualTo(6);
+        assertThat(summary.eventsAdded()).isZero();
+        assertThat(rejections).isEmpty();
+    }
+
+    /** irssi writes minutes only: the log's order, not the time, places the nick change among the lines. */
+    @Test
+    void eventsOfTheSameMinuteKeepTheLogsOrder() throws Exception {
+        Path log = write("irclogs/efnet/gregor.log",
+                "--- Log opened Tue Oct 01 23:58:00 2013",
+                "23:58 <Sweetie10> hi",
+                "23:58 -!- gregor is now known as greg",
+                "23:58 <greg> hello",
+                "23:58 <Sweetie10> how are you",
+                "23:58 -!- greg [~g@203.0.113.9] has quit [Quit: later]");
+
+        importAll(log);
+
+        assertThat(store.events(only("gregor").id())).extracting(e -> e.kind(), e -> e.afterSeq())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.NICK_CHANGE, 1L),
+                        org.assertj.core.groups.Tuple.tuple(EventKind.QUIT, 3L));
     }
 }

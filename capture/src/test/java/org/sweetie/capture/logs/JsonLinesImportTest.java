@@ -66,7 +66,7 @@ class JsonLinesImportTest extends ImportFixture {
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:01Z\",\"network\":\"n\",\"partner\":\"Sweetie10\","
                         + "\"from\":\"p\",\"text\":\"self\"}");
 
-        importAll(log);
+        importUnchecked(log);
 
         assertThat(texts(only("p"))).containsExactly("kept");
         assertThat(rejections).extracting(Rejection::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
@@ -88,14 +88,14 @@ class JsonLinesImportTest extends ImportFixture {
                         + "\"from\":\"p\",\"text\":\"one\",\"id\":\"a\"}",
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:02Z\",\"network\":\"n\",\"partner\":\"p\","
                         + "\"from\":\"p\",\"text\":\"two\"}");
-        importAll(log);
+        importUnchecked(log);
         Path overlapping = write("later.jsonl",
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:01Z\",\"network\":\"n\",\"partner\":\"p\","
                         + "\"from\":\"p\",\"text\":\"one\",\"id\":\"a\"}",
                 "{\"type\":\"message\",\"time\":\"2013-10-01T12:00:03Z\",\"network\":\"n\",\"partner\":\"p\","
                         + "\"from\":\"p\",\"text\":\"three\",\"id\":\"b\"}");
 
-        ImportSummary again = importAll(log, overlapping);
+        ImportSummary again = importUnchecked(log, overlapping);
 
         assertThat(again.linesAlreadyImported()).isEqualTo(2);
         assertThat(again.messagesPresent()).isEqualTo(1);

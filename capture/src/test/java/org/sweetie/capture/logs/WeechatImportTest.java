@@ -181,7 +181,7 @@ class WeechatImportTest extends ImportFixture {
                 "2013-13-01 12:00:02\tcarol\tbad month",
                 "2013-10-01 12:00:03\tcarol\tlast");
 
-        ImportSummary summary = importAll(log);
+        ImportSummary summary = importUnchecked(log);
 
         assertThat(texts(only("carol"))).containsExactly("first", "last");
         assertThat(summary.rejectedLines()).isEqualTo(2);
@@ -201,7 +201,7 @@ class WeechatImportTest extends ImportFixture {
             '3', '\t', 'd', 'a', 'v', 'e', '\t', '5', (byte) 0x80, ' ', (byte) 0x81, '\r', '\n'};
         Files.write(log, concat(utf8, latin1, windows));
 
-        importAll(log);
+        importUnchecked(log);
 
         assertThat(texts(only("dave"))).containsExactly("café ☕", "café à Köln", "5€ \u0081");
     }
@@ -232,7 +232,7 @@ class WeechatImportTest extends ImportFixture {
         Path log = folder.resolve("irc.libera.frank.weechatlog");
         String huge = "2013-10-01 12:00:01\tfrank\t" + "x".repeat(LogLines.MAX_LINE_BYTES + 10);
         Files.writeString(log, huge + "\n2013-10-01 12:00:02\tfrank\tshort\n");
-        importAll(log);
+        importUnchecked(log);
         assertThat(texts(only("frank"))).containsExactly("short");
         assertThat(rejections).singleElement().extracting(Rejection::reason).asString().contains("longer than");
     }
@@ -243,5 +243,28 @@ class WeechatImportTest extends ImportFixture {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** WeeChat's log banners and its irc plugin's own lines are not the partner's events (item 15). */
+    @Test
+    void weechatsLogBannersAndConnectionLinesAreCountedNotStored() throws Exception {
+        Path log = fixture("weechat/irc.examplenet.ivan.weechatlog");
+        Path after = write("irc.examplenet.ivan.weechatlog",
+                "2013-10-02 18:05:00\tivan\tare you back?",
+                "2013-10-02 18:05:09\t--\tirc: disconnected from server",
+                "2013-10-02 18:05:30\t--\tirc: reconnecting to server in 10 seconds",
+                "2013-10-02 18:06:00\tSweetie10\tyes");
+
+        ImportSummary summary = importAll(log, after);
+
+        assertThat(rejections).isEmpty();
+        assertThat(summary.clientLines()).isEqualTo(4);
+        Conversation ivan = only("ivan");
+        assertThat(store.events(ivan.id())).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.OTHER);
+            assertThat(e.actor()).as("the partner WeeChat says is away").isEqualTo("ivan");
+            assertThat(e.detail()).isEqualTo("[ivan] is away: brb");
+            assertThat(e.afterSeq()).isEqualTo(3);
+        });
     }
 }
