@@ -69,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
         if (selection.conversations != null) {
             for (long id : selection.conversations) {
                 if (all.stream().noneMatch(c -> c.id() == id)) {
-                    throw new NotFound("no conversation #" + id, store.location);
+                    throw new NotFound("no conversation #" + id, this.store.location);
                 }
                 ids.add(id);
             }
@@ -82,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
                     }
                 }
                 if (matching.isEmpty()) {
-                    throw new NotFound("no conversation with partner " + partner, store.location);
+                    throw new NotFound("no conversation with partner " + partner, this.store.location);
                 }
                 ids.addAll(matching);
             }
