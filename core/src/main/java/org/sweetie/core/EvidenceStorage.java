@@ -35,6 +35,12 @@ public interface EvidenceStorage {
     /** The indexes of a conversation's entries, in order. */
     List<Long> entriesOf(long conversationId);
 
+    /**
+     * Every entry of one kind, in order, with its body: for the kinds that stand on their own and are read as a list
+     * (the audit, link decisions). The store indexes those kinds; asking for another reads the whole log.
+     */
+    List<Record> entriesOfKind(String kind);
+
     void saveCheckpoint(Checkpoint checkpoint);
 
     Optional<Checkpoint> latestCheckpoint();
