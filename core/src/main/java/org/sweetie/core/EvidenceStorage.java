@@ -36,8 +36,8 @@ public interface EvidenceStorage {
     List<Long> entriesOf(long conversationId);
 
     /**
-     * Every entry of one kind, in order, with its body: for the kinds that stand on their own and are read as a list
-     * (the audit, link decisions). The store indexes those kinds; asking for another reads the whole log.
+     * Every entry of one kind, in order, with its body: for a kind that stands on its own and is read as a list (the
+     * audit). The store indexes the audit's entries; asking for another kind reads the whole log.
      */
     List<Record> entriesOfKind(String kind);
 

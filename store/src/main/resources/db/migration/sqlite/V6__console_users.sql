@@ -10,7 +10,6 @@ CREATE TABLE console_user (
     disabled_at    INTEGER
 );
 
--- The audit and the link decisions are read as lists of their own (sweetie audit, the console's audit page): a
--- partial index each finds them without reading the whole log, and costs nothing on the other entries' inserts.
+-- The audit is read as a list of its own (sweetie audit, the console's audit page): a partial index finds its
+-- entries without reading the whole log, and costs nothing on the other entries' inserts.
 CREATE INDEX evidence_entry_audit ON evidence_entry (idx) WHERE kind = 'audit';
-CREATE INDEX evidence_entry_link_decision ON evidence_entry (idx) WHERE kind = 'link_decision';
