@@ -7,7 +7,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import java.util.List;
-import org.sweetie.analysis.ConversationOverview;
 import org.sweetie.core.Printable;
 import org.sweetie.evidence.AuditTrail;
 import org.sweetie.web.access.Login;
@@ -39,9 +38,8 @@ public final class Console implements AutoCloseable {
         Access access = new Access(sessions, users, views, options.behindProxy());
         Login login = new Login(users, new LoginThrottle(services.clock()), audit, services.clock());
         LoginPages entry = new LoginPages(login, sessions, access, views);
-        ConversationPages conversations = new ConversationPages(services.store(),
-                new ConversationOverview(services.store(), services.analyzer()), audit, access, views,
-                options.deskPersonas(), services.clock());
+        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
+                access, views, options.deskPersonas(), services.clock());
         SuspectPages suspects = new SuspectPages(services.store(), services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());

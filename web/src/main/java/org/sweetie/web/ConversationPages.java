@@ -12,9 +12,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.ConversationOverview;
 import org.sweetie.analysis.ConversationPage;
 import org.sweetie.analysis.ConversationSummary;
@@ -45,6 +47,7 @@ final class ConversationPages {
 
     private final ConversationStore store;
     private final ConversationOverview overview;
+    private final Analyzer analyzer;
     private final AuditTrail audit;
     private final Access access;
     private final Views views;
@@ -52,10 +55,11 @@ final class ConversationPages {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ConversationPages(ConversationStore store, ConversationOverview overview, AuditTrail audit, Access access,
-                      Views views, Set<String> deskPersonas, Clock clock) {
+    ConversationPages(ConversationStore store, Analyzer analyzer, AuditTrail audit, Access access, Views views,
+                      Set<String> deskPersonas, Clock clock) {
         this.store = store;
-        this.overview = overview;
+        this.overview = new ConversationOverview(store, analyzer);
+        this.analyzer = analyzer;
         this.audit = audit;
         this.access = access;
         this.views = views;
@@ -124,8 +128,12 @@ final class ConversationPages {
         long id = summary.id();
         List<Message> messages = store.messages(id);
         List<Flag> flags = store.flags(id);
+        List<Event> events = store.events(id);
+        // what produced each stage and qualification: the analysis says it again when the conversation is replayed
+        Map<String, List<String>> matched = analyzer.replay(messages, events).report().why();
         List<TranscriptView.FlagRow> flagRows = flags.stream().map(f -> new TranscriptView.FlagRow(f.seq(),
-                FlagReasons.what(f), FlagReasons.value(f), FlagReasons.why(f))).toList();
+                FlagReasons.what(f), FlagReasons.value(f), FlagReasons.why(f),
+                Shown.of(String.join("; ", matched.getOrDefault(FlagReasons.whyKey(f), List.of()))))).toList();
         List<Timed> timed = new ArrayList<>();
         for (Message m : messages) {
             List<Flag> own = flags.stream().filter(f -> f.seq() == m.seq()).toList();
@@ -136,7 +144,7 @@ final class ConversationPages {
                     own.stream().map(FlagReasons::what).distinct().toList(),
                     m.author().kind() == AuthorKind.PARTNER)));
         }
-        for (Event e : store.events(id)) {
+        for (Event e : events) {
             timed.add(new Timed(e.time().toEpochMilli(), Long.MAX_VALUE, new TranscriptView.LineRow(0,
                     TIME.format(e.time()), e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     Shown.of(e.actor()), Shown.of(e.detail()), List.of(), false)));

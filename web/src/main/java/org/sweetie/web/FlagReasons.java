@@ -29,6 +29,14 @@ final class FlagReasons {
         };
     }
 
+    /**
+     * The key under which the analysis says what produced a flag: a stage's (the words or concepts it matched). Its
+     * qualification reasons count messages from 0, which would contradict the numbers shown: the reason above says it.
+     */
+    static String whyKey(Flag flag) {
+        return flag.kind().equals("stage") ? flag.value() : "";
+    }
+
     /** The value worth showing beside the flag: an identifier as it was given. */
     static Shown value(Flag flag) {
         return flag.kind().equals("identifier") ? Shown.of(flag.detail()) : Shown.NOTHING;

@@ -12,8 +12,8 @@ import org.sweetie.core.Role;
 enum Page {
     CONVERSATIONS("/conversations", "Conversations", Role.OPERATOR, Role.ANALYST, Role.SUPERVISOR),
     SUSPECTS("/suspects", "Suspects", Role.ANALYST, Role.SUPERVISOR),
-    AUDIT("/audit", "Audit", Role.SUPERVISOR, Role.ADMIN),
-    USERS("/users", "Users", Role.ADMIN);
+    USERS("/users", "Users", Role.ADMIN),
+    AUDIT("/audit", "Audit", Role.SUPERVISOR, Role.ADMIN);
 
     final String path;
     final String title;

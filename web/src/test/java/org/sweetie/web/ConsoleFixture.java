@@ -65,8 +65,8 @@ final class ConsoleFixture implements AutoCloseable {
         for (Role role : Role.values()) {
             users.add(new Actor("test", ""), user(role), role, PASSWORD.toCharArray());
         }
-        dave = said("dave_uk", "hi how old r u", "im 10", "do you have a cam?",
-                "i pay you 20 dollars for a sexy show", "add me on skype dave.example.uk").id();
+        dave = said("dave_uk", "hi how old r u", "im 10", "do you have a cam?", "why",
+                "i pay you 20 dollars for a sexy show", "no", "add me on skype dave.example.uk").id();
         davey = said("davey", "hello", "hi", "my skype: dave.example.uk").id();
         hostile = said("mallory", HOSTILE).id();
         Conversation erin = said("erin", "hey", "hello");

@@ -13,10 +13,10 @@ public record TranscriptView(ConversationRow summary, List<FlagRow> flags, List<
     }
 
     /**
-     * A flag: at which message, what, the value it holds (an identifier as the partner gave it), and why it was
-     * raised.
+     * A flag: at which message, what, the value it holds (an identifier as the partner gave it), why such a flag is
+     * raised, and what raised this one (the words or concepts the analysis matched, quoting the chat).
      */
-    public record FlagRow(long seq, String what, Shown value, String why) {
+    public record FlagRow(long seq, String what, Shown value, String why, Shown matched) {
     }
 
     /**
