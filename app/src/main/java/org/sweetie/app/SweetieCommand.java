@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Captures and analyses chat conversations with child personas as evidence for referral to "
                 + "the police.",
         subcommands = {ImportCommand.class, AnalyzeCommand.class, EvalCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
-            VerifyCommand.class, SuspectsCommand.class, ReferralsCommand.class, PurgeCommand.class, EvidenceCommand.class, RunCommand.class, OperatorCommand.class, GuardCommand.class, DemoCommand.class, BenchCommand.class,
+            VerifyCommand.class, SuspectsCommand.class, ReferralsCommand.class, PurgeCommand.class, EvidenceCommand.class, RunCommand.class, OperatorCommand.class, GuardCommand.class, ConsoleCommand.class, UsersCommand.class, AuditCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SweetieCommand implements Runnable {
     @CommandLine.Spec

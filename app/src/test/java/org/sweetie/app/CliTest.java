@@ -69,7 +69,7 @@ class CliTest {
     @Test
     void helpIsThereForEveryCommand() {
         for (String command : new String[] {"import", "analyze", "eval", "conversations", "transcript", "export", "verify", "evidence",
-            "demo", "bench"}) {
+            "demo", "bench", "console", "users", "audit"}) {
             Run run = sweetie(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: sweetie " + command);
