@@ -118,6 +118,7 @@ class ConsoleBrowserTest {
     @Test
     void theTranscriptMarksWhereEachStageWasSeenAndSaysWhy() throws Exception {
         logIn("supervisor");
+        chromium.screenshot(Path.of("target", "screenshots", "conversations.png"));
         chromium.driver.get(fixture.base() + "/conversations/" + fixture.dave);
         waitFor(By.cssSelector("table.transcript"));
 
@@ -174,5 +175,6 @@ class ConsoleBrowserTest {
         assertThat(new AuditTrail(fixture.evidence).read(null, "analyst"))
                 .anySatisfy(e -> assertThat(e.action() + " " + e.detail()).isEqualTo("decision confirm: 1 link"));
         assertThat(chromium.consoleProblems()).isEmpty();
+        chromium.screenshot(Path.of("target", "screenshots", "suspect.png"));
     }
 }
