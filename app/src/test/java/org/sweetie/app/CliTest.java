@@ -442,6 +442,7 @@ class CliTest {
         assertThat(first.out()).contains("i give you 20 dollars for a sexy show on cam")
                 .contains("ich bin aus Köln").contains("(bot): im 10").contains("(operator op-anna)");
         assertThat(second.out()).contains("33 messages and 6 events added");
+        assertThat(first.out()).contains("./sweetie console --db " + folder.resolve("demo.db"));
         // then the sandbox crowd (seed 1, 40 partners): the same people say the same things each time
         for (Run run : new Run[] {first, second}) {
             assertThat(run.out()).contains("Sandbox session captured:")
