@@ -69,6 +69,10 @@ final class SuspectPages {
                     + "split) and its account.");
             return;
         }
+        if (profile.suspect().accounts().stream().map(AccountRef::toString).noneMatch(account::equals)) {
+            views.problem(ctx, session, 400, "Decision refused", "That account is not one of this suspect's.");
+            return;
+        }
         String note = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
         List<LinkDecision> made = new LinkDecisions(store, d -> evidence.record(Entries.linkDecision(d), null), clock)
                 .decide(action, account, ctx.formParam("link"), session.user(), note);

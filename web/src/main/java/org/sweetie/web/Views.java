@@ -21,7 +21,8 @@ final class Views {
     void render(Context ctx, String template, Frame frame, Object page) {
         StringOutput out = new StringOutput();
         engine.render(template + ".jte", Map.of("frame", frame, "page", page), out);
-        ctx.html(out.toString());
+        // the charset said, never sniffed: a browser guessing another encoding could read markup into escaped text
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 
     /** The frame of a page for this session (null: nobody logged in). */

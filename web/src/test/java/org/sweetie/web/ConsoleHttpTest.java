@@ -84,7 +84,7 @@ class ConsoleHttpTest {
             """)
     void everyFormForEveryRole(String form, int operator, int analyst, int supervisor, int admin) throws Exception {
         // forms that change nothing: a search, a decision on a link that does not exist, a user without a password
-        Map<String, String> fields = Map.of("text", "hello", "action", "confirm", "account", "nobody@libera",
+        Map<String, String> fields = Map.of("text", "hello", "action", "confirm", "account", "dave_uk@libera",
                 "link", "skype:nobody", "name", "nobody");
         Map<String, Integer> expected = Map.of("operator", operator, "analyst", analyst, "supervisor", supervisor,
                 "admin", admin);
@@ -109,6 +109,8 @@ class ConsoleHttpTest {
         }
         assertThat(as("anonymous").get("/static/console.css").headers().firstValue("Content-Security-Policy"))
                 .isPresent();
+        assertThat(as("anonymous").get("/login").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html").containsIgnoringCase("utf-8"));
     }
 
     @Test
@@ -147,6 +149,17 @@ class ConsoleHttpTest {
         assertThat(new Http(fixture.base()).postBare("/login", Map.of("username", "analyst",
                 "password", ConsoleFixture.PASSWORD, "_csrf", "x")).statusCode()).as("no session at all")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aDecisionNamesAnAccountOfTheSuspect() throws Exception {
+        HttpResponse<String> refused = as("analyst").post("/suspects/1/decision", Map.of("action", "split",
+                "account", "mallory@libera"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("not one of this suspect");
+        assertThat(as("analyst").post("/suspects/1/decision", Map.of("action", "merge", "account", "davey@libera"))
+                .statusCode()).isEqualTo(400);
+        assertThat(fixture.raw.linkDecisions()).isEmpty();
     }
 
     @Test
