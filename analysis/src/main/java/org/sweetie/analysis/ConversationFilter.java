@@ -1,40 +1,86 @@
 package org.sweetie.analysis;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.sweetie.core.Account;
+import org.sweetie.core.Flag;
+import org.sweetie.core.Message;
 import org.sweetie.core.Stage;
 
 /**
- * Which conversations an analyst wants to see. Every criterion given must hold; a null or empty one is not applied.
+ * Which conversations an analyst wants to see. Every criterion given must hold; a null, blank or empty one is not
+ * applied. Text criteria ignore case.
  *
  * @param stages stages the conversation must all have reached
  * @param qualified "solicitation" (solicitation or more), "wcst", or "any" (either); null: not filtered
  * @param country ISO 3166-1 alpha-2 code of the partner's most likely country
  * @param since the conversation's last message is at or after this
- * @param partner the partner's handle (case-insensitive), on any network
+ * @param until the conversation's first message is at or before this (with since: it ran within the range)
+ * @param partner the partner's handle, on any network
+ * @param network the network's name
+ * @param persona the persona's handle
+ * @param identifier part of an identifier the analysis found in it (an email, a phone number, a handle)
+ * @param text part of what someone wrote in it
  */
-public record ConversationFilter(Set<Stage> stages, String qualified, String country, Instant since, String partner) {
-    public static final ConversationFilter ALL = new ConversationFilter(Set.of(), null, null, null, null);
+public record ConversationFilter(Set<Stage> stages, String qualified, String country, Instant since, Instant until,
+                                 String partner, String network, String persona, String identifier, String text) {
+    public static final ConversationFilter ALL = new ConversationFilter(Set.of(), null, null, null, null, null, null,
+            null, null, null);
 
     public ConversationFilter {
         stages = stages == null ? Set.of() : Set.copyOf(stages);
+        qualified = given(qualified);
         if (qualified != null && !Set.of("any", "solicitation", "wcst").contains(qualified)) {
             throw new IllegalArgumentException("qualified must be any, solicitation or wcst, not '" + qualified + "'");
         }
+        country = given(country);
+        partner = given(partner);
+        network = given(network);
+        persona = given(persona);
+        identifier = given(identifier);
+        text = given(text);
+    }
+
+    /** The filters the command line offers. */
+    public ConversationFilter(Set<Stage> stages, String qualified, String country, Instant since, String partner) {
+        this(stages, qualified, country, since, null, partner, null, null, null, null);
+    }
+
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Decides on what the store holds without the country. */
     boolean matchesStored(ConversationSummary s) {
+        var key = s.conversation().key();
         return s.stages().containsAll(stages) && qualifies(s.qualification())
                 && (since == null || s.last() != null && !s.last().isBefore(since))
-                && (partner == null || s.conversation().key().partnerAccount()
-                        .equalsIgnoreCase(Account.handleOf(partner)));
+                && (until == null || s.first() != null && !s.first().isAfter(until))
+                && (partner == null || key.partnerAccount().equalsIgnoreCase(Account.handleOf(partner)))
+                && (network == null || key.network().name().equalsIgnoreCase(network))
+                && (persona == null || key.persona().equalsIgnoreCase(persona));
     }
 
-    boolean matches(ConversationSummary s) {
-        return matchesStored(s) && (country == null || s.country() != null
-                && s.country().country().equalsIgnoreCase(country));
+    /** Decides on what was said and found in the conversation. */
+    boolean matchesContent(List<Message> messages, List<Flag> flags) {
+        if (identifier != null) {
+            String wanted = identifier.toLowerCase(Locale.ROOT);
+            if (flags.stream().noneMatch(f -> f.kind().equals("identifier")
+                    && f.detail().toLowerCase(Locale.ROOT).contains(wanted))) {
+                return false;
+            }
+        }
+        if (text != null) {
+            String wanted = text.toLowerCase(Locale.ROOT);
+            return messages.stream().anyMatch(m -> m.text().toLowerCase(Locale.ROOT).contains(wanted));
+        }
+        return true;
+    }
+
+    boolean matchesCountry(ConversationSummary s) {
+        return country == null || s.country() != null && s.country().country().equalsIgnoreCase(country);
     }
 
     private boolean qualifies(String qualification) {

@@ -3,10 +3,14 @@ package org.sweetie.analysis;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
+import org.sweetie.core.EventKind;
 import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
 import org.sweetie.core.Stage;
@@ -25,38 +29,76 @@ public final class ConversationOverview {
         this.analyzer = analyzer;
     }
 
-    /** The conversations that pass the filter, in the store's order (by id). */
+    /** The conversations that pass the filter, in the store's order (by id), each with its country. */
     public List<ConversationSummary> list(ConversationFilter filter) {
+        return passing(store.conversations(), filter, s -> true, true);
+    }
+
+    /**
+     * A page of the conversations that pass the filter and that the reader may see, newest first (by id). The
+     * country is worked out for the page's conversations only, unless the filter asks for one.
+     */
+    public ConversationPage page(ConversationFilter filter, Predicate<ConversationSummary> visible, int offset,
+                                 int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("a page starts at 0 or later and holds at least one, not " + offset
+                    + "/" + limit);
+        }
+        List<ConversationSummary> all = passing(store.conversations().reversed(), filter, visible,
+                filter.country() != null);
         List<ConversationSummary> shown = new ArrayList<>();
-        for (Conversation c : store.conversations()) {
+        for (ConversationSummary s : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+            shown.add(s.country() != null || filter.country() != null ? s : withCountry(s));
+        }
+        return new ConversationPage(shown, all.size(), offset, limit);
+    }
+
+    /** One conversation as the list shows it, with its country; empty when the store has none by that id. */
+    public Optional<ConversationSummary> one(long id) {
+        return store.findConversation(id).map(c -> withCountry(summary(c, store.messages(id), store.events(id),
+                store.flags(id))));
+    }
+
+    private List<ConversationSummary> passing(List<Conversation> conversations, ConversationFilter filter,
+                                              Predicate<ConversationSummary> visible, boolean country) {
+        List<ConversationSummary> shown = new ArrayList<>();
+        for (Conversation c : conversations) {
             List<Message> messages = store.messages(c.id());
             List<Event> events = store.events(c.id());
-            ConversationSummary stored = summary(c, messages, events, null);
-            if (!filter.matchesStored(stored)) {
+            List<Flag> flags = store.flags(c.id());
+            ConversationSummary stored = summary(c, messages, events, flags);
+            if (!filter.matchesStored(stored) || !visible.test(stored) || !filter.matchesContent(messages, flags)) {
                 continue;
             }
             // the country costs a replay of the conversation: only for those that pass everything else
-            ConversationSummary full = stored.withCountry(analyzer.replay(messages, events).report().country());
-            if (filter.matches(full)) {
+            ConversationSummary full = country
+                    ? stored.withCountry(analyzer.replay(messages, events).report().country()) : stored;
+            if (filter.matchesCountry(full)) {
                 shown.add(full);
             }
         }
         return shown;
     }
 
-    private ConversationSummary summary(Conversation c, List<Message> messages, List<Event> events,
-                                        CountryAttribution country) {
+    private ConversationSummary withCountry(ConversationSummary s) {
+        long id = s.id();
+        return s.withCountry(analyzer.replay(store.messages(id), store.events(id)).report().country());
+    }
+
+    private static ConversationSummary summary(Conversation c, List<Message> messages, List<Event> events,
+                                               List<Flag> flags) {
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         String qualification = "none";
-        for (Flag flag : store.flags(c.id())) {
+        for (Flag flag : flags) {
             if (flag.kind().equals("stage")) {
-                stages.add(Stage.valueOf(flag.value().toUpperCase(java.util.Locale.ROOT)));
+                stages.add(Stage.valueOf(flag.value().toUpperCase(Locale.ROOT)));
             } else if (flag.kind().equals("qualified")) {
                 qualification = flag.value().equals("wcst") || qualification.equals("wcst") ? "wcst" : flag.value();
             }
         }
+        boolean reachedOperators = events.stream().anyMatch(e -> e.kind() == EventKind.OPERATOR);
         return new ConversationSummary(c, messages.isEmpty() ? null : messages.getFirst().time(),
                 messages.isEmpty() ? null : messages.getLast().time(), messages.size(), events.size(), stages,
-                qualification, country);
+                qualification, null, reachedOperators);
     }
 }

@@ -13,10 +13,13 @@ import org.sweetie.core.Stage;
  * @param first the first message's time, or null when it has none yet (events only)
  * @param last the last message's time, or null
  * @param qualification "wcst", "solicitation" or "none", as stored by the analysis
- * @param country the country attribution, or null when nothing points anywhere
+ * @param country the country attribution, or null when nothing points anywhere (or it was not worked out)
+ * @param reachedOperators whether the conversation reached the human operators at some time: an operator took it
+ *     over, or the bot handed it over to them (an operator event)
  */
 public record ConversationSummary(Conversation conversation, Instant first, Instant last, int messages, int events,
-                                  Set<Stage> stages, String qualification, CountryAttribution country) {
+                                  Set<Stage> stages, String qualification, CountryAttribution country,
+                                  boolean reachedOperators) {
     public ConversationSummary {
         Objects.requireNonNull(conversation, "conversation");
         stages = Set.copyOf(stages);
@@ -25,7 +28,7 @@ public record ConversationSummary(Conversation conversation, Instant first, Inst
 
     ConversationSummary withCountry(CountryAttribution attribution) {
         return new ConversationSummary(conversation, first, last, messages, events, stages, qualification,
-                attribution);
+                attribution, reachedOperators);
     }
 
     public long id() {

@@ -106,6 +106,8 @@ final class DemoCommand implements Callable<Integer> {
             referrals(workspace, out);
             out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
                     + db + " ID;  ./sweetie verify " + bundle);
+            out.println("Or in the browser: ./sweetie users add NAME --role analyst --db " + db
+                    + "  then  ./sweetie console --db " + db + "  (docs/console.md)");
         }
         return 0;
     }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.sweetie.core.LinkDecision;
 import org.sweetie.core.Printable;
 import org.sweetie.evidence.Entries;
 import org.sweetie.identity.AccountRef;
+import org.sweetie.identity.LinkDecisions;
 import org.sweetie.identity.Link;
 import org.sweetie.identity.Profile;
 import org.sweetie.identity.Suspects;
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,10 +62,8 @@ final class SuspectsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace workspace = storeOptions.openExisting()) {
-            List<Profile> profiles = Suspects.read(workspace.store());
             if (action == null) {
-                List<Profile> byPriority = profiles.stream().sorted(Comparator.comparingInt(Profile::priority)
-                        .reversed().thenComparingInt(p -> p.suspect().number())).toList();
+                List<Profile> byPriority = Suspects.byPriority(workspace.store());
                 if (json) {
                     out.println(json(byPriority));
                 } else {
@@ -72,45 +71,32 @@ final class SuspectsCommand implements Callable<Integer> {
                 }
                 return 0;
             }
+            LinkDecisions.Action decided = LinkDecisions.Action.of(action).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "ACTION must be confirm, reject or split, not '" + action + "'"));
             if (account == null || analyst == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), action
-                        + " needs --account and --analyst");
+                throw new ParameterException(spec.commandLine(), action + " needs --account and --analyst");
             }
-            List<Link> links = linksOf(profiles, account);
-            List<Link> chosen = switch (action) {
-                case "split" -> links;
-                case "confirm", "reject" -> {
-                    if (key == null || !key.contains(":")) {
-                        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                                action + " needs --link KIND:VALUE");
-                    }
-                    yield links.stream().filter(l -> (l.key().kind() + ":" + l.key().value()).equals(key)).toList();
-                }
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "ACTION must be confirm, reject or split, not '" + action + "'");
-            };
-            if (chosen.isEmpty()) {
+            if (decided != LinkDecisions.Action.SPLIT && (key == null || !key.contains(":"))) {
+                throw new ParameterException(spec.commandLine(), action + " needs --link KIND:VALUE");
+            }
+            List<LinkDecision> made;
+            try {
+                made = new LinkDecisions(workspace.store(), d -> workspace.evidence().record(Entries.linkDecision(d),
+                        null), Clock.systemUTC()).decide(decided, account, key, analyst, note);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (made.isEmpty()) {
                 spec.commandLine().getErr().println("sweetie suspects: no link " + (key == null ? "" : key + " ")
                         + "ties " + Printable.of(account) + " to another account");
                 return 1;
             }
-            String network = account.substring(account.lastIndexOf('@') + 1);
-            String handle = account.substring(0, account.lastIndexOf('@'));
-            for (Link link : chosen) {
-                LinkDecision d = new LinkDecision(Instant.now(), analyst, action.equals("confirm") ? "confirm"
-                        : "reject", link.key().kind(), link.key().value(), network, handle, note);
-                workspace.store().recordLinkDecision(d);
-                workspace.evidence().record(Entries.linkDecision(d), null);
-                out.println(d.decision() + " " + Printable.of(link.key().toString()) + " for " + Printable.of(account)
-                        + " by " + Printable.of(analyst));
+            for (LinkDecision d : made) {
+                out.println(d.decision() + " " + Printable.of(d.keyKind() + " " + d.keyValue()) + " for "
+                        + Printable.of(account) + " by " + Printable.of(analyst));
             }
         }
         return 0;
-    }
-
-    private static List<Link> linksOf(List<Profile> profiles, String account) {
-        return profiles.stream().flatMap(p -> p.suspect().links().stream())
-                .filter(l -> l.accounts().stream().map(AccountRef::toString).anyMatch(account::equals)).toList();
     }
 
     /**
@@ -127,14 +113,9 @@ final class SuspectsCommand implements Callable<Integer> {
                 p.conversations().stream().map(id -> "#" + id).collect(Collectors.joining(", ")));
         out.println("    accounts: " + printable(p.suspect().accounts()));
         for (Link link : p.suspect().links()) {
-            out.println("    linked by --link " + shellWord(linkArgument(link)) + " (accounts "
+            out.println("    linked by --link " + shellWord(LinkDecisions.argument(link)) + " (accounts "
                     + printable(link.accounts()) + ")");
         }
-    }
-
-    /** A link as --link takes it: KIND:VALUE. */
-    private static String linkArgument(Link link) {
-        return link.key().kind() + ":" + link.key().value();
     }
 
     /** A word a shell passes on unchanged: bare when safe, else single-quoted; control characters escaped. */
@@ -164,7 +145,7 @@ final class SuspectsCommand implements Callable<Integer> {
             p.suspect().accounts().forEach(a -> accounts.add(a.toString()));
             ArrayNode links = node.putArray("links");
             for (Link link : p.suspect().links()) {
-                ObjectNode l = links.addObject().put("link", linkArgument(link));
+                ObjectNode l = links.addObject().put("link", LinkDecisions.argument(link));
                 ArrayNode linked = l.putArray("accounts");
                 link.accounts().forEach(a -> linked.add(a.toString()));
             }

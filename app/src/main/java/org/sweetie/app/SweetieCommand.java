@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         description = "Captures and analyses chat conversations with child personas as evidence for referral to "
                 + "the police.",
         subcommands = {ImportCommand.class, AnalyzeCommand.class, EvalCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
-            VerifyCommand.class, SuspectsCommand.class, ReferralsCommand.class, PurgeCommand.class, BackupCommand.class, RestoreCommand.class, EvidenceCommand.class, RunCommand.class, OperatorCommand.class, GuardCommand.class, DemoCommand.class, BenchCommand.class,
+            VerifyCommand.class, SuspectsCommand.class, ReferralsCommand.class, PurgeCommand.class, BackupCommand.class,
+            RestoreCommand.class, EvidenceCommand.class, RunCommand.class, OperatorCommand.class, GuardCommand.class,
+            ConsoleCommand.class, UsersCommand.class, AuditCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SweetieCommand implements Runnable {
     @CommandLine.Spec

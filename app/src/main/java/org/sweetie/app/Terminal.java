@@ -8,6 +8,11 @@ final class Terminal {
     private Terminal() {
     }
 
+    /** Whether standard input is a terminal (to ask for a password without echo): only when the launcher says so. */
+    static boolean stdinIsTerminal() {
+        return Boolean.parseBoolean(System.getProperty("sweetie.stdin.tty"));
+    }
+
     static boolean stderrIsTerminal() {
         String told = System.getProperty("sweetie.stderr.tty");
         return told != null ? Boolean.parseBoolean(told) : System.console() != null;

@@ -79,6 +79,21 @@ class ArchitectureTest {
                 .check(SWEETIE);
     }
 
+    /**
+     * The console is a way in beside the command line: it uses the same use cases (core, analysis, identity,
+     * evidence), never the command line, the database or capture; and nothing but the command line knows it.
+     */
+    @Test
+    void theConsoleUsesTheUseCasesAndOnlyTheCommandLineKnowsIt() {
+        noClasses().that().resideInAPackage("org.sweetie.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.app..", "org.sweetie.store..",
+                        "org.sweetie.capture..", "org.sweetie.persona..", "org.sweetie.referral..", "java.sql..")
+                .check(SWEETIE);
+        noClasses().that().resideOutsideOfPackages("org.sweetie.web..", "org.sweetie.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.sweetie.web..")
+                .check(SWEETIE);
+    }
+
     @Test
     void capabilitiesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.sweetie.capture..")

@@ -69,7 +69,7 @@ class CliTest {
     @Test
     void helpIsThereForEveryCommand() {
         for (String command : new String[] {"import", "analyze", "eval", "conversations", "transcript", "export", "verify", "evidence",
-            "demo", "bench"}) {
+            "demo", "bench", "console", "users", "audit"}) {
             Run run = sweetie(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: sweetie " + command);
@@ -562,6 +562,7 @@ class CliTest {
         assertThat(first.out()).contains("i give you 20 dollars for a sexy show on cam")
                 .contains("ich bin aus Köln").contains("(bot): im 10").contains("(operator op-anna)");
         assertThat(second.out()).contains("33 messages and 6 events added");
+        assertThat(first.out()).contains("./sweetie console --db " + folder.resolve("demo.db"));
         // then the sandbox crowd (seed 1, 40 partners): the same people say the same things each time
         for (Run run : new Run[] {first, second}) {
             assertThat(run.out()).contains("Sandbox session captured:")

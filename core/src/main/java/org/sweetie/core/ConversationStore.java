@@ -68,6 +68,9 @@ public interface ConversationStore extends AutoCloseable {
     /** The evidence log's storage, in the same database and transactions as the conversations. */
     EvidenceStorage evidence();
 
+    /** The console's users, in the same database. */
+    UserStore users();
+
     /**
      * Starts a unit of work for appending. Nothing it adds is visible to others or durable until
      * {@link Appender#commit()} returns; closing without committing discards it.

@@ -35,6 +35,12 @@ public interface EvidenceStorage {
     /** The indexes of a conversation's entries, in order. */
     List<Long> entriesOf(long conversationId);
 
+    /**
+     * Every entry of one kind, in order, with its body: for a kind that stands on its own and is read as a list (the
+     * audit). The store indexes the audit's entries; asking for another kind reads the whole log.
+     */
+    List<Record> entriesOfKind(String kind);
+
     void saveCheckpoint(Checkpoint checkpoint);
 
     Optional<Checkpoint> latestCheckpoint();

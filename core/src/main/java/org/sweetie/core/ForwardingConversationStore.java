@@ -103,4 +103,9 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     public List<LinkDecision> linkDecisions() {
         return store.linkDecisions();
     }
+
+    @Override
+    public UserStore users() {
+        return store.users();
+    }
 }

@@ -28,7 +28,8 @@ public final class Printable {
         return out == null ? text : out.toString();
     }
 
-    private static boolean isUnsafe(char c) {
+    /** A character that acts instead of showing: a control character or a bidirectional override, isolate or mark. */
+    public static boolean isUnsafe(char c) {
         return Character.getType(c) == Character.CONTROL
                 || c >= '\u202a' && c <= '\u202e'
                 || c >= '\u2066' && c <= '\u2069'

@@ -23,6 +23,7 @@ public final class Entries {
     public static final String GUARD = "guard";
     public static final String PURGE = "purge";
     public static final String LINK_DECISION = "link_decision";
+    public static final String AUDIT = "audit";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -100,6 +101,18 @@ public final class Entries {
         fields.add(new Entry.Field("account", d.handle()));
         fields.add(new Entry.Field("note", d.note()));
         return new Entry(LINK_DECISION, fields);
+    }
+
+    /** Who did what in the console or on the command line (docs/console.md); names ids, never content. */
+    public static Entry audit(AuditEvent e) {
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("time", time(e.time())));
+        fields.add(new Entry.Field("user", e.user()));
+        fields.add(new Entry.Field("action", e.action()));
+        fields.add(new Entry.Field("object", e.object()));
+        fields.add(new Entry.Field("address", e.address()));
+        fields.add(new Entry.Field("detail", e.detail()));
+        return new Entry(AUDIT, fields);
     }
 
     /**

@@ -65,6 +65,12 @@ public final class Suspects {
         return profiles;
     }
 
+    /** The suspects, highest referral priority first (then by number). */
+    public static List<Profile> byPriority(ConversationStore store) {
+        return read(store).stream().sorted(java.util.Comparator.comparingInt(Profile::priority).reversed()
+                .thenComparingInt(p -> p.suspect().number())).toList();
+    }
+
     /** What one account contributed, before accounts are grouped. */
     private static final class Facts {
         final List<Revealed> revealed = new ArrayList<>();

@@ -38,15 +38,22 @@ final class JdbcConversationStore implements ConversationStore {
 
     private final Database db;
     private final JdbcEvidenceStorage evidence;
+    private final JdbcUserStore users;
 
     JdbcConversationStore(Database db) {
         this.db = db;
         this.evidence = new JdbcEvidenceStorage(db);
+        this.users = new JdbcUserStore(db);
     }
 
     @Override
     public EvidenceStorage evidence() {
         return evidence;
+    }
+
+    @Override
+    public org.sweetie.core.UserStore users() {
+        return users;
     }
 
     @Override

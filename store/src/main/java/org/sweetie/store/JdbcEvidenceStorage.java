@@ -189,6 +189,27 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     }
 
     @Override
+    public List<Record> entriesOfKind(String kind) {
+        if (!kind.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("an evidence entry kind is a-z and _, not " + kind);
+        }
+        // the kind as a literal: only then do SQLite and PostgreSQL use the kind's partial index (migration 6)
+        return db.write(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT idx, conversation_id, body FROM evidence_entry "
+                    + "WHERE kind = '" + kind + "' ORDER BY idx");
+                 ResultSet r = q.executeQuery()) {
+                List<Record> found = new ArrayList<>();
+                while (r.next()) {
+                    long conversation = r.getLong(2);
+                    Long conversationId = r.wasNull() ? null : conversation;
+                    found.add(new Record(r.getLong(1), kind, conversationId, r.getBytes(3)));
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
     public void saveCheckpoint(Checkpoint checkpoint) {
         db.write(c -> {
             try (PreparedStatement insert = c.prepareStatement("""

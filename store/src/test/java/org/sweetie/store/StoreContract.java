@@ -28,6 +28,9 @@ import org.sweetie.core.ImportedFile;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
+import org.sweetie.core.Role;
+import org.sweetie.core.User;
+import org.sweetie.core.UserStore;
 
 /** The storage test suite. It runs unchanged against every database Sweetie supports. */
 abstract class StoreContract {
@@ -317,6 +320,59 @@ abstract class StoreContract {
         assertThat(evidence.size()).isEqualTo(2_500);
         assertThat(evidence.entriesOf(c.id())).hasSize(2_500);
         assertThat(store.messages(c.id())).hasSize(2_500);
+    }
+
+    @Test
+    void entriesOfOneKindAreReadInOrderWithTheirBodies() {
+        Conversation c = chatWith("alice");
+        List<EvidenceStorage.Record> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String kind = i % 3 == 0 ? "audit" : i % 5 == 0 ? "link_decision" : "message";
+            records.add(new EvidenceStorage.Record(i, kind, kind.equals("message") ? c.id() : null,
+                    ("entry " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        store.evidence().append(records, List.of());
+
+        assertThat(store.evidence().entriesOfKind("audit")).extracting(EvidenceStorage.Record::index)
+                .containsExactly(0L, 3L, 6L, 9L, 12L, 15L, 18L, 21L, 24L, 27L);
+        assertThat(store.evidence().entriesOfKind("link_decision")).extracting(EvidenceStorage.Record::index)
+                .containsExactly(5L, 10L, 20L, 25L);
+        assertThat(store.evidence().entriesOfKind("audit").get(1)).satisfies(r -> {
+            assertThat(r.kind()).isEqualTo("audit");
+            assertThat(r.conversationId()).isNull();
+            assertThat(r.body()).asString(StandardCharsets.UTF_8).isEqualTo("entry 3");
+        });
+        assertThat(store.evidence().entriesOfKind("message").getFirst().conversationId()).isEqualTo(c.id());
+        assertThatThrownBy(() -> store.evidence().entriesOfKind("audit' OR '1'='1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void usersAreAddedOnceFoundAndDisabledNeverDeleted() {
+        UserStore users = store.users();
+        User alice = new User("alice", Role.ANALYST, "$argon2id$hash-a", T0, null);
+        assertThat(users.add(alice)).isTrue();
+        assertThat(users.add(new User("alice", Role.ADMIN, "$argon2id$hash-b", T0, null))).isFalse();
+        assertThat(users.add(new User("bob.k", Role.SUPERVISOR, "$argon2id$hash-c", T0.plusSeconds(1), null)))
+                .isTrue();
+
+        assertThat(users.find("alice")).contains(alice);
+        assertThat(users.find("carol")).isEmpty();
+        assertThat(users.all()).extracting(User::name).containsExactly("alice", "bob.k");
+
+        assertThat(users.disable("alice", T0.plusSeconds(60))).isTrue();
+        assertThat(users.disable("alice", T0.plusSeconds(90))).isFalse();
+        assertThat(users.disable("carol", T0)).isFalse();
+        assertThat(users.find("alice")).hasValueSatisfying(u -> {
+            assertThat(u.enabled()).isFalse();
+            assertThat(u.disabledAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(u.role()).isEqualTo(Role.ANALYST);
+        });
+        store.close();
+        store = Stores.open(url);
+        assertThat(store.users().all()).extracting(User::name, User::enabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", false),
+                        org.assertj.core.groups.Tuple.tuple("bob.k", true));
     }
 
     @Test

@@ -1,0 +1,118 @@
+package org.sweetie.app;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.core.Printable;
+import org.sweetie.web.Console;
+import org.sweetie.web.ConsoleOptions;
+import org.sweetie.web.ConsoleServices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Serves the web console on a store until Ctrl-C: the analysts' workbench (conversations, "
+                + "transcripts, suspects), the audit and the users, for the users 'sweetie users' added. Serve it "
+                + "behind a TLS reverse proxy for anyone but this machine (docs/console.md)."})
+final class ConsoleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ConsoleOptions.DEFAULT_BIND,
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ConsoleOptions.DEFAULT_PORT,
+            description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Option(names = "--behind-proxy", description = "A TLS reverse proxy is in front: trust its X-Forwarded-Proto "
+            + "(Secure cookies) and X-Forwarded-For (the address the audit records).")
+    boolean behindProxy;
+
+    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "30m",
+            description = "End a session idle for this long (default: ${DEFAULT-VALUE}).")
+    Duration idle;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleOptions options;
+        try {
+            options = new ConsoleOptions(bind, port, behindProxy, idle, Set.of());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // closed last (resources close in reverse): Ctrl-C waits until the console and the store are closed
+        try (Stopping stopping = new Stopping(); Workspace workspace = store.openExisting()) {
+            if (workspace.store().users().all().stream().noneMatch(org.sweetie.core.User::enabled)) {
+                err.println("sweetie console: no one can log in yet: add a user with 'sweetie users add NAME "
+                        + "--role admin --db " + store.location + "'");
+            }
+            try (Console console = Console.start(new ConsoleServices(workspace.store(), workspace.evidence(),
+                    Analyzer.standard(), Clock.systemUTC(), problem -> {
+                        err.println("sweetie " + Printable.of(problem));
+                        err.flush();
+                    }), options)) {
+                out.println("sweetie console on http://" + host(bind) + ":" + console.port() + "/ (sessions end "
+                        + "after " + idle.toMinutes() + " min idle; Ctrl-C stops it)");
+                out.flush();
+                stopping.await();
+            }
+        }
+        return 0;
+    }
+
+    /** Ctrl-C (or the thread's interruption) ends the wait; the JVM exits once this is closed. */
+    private static final class Stopping implements AutoCloseable {
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        Stopping() {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        void await() {
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                // an interruption is a request to stop, handled by returning: kept set, it would fail the closing
+            }
+        }
+
+        @Override
+        public void close() {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+    }
+
+    /** The address as a browser takes it: a bare IPv6 address in brackets. */
+    private static String host(String bind) {
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+}

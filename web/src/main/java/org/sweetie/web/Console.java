@@ -1,0 +1,109 @@
+package org.sweetie.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.security.SecureRandom;
+import java.util.List;
+import org.sweetie.core.Printable;
+import org.sweetie.evidence.AuditTrail;
+import org.sweetie.web.access.Login;
+import org.sweetie.web.access.LoginThrottle;
+import org.sweetie.web.access.Passwords;
+import org.sweetie.web.access.Sessions;
+import org.sweetie.web.access.Users;
+
+/**
+ * The web console (docs/console.md): a Javalin server over the store, with users, roles, sessions, the audit and
+ * the analysts' workbench. Start it, read its port, close it.
+ */
+public final class Console implements AutoCloseable {
+    private final Javalin app;
+
+    private Console(Javalin app) {
+        this.app = app;
+    }
+
+    /** A route: a method and path, the page whose roles may use it, and what it does. */
+    private record Route(HandlerType method, String path, Page page, Handler handler) {
+    }
+
+    public static Console start(ConsoleServices services, ConsoleOptions options) {
+        AuditTrail audit = new AuditTrail(services.evidence());
+        Users users = new Users(services.store().users(), new Passwords(), audit, services.clock());
+        Sessions sessions = new Sessions(services.clock(), options.idle(), new SecureRandom());
+        Views views = new Views();
+        Access access = new Access(sessions, users, views, options.behindProxy());
+        Login login = new Login(users, new LoginThrottle(services.clock()), audit, services.clock());
+        LoginPages entry = new LoginPages(login, sessions, access, views);
+        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
+                access, views, options.deskPersonas(), services.clock());
+        SuspectPages suspects = new SuspectPages(services.store(), services.evidence(), audit, access, views,
+                services.clock());
+        AuditPage auditPage = new AuditPage(audit, views, services.clock());
+        UserPages userPages = new UserPages(users, sessions, access, views);
+        List<Route> routes = List.of(
+                new Route(HandlerType.GET, "/conversations", Page.CONVERSATIONS, conversations::list),
+                new Route(HandlerType.POST, "/conversations", Page.CONVERSATIONS, conversations::search),
+                new Route(HandlerType.GET, "/conversations/{id}", Page.CONVERSATIONS, conversations::transcript),
+                new Route(HandlerType.GET, "/suspects", Page.SUSPECTS, suspects::list),
+                new Route(HandlerType.GET, "/suspects/{number}", Page.SUSPECTS, suspects::show),
+                new Route(HandlerType.POST, "/suspects/{number}/decision", Page.SUSPECTS, suspects::decide),
+                new Route(HandlerType.GET, "/audit", Page.AUDIT, auditPage::show),
+                new Route(HandlerType.GET, "/users", Page.USERS, userPages::list),
+                new Route(HandlerType.POST, "/users", Page.USERS, userPages::add),
+                new Route(HandlerType.POST, "/users/disable", Page.USERS, userPages::disable));
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = options.bind();
+            config.jetty.port = options.port();
+            config.http.maxRequestSize = 64 * 1024; // forms only: no uploads here
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.before(access::before);
+            config.routes.get("/login", entry::form);
+            config.routes.post("/login", entry::submit);
+            config.routes.post("/logout", entry::logout);
+            config.routes.get("/", entry::home);
+            // browsers ask for it on their own; the console has none, and a 404 would be an error in their log
+            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
+            for (Route r : routes) {
+                add(config, r.method(), r.path(), access.only(r.page(), r.handler()));
+            }
+            config.routes.error(404, ctx -> views.problem(ctx, Access.session(ctx), 404, "Not found",
+                    "There is no such page, or nothing with that number."));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                services.problems().accept("console: " + ctx.method() + " " + ctx.path() + ": "
+                        + Printable.of(String.valueOf(e)));
+                views.problem(ctx, Access.session(ctx), 500, "Something went wrong",
+                        "The console could not show this page; the console's log says why.");
+            });
+        });
+        app.start();
+        return new Console(app);
+    }
+
+    private static void add(JavalinConfig config, HandlerType method, String path, Handler handler) {
+        if (method == HandlerType.GET) {
+            config.routes.get(path, handler);
+        } else {
+            config.routes.post(path, handler);
+        }
+    }
+
+    /** The port the console listens on (the one given, or the free one chosen for port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
