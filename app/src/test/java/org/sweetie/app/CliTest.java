@@ -386,7 +386,8 @@ class CliTest {
                 .contains("5 client lines not stored");
 
         assertThat(sweetie("conversations", "--db", db(), "--key", key()).out())
-                .contains("#1 examplenet: gina (private, persona sweetie10): 4 messages, 2 events")
+                .contains("#1 examplenet: gina (private, persona sweetie10): 2013-10-01 21:58Z to 2013-10-01 22:01Z; "
+                        + "4 messages, 2 events")
                 .doesNotContain("#2");
         assertThat(sweetie("transcript", "--db", db(), "--key", key(), "1").out()).containsSubsequence(
                 "2013-10-01 21:58:00Z    1 < gina: hi, how old r u?",
