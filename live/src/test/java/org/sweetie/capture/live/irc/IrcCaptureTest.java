@@ -27,7 +27,7 @@ import org.sweetie.store.Stores;
 
 /** A persona on a real ngircd, partners as plain socket clients. */
 class IrcCaptureTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Persona PERSONA = new Persona("sweetie", List.of("Sweetie10", "Sweetie_ph"), 10, "PH",
             List.of("en"), "");
 
