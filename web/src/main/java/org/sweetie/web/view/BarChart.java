@@ -57,7 +57,7 @@ public record BarChart(String id, String title, String what, int width, int heig
             Figure f = figures.get(i);
             int h = (int) Math.round((double) f.value() * (COLUMN_AREA - 16) / max);
             int x = 10 + (int) Math.round(i * step);
-            int w = Math.max(1, (int) Math.floor(step * 0.8));
+            int w = Math.max(1, Math.min(48, (int) Math.floor(step * 0.8)));
             bars.add(new Bar(f.label(), f.value(), x, COLUMN_AREA - h, w, h, x, COLUMN_AREA + 16, x + w / 2,
                     COLUMN_AREA - h - 3, i % every == 0));
         }
