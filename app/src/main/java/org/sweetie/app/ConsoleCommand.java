@@ -45,13 +45,19 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "End a session idle for this long (default: ${DEFAULT-VALUE}).")
     Duration idle;
 
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "The console's working folder: referral packages built in the console are written here, "
+                    + "uploaded bundles kept here while they are verified (default: a new temporary folder only "
+                    + "this user can read).")
+    java.nio.file.Path work;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleOptions options;
         try {
-            options = new ConsoleOptions(bind, port, behindProxy, idle, Set.of());
+            options = new ConsoleOptions(bind, port, behindProxy, idle, Set.of(), work);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

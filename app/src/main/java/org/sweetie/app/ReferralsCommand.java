@@ -3,17 +3,13 @@ package org.sweetie.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sweetie.analysis.Analyzer;
-import org.sweetie.evidence.BundleVerifier;
-import org.sweetie.evidence.BundleWriter;
 import org.sweetie.identity.Level;
-import org.sweetie.referral.DossierAssembler;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
 import org.sweetie.referral.Sender;
@@ -129,20 +125,6 @@ final class ReferralsCommand implements Callable<Integer> {
 
     /** Writes the packages from the workspace's store and verifies every bundle as a recipient would. */
     static Referrals.Outcome refer(Workspace workspace, Referrals.Settings settings, Path out) throws IOException {
-        var evidence = workspace.evidence();
-        DossierAssembler.Signing signing = new DossierAssembler.Signing(evidence.verifierKey().toString(),
-                evidence.checkpoint().size());
-        BundleWriter writer = new BundleWriter(evidence, Clock.systemUTC());
-        Referrals.Outcome outcome = Referrals.write(workspace.store(), Analyzer.standard(), settings, signing,
-                (suspect, conversations, file) -> writer.write(conversations, "referral of suspect " + suspect
-                        + ", case " + settings.sender().caseReference(), file), out);
-        for (Path bundle : outcome.bundles()) {
-            try {
-                BundleVerifier.verify(bundle);
-            } catch (BundleVerifier.BundleException e) {
-                throw new IllegalStateException(bundle + " does not verify: " + e.getMessage(), e);
-            }
-        }
-        return outcome;
+        return Referrals.writeVerified(workspace.store(), workspace.evidence(), Analyzer.standard(), settings, out);
     }
 }

@@ -90,7 +90,9 @@ public final class ReferralPackage {
         Files.createDirectories(out);
         Map<String, List<Referral>> byFolder = new TreeMap<>();
         referrals.forEach(r -> byFolder.computeIfAbsent(r.folder(), c -> new ArrayList<>()).add(r));
-        String summary = summary(headlines, byFolder);
+        Map<String, Integer> referred = new TreeMap<>();
+        byFolder.forEach((folder, list) -> referred.put(folder, list.size()));
+        String summary = summary(new HeadlineTable(headlines, referred));
         List<Path> written = new ArrayList<>();
         try (DossierPdf pdf = DossierPdf.open()) {
             for (Map.Entry<String, List<Referral>> folder : byFolder.entrySet()) {
@@ -157,23 +159,18 @@ public final class ReferralPackage {
                 Words.time(sender.made()));
     }
 
-    static String summary(Map<String, Headline> headlines, Map<String, List<Referral>> referred) {
+    static String summary(HeadlineTable table) {
         StringBuilder s = new StringBuilder(
                 "Sweetie referral packages. For law enforcement only; not for publication.\n\n");
         s.append(String.format("%-10s %10s %13s %6s %11s %9s%n", "country", "contacts", "solicitation", "WCST",
                 "identified", "referred"));
-        Headline total = new Headline(0, 0, 0, 0);
-        int referredTotal = 0;
-        for (Map.Entry<String, Headline> row : new TreeMap<>(headlines).entrySet()) {
-            Headline h = row.getValue();
-            int n = referred.getOrDefault(row.getKey(), List.of()).size();
-            s.append(String.format("%-10s %10d %13d %6d %11d %9d%n", row.getKey(), h.contacts(), h.solicitation(),
-                    h.wcst(), h.identified(), n));
-            total = total.plus(h);
-            referredTotal += n;
+        List<HeadlineTable.Row> rows = new ArrayList<>(table.rows());
+        rows.add(table.total());
+        for (HeadlineTable.Row row : rows) {
+            Headline h = row.headline();
+            s.append(String.format("%-10s %10d %13d %6d %11d %9d%n", row.folder(), h.contacts(), h.solicitation(),
+                    h.wcst(), h.identified(), row.referred()));
         }
-        s.append(String.format("%-10s %10d %13d %6d %11d %9d%n", "all", total.contacts(), total.solicitation(),
-                total.wcst(), total.identified(), referredTotal));
         s.append("\ncontacts: suspects (people behind one or more partner accounts) who talked to a persona;\n"
                 + "solicitation / WCST: of them, those whose conversations qualified (docs/analysis.md);\n"
                 + "identified: of them, those at identification level 'identified' (docs/referrals.md);\n"

@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.time.Clock;
+import org.sweetie.evidence.BundleVerifier;
+import org.sweetie.evidence.BundleWriter;
+import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.identity.Level;
@@ -38,31 +44,86 @@ public final class Referrals {
     private Referrals() {
     }
 
+    /**
+     * The headline table of summary.txt (contacts, solicitation, WCST, identified, referred, by country), worked out
+     * as {@link #write} works it out but without writing anything: the console's dashboard shows these figures, so
+     * they are the package's by construction.
+     */
+    public static HeadlineTable headlines(ConversationStore store, Analyzer analyzer, Routing routing, Level minLevel,
+                                          String onlyFolder) {
+        DossierAssembler routes = new DossierAssembler(store, analyzer, routing, null, null);
+        Plan plan = plan(Suspects.read(store), routes::route, minLevel, onlyFolder);
+        Map<String, Integer> referred = new TreeMap<>();
+        plan.chosen().forEach(c -> referred.merge(c.route().folder(), 1, Integer::sum));
+        return new HeadlineTable(plan.headlines(), referred);
+    }
+
     public static Outcome write(ConversationStore store, Analyzer analyzer, Settings settings,
                                 DossierAssembler.Signing signing, ReferralPackage.Bundles bundles, Path out)
             throws IOException {
         List<Profile> profiles = Suspects.read(store);
         DossierAssembler dossiers = new DossierAssembler(store, analyzer, settings.routing(), settings.sender(),
                 signing);
-        Map<String, ReferralPackage.Headline> headlines = new HashMap<>();
+        Plan plan = plan(profiles, dossiers::route, settings.minLevel(), settings.onlyFolder());
         List<ReferralPackage.Referral> referrals = new ArrayList<>();
+        for (Chosen c : plan.chosen()) {
+            Profile p = c.profile();
+            Routing.Route route = c.route();
+            referrals.add(new ReferralPackage.Referral(p.suspect().number(), route.folder(),
+                    settings.routing().explain(route), p.level().key(), p.priority(), p.qualification(),
+                    p.suspect().accounts().stream().map(DossierAssembler::name).toList(), p.revealed().size(),
+                    p.conversations(), (bundle, sha) -> dossiers.dossier(p, route, bundle, sha),
+                    (bundle, sha) -> dossiers.caseNode(p, bundle, sha)));
+        }
+        List<Path> written = ReferralPackage.write(out, referrals, plan.headlines(), bundles, settings.sender(),
+                signing.verifierKey());
+        return new Outcome(profiles.size(), referrals, written, Files.readString(out.resolve("summary.txt")));
+    }
+
+    /**
+     * Writes the packages from the store, with each suspect's bundle made from the evidence log, and verifies every
+     * bundle as a recipient would before returning: the operation of {@code sweetie referrals} and of the console.
+     */
+    public static Outcome writeVerified(ConversationStore store, EvidenceLog evidence, Analyzer analyzer,
+                                        Settings settings, Path out) throws IOException {
+        DossierAssembler.Signing signing = new DossierAssembler.Signing(evidence.verifierKey().toString(),
+                evidence.checkpoint().size());
+        BundleWriter writer = new BundleWriter(evidence, Clock.systemUTC());
+        Outcome outcome = write(store, analyzer, settings, signing, (suspect, conversations, file) ->
+                writer.write(conversations, "referral of suspect " + suspect + ", case "
+                        + settings.sender().caseReference(), file), out);
+        for (Path bundle : outcome.bundles()) {
+            try {
+                BundleVerifier.verify(bundle);
+            } catch (BundleVerifier.BundleException e) {
+                throw new IllegalStateException(bundle + " does not verify: " + e.getMessage(), e);
+            }
+        }
+        return outcome;
+    }
+
+    /** The headline counts of every suspect by folder, and the suspects to refer with their routes. */
+    private record Plan(Map<String, ReferralPackage.Headline> headlines, List<Chosen> chosen) {
+    }
+
+    private record Chosen(Profile profile, Routing.Route route) {
+    }
+
+    private static Plan plan(List<Profile> profiles, Function<Profile, Routing.Route> router, Level minLevel,
+                             String onlyFolder) {
+        Map<String, ReferralPackage.Headline> headlines = new HashMap<>();
+        List<Chosen> chosen = new ArrayList<>();
         for (Profile p : profiles) {
-            Routing.Route route = dossiers.route(p);
+            Routing.Route route = router.apply(p);
             boolean qualified = !p.qualification().equals("none");
             headlines.merge(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
                     p.qualification().equals("wcst") ? 1 : 0, p.level() == Level.IDENTIFIED ? 1 : 0),
                     ReferralPackage.Headline::plus);
-            if (qualified && p.level().compareTo(settings.minLevel()) >= 0
-                    && (settings.onlyFolder() == null || settings.onlyFolder().equalsIgnoreCase(route.folder()))) {
-                referrals.add(new ReferralPackage.Referral(p.suspect().number(), route.folder(),
-                        settings.routing().explain(route), p.level().key(), p.priority(), p.qualification(),
-                        p.suspect().accounts().stream().map(DossierAssembler::name).toList(), p.revealed().size(),
-                        p.conversations(), (bundle, sha) -> dossiers.dossier(p, route, bundle, sha),
-                        (bundle, sha) -> dossiers.caseNode(p, bundle, sha)));
+            if (qualified && p.level().compareTo(minLevel) >= 0
+                    && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder()))) {
+                chosen.add(new Chosen(p, route));
             }
         }
-        List<Path> written = ReferralPackage.write(out, referrals, headlines, bundles, settings.sender(),
-                signing.verifierKey());
-        return new Outcome(profiles.size(), referrals, written, Files.readString(out.resolve("summary.txt")));
+        return new Plan(headlines, chosen);
     }
 }

@@ -5,6 +5,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.config.SizeUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
 import org.sweetie.core.Printable;
@@ -44,6 +48,15 @@ public final class Console implements AutoCloseable {
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
         UserPages userPages = new UserPages(users, sessions, access, views);
+        DashboardPage dashboard = new DashboardPage(services.store(), services.evidence(), services.analyzer(),
+                views);
+        ReferralPages referrals;
+        try {
+            referrals = new ReferralPages(services, audit, access, views, options.work() != null ? options.work()
+                    : Files.createTempDirectory("sweetie-console-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the console's working folder cannot be made: " + e.getMessage(), e);
+        }
         List<Route> routes = List.of(
                 new Route(HandlerType.GET, "/conversations", Page.CONVERSATIONS, conversations::list),
                 new Route(HandlerType.POST, "/conversations", Page.CONVERSATIONS, conversations::search),
@@ -51,6 +64,11 @@ public final class Console implements AutoCloseable {
                 new Route(HandlerType.GET, "/suspects", Page.SUSPECTS, suspects::list),
                 new Route(HandlerType.GET, "/suspects/{number}", Page.SUSPECTS, suspects::show),
                 new Route(HandlerType.POST, "/suspects/{number}/decision", Page.SUSPECTS, suspects::decide),
+                new Route(HandlerType.GET, "/referrals", Page.REFERRALS, referrals::list),
+                new Route(HandlerType.POST, "/referrals", Page.REFERRALS, referrals::build),
+                new Route(HandlerType.GET, "/referrals/{id}/download", Page.REFERRALS, referrals::download),
+                new Route(HandlerType.POST, "/referrals/verify", Page.REFERRALS, referrals::verify),
+                new Route(HandlerType.GET, "/dashboard", Page.DASHBOARD, dashboard::show),
                 new Route(HandlerType.GET, "/audit", Page.AUDIT, auditPage::show),
                 new Route(HandlerType.GET, "/users", Page.USERS, userPages::list),
                 new Route(HandlerType.POST, "/users", Page.USERS, userPages::add),
@@ -60,11 +78,24 @@ public final class Console implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
-            config.http.maxRequestSize = 64 * 1024; // forms only: no uploads here
+            config.http.maxRequestSize = 64 * 1024; // forms; the one upload (a bundle to verify) is multipart
+            config.jetty.multipartConfig.cacheDirectory(referrals.uploads().toString());
+            config.jetty.multipartConfig.maxFileSize(ReferralPages.MAX_UPLOAD, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(ReferralPages.MAX_UPLOAD + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/web/static";
                 files.location = Location.CLASSPATH;
+            });
+            // refused before anything reads it: a body larger than the largest bundle the console verifies
+            config.routes.before(ctx -> {
+                if (ctx.contentLength() > ReferralPages.MAX_UPLOAD + 64 * 1024) {
+                    ctx.header("Connection", "close");
+                    views.problem(ctx, null, 413, "Too large", "The console verifies bundles up to "
+                            + (ReferralPages.MAX_UPLOAD >> 20) + " MiB; use 'sweetie verify' for larger ones.");
+                    ctx.skipRemainingHandlers();
+                }
             });
             config.routes.before(access::before);
             config.routes.get("/login", entry::form);

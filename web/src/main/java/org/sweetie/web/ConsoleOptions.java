@@ -1,5 +1,6 @@
 package org.sweetie.web;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
@@ -12,8 +13,11 @@ import java.util.Set;
  *     they decide whether the cookie is Secure and which address a request came from
  * @param idle how long a session may be idle before it ends
  * @param deskPersonas the personas on the operators' desk (a live deployment's); operators read their conversations
+ * @param work the console's working folder: referral packages built in the console, uploads while they are
+ *     verified; null for a new temporary folder (readable by this user only) that lives as long as its files
  */
-public record ConsoleOptions(String bind, int port, boolean behindProxy, Duration idle, Set<String> deskPersonas) {
+public record ConsoleOptions(String bind, int port, boolean behindProxy, Duration idle, Set<String> deskPersonas,
+                             Path work) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
@@ -25,5 +29,10 @@ public record ConsoleOptions(String bind, int port, boolean behindProxy, Duratio
             throw new IllegalArgumentException("the idle timeout must be longer than zero, not " + idle);
         }
         deskPersonas = Set.copyOf(deskPersonas);
+    }
+
+    /** Options with a temporary working folder. */
+    public ConsoleOptions(String bind, int port, boolean behindProxy, Duration idle, Set<String> deskPersonas) {
+        this(bind, port, behindProxy, idle, deskPersonas, null);
     }
 }

@@ -12,6 +12,8 @@ import org.sweetie.core.Role;
 enum Page {
     CONVERSATIONS("/conversations", "Conversations", Role.OPERATOR, Role.ANALYST, Role.SUPERVISOR),
     SUSPECTS("/suspects", "Suspects", Role.ANALYST, Role.SUPERVISOR),
+    REFERRALS("/referrals", "Referrals", Role.ANALYST, Role.SUPERVISOR),
+    DASHBOARD("/dashboard", "Dashboard", Role.SUPERVISOR, Role.ANALYST),
     USERS("/users", "Users", Role.ADMIN),
     AUDIT("/audit", "Audit", Role.SUPERVISOR, Role.ADMIN);
 

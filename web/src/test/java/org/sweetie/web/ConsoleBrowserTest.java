@@ -74,8 +74,8 @@ class ConsoleBrowserTest {
     @ParameterizedTest(name = "{0} lands on {1} and sees {2}")
     @CsvSource(delimiter = '|', textBlock = """
             operator   | /conversations | Conversations
-            analyst    | /conversations | Conversations, Suspects
-            supervisor | /conversations | Conversations, Suspects, Audit
+            analyst    | /conversations | Conversations, Suspects, Referrals, Dashboard
+            supervisor | /conversations | Conversations, Suspects, Referrals, Dashboard, Audit
             admin      | /users         | Users, Audit
             """)
     void eachRoleLogsInToItsFirstPageAndSeesOnlyItsPages(String role, String landing, String menu) {
@@ -131,6 +131,21 @@ class ConsoleBrowserTest {
                 .contains("the partner asked for the camera", "webcam child sex tourism", "you have a cam");
         chromium.driver.executeScript("document.querySelector('table.transcript').scrollIntoView()");
         chromium.screenshot(Path.of("target", "screenshots", "transcript.png"));
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsWithoutScript() throws Exception {
+        logIn("supervisor");
+        chromium.driver.get(fixture.base() + "/dashboard");
+        waitFor(By.cssSelector("table.headline"));
+
+        assertThat(chromium.driver.findElements(By.cssSelector("figure.chart svg rect.bar"))).isNotEmpty();
+        assertThat(chromium.driver.findElement(By.cssSelector("#funnel svg rect.bar")).getSize().getWidth())
+                .as("the funnel's first bar is drawn").isPositive();
+        assertThat(chromium.driver.findElement(By.cssSelector("table.headline tfoot")).getText()).startsWith("All");
+        assertThat(chromium.driver.findElements(By.tagName("script"))).isEmpty();
+        assertThat(chromium.consoleProblems()).isEmpty();
+        chromium.screenshot(Path.of("target", "screenshots", "dashboard.png"));
     }
 
     @Test

@@ -56,6 +56,9 @@ class ConsoleHttpTest {
             /conversations/999999  | 302       | 404      | 404     | 404        | 403
             /suspects              | 302       | 403      | 200     | 200        | 403
             /suspects/1            | 302       | 403      | 200     | 200        | 403
+            /referrals             | 302       | 403      | 200     | 200        | 403
+            /referrals/none/download | 302     | 403      | 404     | 404        | 403
+            /dashboard             | 302       | 403      | 200     | 200        | 403
             /audit                 | 302       | 403      | 403     | 200        | 200
             /users                 | 302       | 403      | 403     | 403        | 200
             /nowhere               | 302       | 404      | 404     | 404        | 404
@@ -79,11 +82,13 @@ class ConsoleHttpTest {
             # form                 | operator | analyst | supervisor | admin
             /conversations         | 303      | 303     | 303        | 403
             /suspects/1/decision   | 403      | 303     | 303        | 403
+            /referrals             | 403      | 400     | 400        | 403
             /users                 | 403      | 403     | 403        | 400
             /users/disable         | 403      | 403     | 403        | 400
             """)
     void everyFormForEveryRole(String form, int operator, int analyst, int supervisor, int admin) throws Exception {
-        // forms that change nothing: a search, a decision on a link that does not exist, a user without a password
+        // forms that change nothing: a search, a decision on a link that does not exist, a user without a password,
+        // a referral package without its sender
         Map<String, String> fields = Map.of("text", "hello", "action", "confirm", "account", "dave_uk@libera",
                 "link", "skype:nobody", "name", "nobody");
         Map<String, Integer> expected = Map.of("operator", operator, "analyst", analyst, "supervisor", supervisor,

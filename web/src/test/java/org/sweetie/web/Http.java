@@ -68,6 +68,33 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a file as a browser's multipart form does, with the session's token unless {@code token} is false. */
+    HttpResponse<String> upload(String path, String field, String filename, byte[] content, boolean token)
+            throws IOException, InterruptedException {
+        String boundary = "----sweetie" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        if (token && csrf != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A download's bytes (the session's cookie sent, nothing read from the body). */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (session != null) {
+            request.header("Cookie", Access.COOKIE + "=" + session);
+        }
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends this session id from now on, as someone who copied the cookie would. */
     Http withSession(String id) {
         session = id;

@@ -1,0 +1,126 @@
+package org.sweetie.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.ConversationFilter;
+import org.sweetie.analysis.ConversationOverview;
+import org.sweetie.analysis.ConversationSummary;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Stage;
+import org.sweetie.evidence.EvidenceLog;
+import org.sweetie.evidence.GuardTally;
+import org.sweetie.identity.Level;
+import org.sweetie.referral.HeadlineTable;
+import org.sweetie.referral.Referrals;
+import org.sweetie.referral.Routing;
+import org.sweetie.web.view.BarChart;
+import org.sweetie.web.view.Dashboard;
+
+/**
+ * The supervisors' dashboard. The headline table is the referral module's own ({@link Referrals#headlines}) with
+ * the settings {@code sweetie referrals} uses by default (every country, every level, the default routing
+ * threshold), so its figures are those of the package's summary.txt on the same store.
+ */
+final class DashboardPage {
+    /** Days shown in the contacts-per-day chart; the table below it holds the same days. */
+    static final int DAYS = 120;
+
+    private final ConversationStore store;
+    private final EvidenceLog evidence;
+    private final Analyzer analyzer;
+    private final Views views;
+
+    DashboardPage(ConversationStore store, EvidenceLog evidence, Analyzer analyzer, Views views) {
+        this.store = store;
+        this.evidence = evidence;
+        this.analyzer = analyzer;
+        this.views = views;
+    }
+
+    void show(Context ctx) {
+        views.render(ctx, "dashboard", Views.frame(Access.session(ctx), "Dashboard", Page.DASHBOARD), figures());
+    }
+
+    Dashboard figures() {
+        HeadlineTable table = Referrals.headlines(store, analyzer, new Routing(Routing.DEFAULT_MIN_CONFIDENCE),
+                Level.ANONYMOUS, null);
+        List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
+        List<ConversationSummary> conversations = new ConversationOverview(store, analyzer)
+                .list(ConversationFilter.ALL);
+        List<BarChart> charts = List.of(
+                BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
+                        "conversations", perDay(conversations)),
+                BarChart.rows("funnel", "The qualification funnel (conversations)", "conversations",
+                        funnel(conversations)),
+                BarChart.rows("countries", "Contacts by country (suspects, as routed for referral)", "suspects",
+                        rows.stream().map(r -> new BarChart.Figure(r.country(), r.contacts())).toList()));
+        GuardTally guard = GuardTally.of(evidence);
+        return new Dashboard(rows, row(table.total()), charts, DeterrenceFigures.of(store),
+                new Dashboard.Guard(guard.decisions(), guard.allowed(), guard.rules().stream()
+                        .map(r -> new Dashboard.RuleRow(r.rule(), r.refused(), r.held())).toList()));
+    }
+
+    private static Dashboard.HeadlineRow row(HeadlineTable.Row r) {
+        return new Dashboard.HeadlineRow(r.folder(), country(r.folder()), r.headline().contacts(),
+                r.headline().solicitation(), r.headline().wcst(), r.headline().identified(), r.referred());
+    }
+
+    private static String country(String folder) {
+        if (folder.equals(Routing.UNASSIGNED)) {
+            return "not assigned";
+        }
+        if (folder.equals("all")) {
+            return "all";
+        }
+        String name = Locale.of("", folder).getDisplayCountry(Locale.ENGLISH);
+        return name.isEmpty() || name.equals(folder) ? folder : name + " (" + folder + ")";
+    }
+
+    /** Every day from the first to the last contact, the last {@value #DAYS} of them, days without any as 0. */
+    private static List<BarChart.Figure> perDay(List<ConversationSummary> conversations) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        for (ConversationSummary s : conversations) {
+            if (s.first() != null) {
+                days.merge(LocalDate.ofInstant(s.first(), ZoneOffset.UTC), 1L, Long::sum);
+            }
+        }
+        List<BarChart.Figure> figures = new ArrayList<>();
+        if (days.isEmpty()) {
+            return figures;
+        }
+        LocalDate last = ((TreeMap<LocalDate, Long>) days).lastKey();
+        LocalDate first = ((TreeMap<LocalDate, Long>) days).firstKey();
+        if (first.isBefore(last.minusDays(DAYS - 1))) {
+            first = last.minusDays(DAYS - 1);
+        }
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            figures.add(new BarChart.Figure(d.toString(), days.getOrDefault(d, 0L)));
+        }
+        return figures;
+    }
+
+    /** How far conversations went: contacts, then each stage reached, then qualified and WCST. */
+    private static List<BarChart.Figure> funnel(List<ConversationSummary> conversations) {
+        return List.of(
+                new BarChart.Figure("contacts", conversations.stream().filter(s -> s.messages() > 0).count()),
+                stage(conversations, Stage.AGE_AWARENESS, "age known"),
+                stage(conversations, Stage.SEXUAL_SOLICITATION, "sexual solicitation"),
+                stage(conversations, Stage.WEBCAM_REQUEST, "webcam request"),
+                stage(conversations, Stage.PAYMENT_OFFER, "payment offer"),
+                new BarChart.Figure("qualified", conversations.stream()
+                        .filter(s -> !s.qualification().equals("none")).count()),
+                new BarChart.Figure("WCST", conversations.stream()
+                        .filter(s -> s.qualification().equals("wcst")).count()));
+    }
+
+    private static BarChart.Figure stage(List<ConversationSummary> conversations, Stage stage, String label) {
+        return new BarChart.Figure(label, conversations.stream().filter(s -> s.stages().contains(stage)).count());
+    }
+}
