@@ -91,6 +91,13 @@
   }
 
   const source = new EventSource('/desk/events');
+  // says when the page follows the desk (and when it lost it: the browser reconnects on its own)
+  source.addEventListener('open', () => {
+    desk.dataset.stream = 'open';
+  });
+  source.addEventListener('error', () => {
+    desk.dataset.stream = 'lost';
+  });
   source.addEventListener('conversation', (event) => {
     const row = JSON.parse(event.data);
     if (!lines) {

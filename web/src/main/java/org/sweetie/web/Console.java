@@ -47,7 +47,9 @@ public final class Console implements AutoCloseable {
         LoginPages entry = new LoginPages(login, sessions, access, views);
         ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
                 access, views, union(options.deskPersonas(), desk.personas()), services.clock());
-        DeskPages deskPages = new DeskPages(services, desk, audit, access, views);
+        // one thread, so a conversation's changes reach the browsers in order; also the streams' pings
+        var worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        DeskPages deskPages = new DeskPages(services, desk, audit, access, views, worker);
         SuspectPages suspects = new SuspectPages(services.store(), services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
@@ -102,9 +104,8 @@ public final class Console implements AutoCloseable {
             });
         });
         app.start();
-        var pings = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        pings.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
-        return new Console(app, pings);
+        worker.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+        return new Console(app, worker);
     }
 
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {

@@ -49,7 +49,12 @@ final class DeskPages {
     private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
     private final ObjectMapper json = new ObjectMapper();
 
-    DeskPages(ConsoleServices services, LiveDesk desk, AuditTrail audit, Access access, Views views) {
+    /**
+     * @param worker where changes are turned into events: the deployment tells of them on its own threads (the
+     *     capture's writer among them), which must not wait for the store or the browsers
+     */
+    DeskPages(ConsoleServices services, LiveDesk desk, AuditTrail audit, Access access, Views views,
+              java.util.concurrent.Executor worker) {
         this.store = services.store();
         this.desk = desk;
         this.audit = audit;
@@ -57,7 +62,7 @@ final class DeskPages {
         this.views = views;
         this.clock = services.clock();
         this.problems = services.problems();
-        desk.listen(this::changed);
+        desk.listen(id -> worker.execute(() -> changed(id)));
     }
 
     void show(Context ctx) {
@@ -66,7 +71,8 @@ final class DeskPages {
                 .sorted(Comparator.comparingLong(Conversation::id).reversed()).limit(SHOWN).map(this::row).toList();
         List<DeskView.Section> sections = new ArrayList<>();
         for (DeskState.State state : DeskState.State.values()) {
-            sections.add(new DeskView.Section(key(state), state.label,
+            String title = Character.toUpperCase(state.label.charAt(0)) + state.label.substring(1);
+            sections.add(new DeskView.Section(key(state), title,
                     rows.stream().filter(r -> r.state().equals(key(state))).toList()));
         }
         List<DeskView.Health> health = desk.connections().stream().map(c -> new DeskView.Health(
