@@ -111,10 +111,8 @@ final class LiveSession {
     private void giveVoices(Capture capture, Analyzer analyzer) {
         Map<Network, ChatNetwork> byNetwork = connections.stream()
                 .collect(Collectors.toMap(ChatNetwork::network, c -> c, (a, b) -> a));
-        LiveOutlet live = new LiveOutlet(byNetwork, capture);
         // the desk hears of every line the persona says once it is stored, as of the partners' lines below
-        org.sweetie.core.Outlet outlet = (conversation, to, line) -> live.send(conversation, to, line)
-                .whenComplete((done, failed) -> deskPort.changed(conversation.id()));
+        LiveOutlet outlet = new LiveOutlet(byNetwork, capture, conversation -> deskPort.changed(conversation.id()));
         for (PersonaDeployment deployment : voiced) {
             Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC(), holds,
                     metrics == null ? decision -> { } : metrics::decided);
