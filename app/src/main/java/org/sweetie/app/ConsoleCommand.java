@@ -67,22 +67,33 @@ final class ConsoleCommand implements Callable<Integer> {
                 err.println("sweetie console: no one can log in yet: add a user with 'sweetie users add NAME "
                         + "--role admin --db " + store.location + "'");
             }
-            try (Console console = Console.start(new ConsoleServices(workspace.store(), workspace.evidence(),
-                    Analyzer.standard(), Clock.systemUTC(), problem -> {
-                        err.println("sweetie " + Printable.of(problem));
-                        err.flush();
-                    }), options)) {
-                out.println("sweetie console on http://" + host(bind) + ":" + console.port() + "/ (sessions end "
-                        + "after " + idle.toMinutes() + " min idle; Ctrl-C stops it)");
-                out.flush();
+            try (Console console = serve(workspace, options, org.sweetie.web.LiveDesk.NONE, out, err)) {
                 stopping.await();
             }
         }
         return 0;
     }
 
+    /**
+     * Starts the console on a workspace (beside a live deployment when the desk is live) and says where it is.
+     * Shared by 'console', 'run --console' and 'demo --console'.
+     */
+    static Console serve(Workspace workspace, ConsoleOptions options, org.sweetie.web.LiveDesk desk, PrintWriter out,
+                         PrintWriter err) {
+        Console console = Console.start(new ConsoleServices(workspace.store(), workspace.evidence(),
+                Analyzer.standard(), Clock.systemUTC(), problem -> {
+                    err.println("sweetie " + Printable.of(problem));
+                    err.flush();
+                }), options, desk);
+        out.println("sweetie console on http://" + host(options.bind()) + ":" + console.port() + "/ (sessions end "
+                + "after " + options.idle().toMinutes() + " min idle" + (desk.live() ? "; the desk is live" : "")
+                + "; Ctrl-C stops it)");
+        out.flush();
+        return console;
+    }
+
     /** Ctrl-C (or the thread's interruption) ends the wait; the JVM exits once this is closed. */
-    private static final class Stopping implements AutoCloseable {
+    static final class Stopping implements AutoCloseable {
         private final CountDownLatch stop = new CountDownLatch(1);
         private final CountDownLatch stopped = new CountDownLatch(1);
         private final Thread hook = new Thread(() -> {

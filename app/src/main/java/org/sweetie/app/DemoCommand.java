@@ -70,6 +70,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Longest the sandbox session runs (default: ${DEFAULT-VALUE}).")
     Duration limit;
 
+    @Option(names = "--console", arity = "0..1", paramLabel = "PORT", fallbackValue = "8080",
+            description = "After the demo, keep the web console open on the demo's store (default port 8080, on "
+                    + "127.0.0.1) with one demo user per role, their passwords printed, until Ctrl-C.")
+    Integer consolePort;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,10 +111,38 @@ final class DemoCommand implements Callable<Integer> {
             referrals(workspace, out);
             out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
                     + db + " ID;  ./sweetie verify " + bundle);
-            out.println("Or in the browser: ./sweetie users add NAME --role analyst --db " + db
-                    + "  then  ./sweetie console --db " + db + "  (docs/console.md)");
+            if (consolePort == null) {
+                out.println("Or in the browser: ./sweetie demo --console, or ./sweetie users add NAME --role "
+                        + "analyst --db " + db + "  then  ./sweetie console --db " + db + "  (docs/console.md)");
+            } else {
+                console(workspace, out);
+            }
         }
         return 0;
+    }
+
+    /** The console on the demo's store, with a demo user per role, until Ctrl-C. */
+    private void console(Workspace workspace, PrintWriter out) {
+        org.sweetie.web.ConsoleOptions options = new org.sweetie.web.ConsoleOptions(
+                org.sweetie.web.ConsoleOptions.DEFAULT_BIND, consolePort, false, Duration.ofMinutes(30),
+                java.util.Set.of());
+        out.println();
+        out.println("Demo users (synthetic data, fresh passwords for this run only; name / password / role):");
+        var users = UsersCommand.users(workspace);
+        var random = new java.security.SecureRandom();
+        for (org.sweetie.core.Role role : org.sweetie.core.Role.values()) {
+            String name = "demo-" + role.key();
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            String password = java.util.HexFormat.of().formatHex(bytes);
+            users.add(org.sweetie.web.access.Actor.commandLine(), name, role, password.toCharArray());
+            out.println("  " + name + " / " + password + " / " + role.key());
+        }
+        try (ConsoleCommand.Stopping stopping = new ConsoleCommand.Stopping();
+             org.sweetie.web.Console console = ConsoleCommand.serve(workspace, options,
+                     org.sweetie.web.LiveDesk.NONE, out, spec.commandLine().getErr())) {
+            stopping.await();
+        }
     }
 
     /** The persona on the sandbox network until the whole crowd has had its say (or the time limit, or Ctrl-C). */

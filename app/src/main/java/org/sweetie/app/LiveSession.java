@@ -39,6 +39,8 @@ final class LiveSession {
     private org.sweetie.core.Retention retention;
     private MetricsEndpoint metrics;
     private Duration retentionEvery;
+    private java.util.function.Function<org.sweetie.web.LiveDesk, AutoCloseable> console;
+    private DeskPort deskPort;
 
     /**
      * @param voiced the personas whose responder answers (the others only listen)
@@ -68,6 +70,12 @@ final class LiveSession {
     LiveSession withOperatorApi(InetSocketAddress address, Path tokenFile) {
         this.operatorAddress = address;
         this.operatorToken = tokenFile;
+        return this;
+    }
+
+    /** Serves the web console beside the session while it runs, its desk live on the session's voiced personas. */
+    LiveSession withConsole(java.util.function.Function<org.sweetie.web.LiveDesk, AutoCloseable> opener) {
+        this.console = opener;
         return this;
     }
 
@@ -103,13 +111,24 @@ final class LiveSession {
     private void giveVoices(Capture capture, Analyzer analyzer) {
         Map<Network, ChatNetwork> byNetwork = connections.stream()
                 .collect(Collectors.toMap(ChatNetwork::network, c -> c, (a, b) -> a));
-        LiveOutlet outlet = new LiveOutlet(byNetwork, capture);
+        // the desk hears of every line the persona says once it is stored, as of the partners' lines below
+        LiveOutlet outlet = new LiveOutlet(byNetwork, capture, conversation -> deskPort.changed(conversation.id()));
         for (PersonaDeployment deployment : voiced) {
             Voice voice = Voice.of(deployment, workspace, outlet, analyzer, Clock.systemUTC(), holds,
                     metrics == null ? decision -> { } : metrics::decided);
             responders.add(voice.responder());
             desks.put(voice.persona().handle(), voice.desk());
             capture.addListener((network, conversation, message) -> voice.responder().heard(conversation, message));
+        }
+        deskPort = new DeskPort(workspace.store(), desks, holds, connections);
+        capture.addListener((network, conversation, message) -> deskPort.changed(conversation.id()));
+    }
+
+    private void closeQuietly(AutoCloseable served) {
+        try {
+            served.close();
+        } catch (Exception e) {
+            status("the console did not stop cleanly: " + e.getMessage());
         }
     }
 
@@ -137,6 +156,7 @@ final class LiveSession {
         Analyzer analyzer = Analyzer.standard();
         try (Capture capture = new Capture(workspace.store())) {
             OperatorApi api = null;
+            AutoCloseable served = null;
             RetentionSchedule schedule = null;
             try {
                 if (metrics != null) {
@@ -145,6 +165,9 @@ final class LiveSession {
                 }
                 giveVoices(capture, analyzer);
                 api = openOperatorApi();
+                if (console != null) {
+                    served = console.apply(deskPort);
+                }
                 if (retention != null) {
                     schedule = new RetentionSchedule(workspace, capture, retention, retentionEvery, this::status,
                             Clock.systemUTC()).start();
@@ -164,6 +187,9 @@ final class LiveSession {
                 }
                 if (api != null) {
                     api.close();
+                }
+                if (served != null) {
+                    closeQuietly(served);
                 }
                 connections.forEach(ChatNetwork::close);
                 settle(capture);

@@ -17,6 +17,7 @@ import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.sweetie.web.ConsoleOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -57,12 +58,30 @@ final class RunCommand implements Callable<Integer> {
                     + "kept).")
     Path log;
 
+    @Option(names = "--console", paramLabel = "PORT",
+            description = "Serve the web console on this port beside the deployment, its operators' desk live "
+                    + "(0: any free port; docs/console.md).")
+    Integer consolePort;
+
+    @Option(names = "--console-bind", paramLabel = "ADDRESS", defaultValue = ConsoleOptions.DEFAULT_BIND,
+            description = "The address the console listens on (default: ${DEFAULT-VALUE}, this machine only).")
+    String consoleBind;
+
+    @Option(names = "--behind-proxy", description = "A TLS reverse proxy is in front of the console: trust its "
+            + "X-Forwarded-Proto and X-Forwarded-For (docs/console.md).")
+    boolean behindProxy;
+
+    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "30m",
+            description = "End a console session idle for this long (default: ${DEFAULT-VALUE}).")
+    Duration idle;
+
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
     long every;
 
     @Override
     public Integer call() throws Exception {
+        ConsoleOptions served = consoleOptions();
         Deployment deployment = new DeploymentLoader(System.getenv()).load(config);
         if (deployment.store() != null && !spec.commandLine().getParseResult().hasMatchedOption("--db")) {
             storeOptions.location = deployment.store();
@@ -94,6 +113,8 @@ final class RunCommand implements Callable<Integer> {
                         .withOperatorApi(address("--operator-api", operatorApi), operatorToken)
                         .withRetention(deployment.retention(), deployment.retentionEvery())
                         .withMetrics(metrics)
+                        .withConsole(served == null ? null
+                                : desk -> ConsoleCommand.serve(workspace, served, desk, err, err))
                         .run(duration, Duration.ofSeconds(every), () -> false);
                 RunLog.EVENTS.info("run ended");
             }
@@ -113,6 +134,18 @@ final class RunCommand implements Callable<Integer> {
                 + "); nothing was captured. Check the hosts, ports and network access above.");
         err.flush();
         return true;
+    }
+
+    /** How the console is served beside the deployment, or null without --console. */
+    private ConsoleOptions consoleOptions() {
+        if (consolePort == null) {
+            return null;
+        }
+        try {
+            return new ConsoleOptions(consoleBind, consolePort, behindProxy, idle, java.util.Set.of());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--console: " + e.getMessage());
+        }
     }
 
     private InetSocketAddress address(String option, String hostPort) {

@@ -130,6 +130,69 @@ class ConsoleCliTest {
         assertThat(badPort.err()).contains("a port is 0 to 65535, not 70000");
     }
 
+    @Test
+    void runServesTheConsoleBesideTheDeploymentWithTheDeskLive() throws Exception {
+        assertThat(addUser("olive", "operator", "correct horse battery").exitCode()).isZero();
+        Path config = folder.resolve("deployment.yaml");
+        java.nio.file.Files.writeString(config, """
+                personas:
+                  - handle: sweetie
+                    nicknames: [Sweetie10]
+                    age: 10
+                    country: PH
+                    languages: [en]
+                    responder:
+                      mode: warn
+                    sandbox:
+                      - network: sandbox
+                        partners: 3
+                        concurrent: 3
+                        pace: 20ms
+                        seed: 1
+                """);
+        int api;
+        try (ServerSocket free = new ServerSocket(0)) {
+            api = free.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SweetieCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread run = new Thread(() -> exit.set(cli.execute("run", "--config", config.toString(), "--db", db(),
+                "--key", key(), "--for", "PT12S", "--console", "0", "--operator-api", "127.0.0.1:" + api,
+                "--operator-token", folder.resolve("operator.token").toString())));
+        run.start();
+        try {
+            int port = portOnceServing(err, out);
+            assertThat(err.toString()).contains("; the desk is live;");
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .cookieHandler(new java.net.CookieManager()).build();
+            String base = "http://127.0.0.1:" + port;
+            String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).isTrue();
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=olive&password=correct+horse+battery&_csrf="
+                            + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isIn(302, 303);
+            String desk = "";
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!desk.contains("data-conversation=") && Instant.now().isBefore(deadline)) {
+                desk = http.send(HttpRequest.newBuilder(URI.create(base + "/desk")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(desk).contains("sweetie on sandbox: connected").contains("data-conversation=")
+                    .doesNotContain("No live deployment");
+        } finally {
+            run.join(Duration.ofSeconds(60));
+        }
+        assertThat(exit.get()).as(err.toString()).isZero();
+    }
+
     /** Waits, with a deadline, for the line that says where the console is served. */
     private static int portOnceServing(StringWriter out, StringWriter err) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);

@@ -25,9 +25,11 @@ import org.sweetie.web.access.Users;
  */
 public final class Console implements AutoCloseable {
     private final Javalin app;
+    private final java.util.concurrent.ScheduledExecutorService pings;
 
-    private Console(Javalin app) {
+    private Console(Javalin app, java.util.concurrent.ScheduledExecutorService pings) {
         this.app = app;
+        this.pings = pings;
     }
 
     /** A route: a method and path, the page whose roles may use it, and what it does. */
@@ -35,6 +37,11 @@ public final class Console implements AutoCloseable {
     }
 
     public static Console start(ConsoleServices services, ConsoleOptions options) {
+        return start(services, options, LiveDesk.NONE);
+    }
+
+    /** The console beside a live deployment: its desk is live (docs/console.md, "The operators' desk"). */
+    public static Console start(ConsoleServices services, ConsoleOptions options, LiveDesk desk) {
         AuditTrail audit = new AuditTrail(services.evidence());
         Users users = new Users(services.store().users(), new Passwords(), audit, services.clock());
         Sessions sessions = new Sessions(services.clock(), options.idle(), new SecureRandom());
@@ -43,7 +50,10 @@ public final class Console implements AutoCloseable {
         Login login = new Login(users, new LoginThrottle(services.clock()), audit, services.clock());
         LoginPages entry = new LoginPages(login, sessions, access, views);
         ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
-                access, views, options.deskPersonas(), services.clock());
+                access, views, union(options.deskPersonas(), desk.personas()), services.clock());
+        // one thread, so a conversation's changes reach the browsers in order; also the streams' pings
+        var worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        DeskPages deskPages = new DeskPages(services, desk, audit, access, views, worker);
         SuspectPages suspects = new SuspectPages(services.store(), services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
@@ -61,6 +71,14 @@ public final class Console implements AutoCloseable {
                 new Route(HandlerType.GET, "/conversations", Page.CONVERSATIONS, conversations::list),
                 new Route(HandlerType.POST, "/conversations", Page.CONVERSATIONS, conversations::search),
                 new Route(HandlerType.GET, "/conversations/{id}", Page.CONVERSATIONS, conversations::transcript),
+                new Route(HandlerType.GET, "/desk", Page.DESK, deskPages::show),
+                new Route(HandlerType.GET, "/desk/events", Page.DESK, deskPages.events()),
+                new Route(HandlerType.GET, "/desk/{id}", Page.DESK, deskPages::chat),
+                new Route(HandlerType.GET, "/desk/{id}/lines", Page.DESK, deskPages::newLines),
+                new Route(HandlerType.POST, "/desk/{id}/takeover", Page.DESK, deskPages::takeOver),
+                new Route(HandlerType.POST, "/desk/{id}/say", Page.DESK, deskPages::say),
+                new Route(HandlerType.POST, "/desk/{id}/handback", Page.DESK, deskPages::handBack),
+                new Route(HandlerType.POST, "/desk/drafts/{draft}", Page.DESK, deskPages::review),
                 new Route(HandlerType.GET, "/suspects", Page.SUSPECTS, suspects::list),
                 new Route(HandlerType.GET, "/suspects/{number}", Page.SUSPECTS, suspects::show),
                 new Route(HandlerType.POST, "/suspects/{number}/decision", Page.SUSPECTS, suspects::decide),
@@ -117,7 +135,14 @@ public final class Console implements AutoCloseable {
             });
         });
         app.start();
-        return new Console(app);
+        worker.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+        return new Console(app, worker);
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void add(JavalinConfig config, HandlerType method, String path, Handler handler) {
@@ -135,6 +160,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
+        pings.shutdownNow();
         app.stop();
     }
 }

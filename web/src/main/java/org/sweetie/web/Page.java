@@ -11,6 +11,7 @@ import org.sweetie.core.Role;
  */
 enum Page {
     CONVERSATIONS("/conversations", "Conversations", Role.OPERATOR, Role.ANALYST, Role.SUPERVISOR),
+    DESK("/desk", "Desk", Role.OPERATOR, Role.SUPERVISOR),
     SUSPECTS("/suspects", "Suspects", Role.ANALYST, Role.SUPERVISOR),
     REFERRALS("/referrals", "Referrals", Role.ANALYST, Role.SUPERVISOR),
     DASHBOARD("/dashboard", "Dashboard", Role.SUPERVISOR, Role.ANALYST),

@@ -73,9 +73,9 @@ class ConsoleBrowserTest {
 
     @ParameterizedTest(name = "{0} lands on {1} and sees {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            operator   | /conversations | Conversations
+            operator   | /conversations | Conversations, Desk
             analyst    | /conversations | Conversations, Suspects, Referrals, Dashboard
-            supervisor | /conversations | Conversations, Suspects, Referrals, Dashboard, Audit
+            supervisor | /conversations | Conversations, Desk, Suspects, Referrals, Dashboard, Audit
             admin      | /users         | Users, Audit
             """)
     void eachRoleLogsInToItsFirstPageAndSeesOnlyItsPages(String role, String landing, String menu) {

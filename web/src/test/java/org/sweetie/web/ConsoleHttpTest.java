@@ -54,6 +54,8 @@ class ConsoleHttpTest {
             /conversations/{desk}  | 302       | 200      | 200     | 200        | 403
             /conversations/{other} | 302       | 403      | 200     | 200        | 403
             /conversations/999999  | 302       | 404      | 404     | 404        | 403
+            /desk                  | 302       | 200      | 403     | 200        | 403
+            /desk/{desk}           | 302       | 404      | 403     | 404        | 403
             /suspects              | 302       | 403      | 200     | 200        | 403
             /suspects/1            | 302       | 403      | 200     | 200        | 403
             /referrals             | 302       | 403      | 200     | 200        | 403
@@ -63,6 +65,7 @@ class ConsoleHttpTest {
             /users                 | 302       | 403      | 403     | 403        | 200
             /nowhere               | 302       | 404      | 404     | 404        | 404
             /static/console.css    | 200       | 200      | 200     | 200        | 200
+            /static/desk.js        | 200       | 200      | 200     | 200        | 200
             """)
     void everyPageForEveryRole(String page, int anonymous, int operator, int analyst, int supervisor, int admin)
             throws Exception {
@@ -83,6 +86,7 @@ class ConsoleHttpTest {
             /conversations         | 303      | 303     | 303        | 403
             /suspects/1/decision   | 403      | 303     | 303        | 403
             /referrals             | 403      | 400     | 400        | 403
+            /desk/drafts/1         | 403      | 403     | 303        | 403
             /users                 | 403      | 403     | 403        | 400
             /users/disable         | 403      | 403     | 403        | 400
             """)

@@ -16,10 +16,18 @@ import org.sweetie.core.Outlet;
 public final class LiveOutlet implements Outlet {
     private final Map<Network, ChatNetwork> networks;
     private final Capture capture;
+    private final java.util.function.Consumer<Conversation> said;
 
     public LiveOutlet(Map<Network, ChatNetwork> networks, Capture capture) {
+        this(networks, capture, conversation -> { });
+    }
+
+    /** @param said told of the conversation once a line said in it is stored (the operators' desk follows it) */
+    public LiveOutlet(Map<Network, ChatNetwork> networks, Capture capture,
+                      java.util.function.Consumer<Conversation> said) {
         this.networks = Map.copyOf(networks);
         this.capture = capture;
+        this.said = said;
     }
 
     @Override
@@ -30,6 +38,6 @@ public final class LiveOutlet implements Outlet {
                     + conversation.key().network().name()));
         }
         network.send(to, conversation.key().channel(), line.text());
-        return capture.said(conversation, line);
+        return capture.said(conversation, line).whenComplete((stored, failed) -> said.accept(conversation));
     }
 }
