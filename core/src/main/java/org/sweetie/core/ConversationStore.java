@@ -29,6 +29,21 @@ public interface ConversationStore extends AutoCloseable {
     /** Every conversation, in the order they were first stored. */
     List<Conversation> conversations();
 
+    /**
+     * The conversations that pass the query, newest first (highest id first), from the store's summaries: at most
+     * {@code limit} after skipping {@code offset}.
+     */
+    List<ConversationStats> conversationStats(ConversationQuery query, long offset, int limit);
+
+    /** How many conversations pass the query. */
+    long countConversations(ConversationQuery query);
+
+    /**
+     * A number that changes with every committed change to conversations, messages, events, flags, accounts and link
+     * decisions, in this process or another: what was computed from them is still valid while it stays the same.
+     */
+    long changes();
+
     /** A conversation's messages in sequence order. */
     List<Message> messages(long conversationId);
 

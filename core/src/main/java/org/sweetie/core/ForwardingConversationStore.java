@@ -35,6 +35,21 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<ConversationStats> conversationStats(ConversationQuery query, long offset, int limit) {
+        return store.conversationStats(query, offset, limit);
+    }
+
+    @Override
+    public long countConversations(ConversationQuery query) {
+        return store.countConversations(query);
+    }
+
+    @Override
+    public long changes() {
+        return store.changes();
+    }
+
+    @Override
     public Optional<Conversation> findConversation(long id) {
         return store.findConversation(id);
     }

@@ -67,7 +67,11 @@ public final class Suspects {
 
     /** The suspects, highest referral priority first (then by number). */
     public static List<Profile> byPriority(ConversationStore store) {
-        return read(store).stream().sorted(java.util.Comparator.comparingInt(Profile::priority).reversed()
+        return byPriority(read(store));
+    }
+
+    static List<Profile> byPriority(List<Profile> profiles) {
+        return profiles.stream().sorted(java.util.Comparator.comparingInt(Profile::priority).reversed()
                 .thenComparingInt(p -> p.suspect().number())).toList();
     }
 

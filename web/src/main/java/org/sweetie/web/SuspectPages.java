@@ -17,7 +17,7 @@ import org.sweetie.identity.AccountRef;
 import org.sweetie.identity.Link;
 import org.sweetie.identity.LinkDecisions;
 import org.sweetie.identity.Profile;
-import org.sweetie.identity.Suspects;
+import org.sweetie.identity.SuspectBook;
 import org.sweetie.web.access.Session;
 import org.sweetie.web.view.Shown;
 import org.sweetie.web.view.SuspectRow;
@@ -34,6 +34,7 @@ final class SuspectPages {
     private final Access access;
     private final Views views;
     private final Clock clock;
+    private final SuspectBook suspects;
 
     SuspectPages(ConversationStore store, EvidenceLog evidence, AuditTrail audit, Access access, Views views,
                  Clock clock) {
@@ -43,10 +44,11 @@ final class SuspectPages {
         this.access = access;
         this.views = views;
         this.clock = clock;
+        this.suspects = new SuspectBook(store);
     }
 
     void list(Context ctx) {
-        List<SuspectRow> rows = Suspects.byPriority(store).stream().map(SuspectPages::row).toList();
+        List<SuspectRow> rows = suspects.byPriority().stream().map(SuspectPages::row).toList();
         views.render(ctx, "suspects", Views.frame(Access.session(ctx), "Suspects", Page.SUSPECTS), rows);
     }
 
@@ -87,7 +89,7 @@ final class SuspectPages {
                             + " rejected.";
                 });
         // a rejection can renumber the suspects: follow the account to the suspect it is in now
-        int now = Suspects.read(store).stream()
+        int now = suspects.read().stream()
                 .filter(p -> p.suspect().accounts().stream().map(AccountRef::toString).anyMatch(account::equals))
                 .map(p -> p.suspect().number()).findFirst().orElse(profile.suspect().number());
         ctx.redirect("/suspects/" + now, HttpStatus.SEE_OTHER);
@@ -95,7 +97,7 @@ final class SuspectPages {
 
     private Profile find(Context ctx) {
         long number = ConversationPages.idOf(ctx.pathParam("number"));
-        return Suspects.read(store).stream().filter(p -> p.suspect().number() == number).findFirst()
+        return suspects.read().stream().filter(p -> p.suspect().number() == number).findFirst()
                 .orElseThrow(NotFoundResponse::new);
     }
 
