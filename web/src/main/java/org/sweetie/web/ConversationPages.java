@@ -179,7 +179,7 @@ final class ConversationPages {
                 Shown.of(c.key().partnerAccount()), when, s.messages(), s.events(), stages, qualification, country);
     }
 
-    private static int pageNumber(String text) {
+    static int pageNumber(String text) {
         try {
             return text == null ? 1 : Math.max(1, Math.min(Integer.parseInt(text), 1_000_000));
         } catch (NumberFormatException e) {
