@@ -2,25 +2,14 @@ package org.sweetie.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.core.Author;
 import org.sweetie.core.Conversation;
@@ -45,7 +34,6 @@ import picocli.CommandLine.Spec;
                 + "on loopback)."})
 final class ConsoleBench implements Callable<Integer> {
     private static final String PASSWORD = "bench-password-not-secret";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** Small talk, and the lines that make stages and a qualification: what the analysis flags as capture would. */
     private static final String[] SMALL_TALK = {"hi there", "how was school today?", "lol ok", "where are you from?",
         "what music do you like", "my cam is broken", "haha you are funny", "bye for now"};
@@ -154,9 +142,8 @@ final class ConsoleBench implements Callable<Integer> {
     }
 
     private void measure(int port, long middle, PrintWriter out) throws IOException, InterruptedException {
-        String base = "http://127.0.0.1:" + port;
-        Browser analyst = Browser.login(base, "bench-analyst");
-        Browser supervisor = Browser.login(base, "bench-supervisor");
+        LoopbackBrowser analyst = LoopbackBrowser.login(port, "bench-analyst", PASSWORD, "/conversations");
+        LoopbackBrowser supervisor = LoopbackBrowser.login(port, "bench-supervisor", PASSWORD, "/audit");
         String search = analyst.post("/conversations", "stage=webcam-request&stage=age-awareness&qualified=any");
         int deep = Math.max(1, (conversations / 50) / 2);
         Map<String, Page> pages = new LinkedHashMap<>();
@@ -186,57 +173,11 @@ final class ConsoleBench implements Callable<Integer> {
         return sorted[Math.max(0, (int) Math.ceil(fraction * sorted.length) - 1)];
     }
 
-    private record Page(Browser browser, String path) {
+    private record Page(LoopbackBrowser browser, String path) {
         long time() throws IOException, InterruptedException {
             long start = System.nanoTime();
             browser.get(path);
             return System.nanoTime() - start;
-        }
-    }
-
-    /** A logged-in session over HTTP: cookies kept, redirects read by hand. */
-    private record Browser(HttpClient http, String base, String[] csrf) {
-        static Browser login(String base, String name) throws IOException, InterruptedException {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            Browser b = new Browser(http, base, new String[1]);
-            b.csrf[0] = b.token(b.get("/login"));
-            b.post("/login", "username=" + name + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
-            b.csrf[0] = b.token(b.get(landing(name)));
-            return b;
-        }
-
-        private static String landing(String name) {
-            return name.contains("supervisor") ? "/audit" : "/conversations";
-        }
-
-        String token(String html) {
-            Matcher m = CSRF.matcher(html);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token on the page");
-            }
-            return m.group(1);
-        }
-
-        String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
-            }
-            return r.body();
-        }
-
-        /** Posts a form with the session's token; returns where it redirects to. */
-        String post(String path, String form) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + csrf[0])).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 303 && r.statusCode() != 302) {
-                throw new IllegalStateException("POST " + path + " answered " + r.statusCode());
-            }
-            return r.headers().firstValue("Location").orElseThrow();
         }
     }
 }

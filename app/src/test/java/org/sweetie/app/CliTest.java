@@ -386,7 +386,8 @@ class CliTest {
                 .contains("5 client lines not stored");
 
         assertThat(sweetie("conversations", "--db", db(), "--key", key()).out())
-                .contains("#1 examplenet: gina (private, persona sweetie10): 4 messages, 2 events")
+                .contains("#1 examplenet: gina (private, persona sweetie10): 2013-10-01 21:58Z to 2013-10-01 22:01Z; "
+                        + "4 messages, 2 events")
                 .doesNotContain("#2");
         assertThat(sweetie("transcript", "--db", db(), "--key", key(), "1").out()).containsSubsequence(
                 "2013-10-01 21:58:00Z    1 < gina: hi, how old r u?",
@@ -720,5 +721,15 @@ class CliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("generated 20,000 lines").contains("lines/s").contains("peak heap");
         assertThat(run.out()).contains("19980 messages and 20 events added");
+    }
+
+    @Test
+    void theConsoleBenchmarkFillsAStoreAndTimesEveryPage() {
+        Run run = sweetie("bench", "console", "--conversations", "60", "--messages", "600", "--requests", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("filled SQLite with 60 conversations and 600 messages");
+        assertThat(run.out()).contains("list, page 1 ").contains("filtered list").contains("transcript")
+                .contains("suspects").contains("a suspect").contains("audit (supervisor)");
+        assertThat(run.err()).contains("filling: 60 conversations, 600 messages");
     }
 }
