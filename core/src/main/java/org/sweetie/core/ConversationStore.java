@@ -18,6 +18,9 @@ public interface ConversationStore extends AutoCloseable {
     /** The account with this handle on this network, created on first use. */
     Account account(Network network, String handle);
 
+    /** The account with this handle on this network, if the store has it; unlike {@link #account}, only reads. */
+    Optional<Account> findAccount(Network network, String handle);
+
     /** Records that an account was seen under a display name and, when known, at a host (user@host, full JID). */
     Account sawAccount(Account account, String displayName, String host);
 

@@ -25,6 +25,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<Account> findAccount(Network network, String handle) {
+        return store.findAccount(network, handle);
+    }
+
+    @Override
     public Account sawAccount(Account account, String displayName, String host) {
         return store.sawAccount(account, displayName, host);
     }

@@ -46,8 +46,8 @@ public final class Suspects {
             readFlags(store.flags(c.id()), c, partner, f, index);
             readEvents(store.events(c.id()), c, partner, f, index);
             readMessages(store.messages(c.id()), c, f);
-            Account account = store.account(c.key().network(), c.key().partnerAccount());
-            LinkKey.host(account.host()).ifPresent(key -> index.add(partner, key, new Source(c.id(), 0)));
+            store.findAccount(c.key().network(), c.key().partnerAccount()).flatMap(a -> LinkKey.host(a.host()))
+                    .ifPresent(key -> index.add(partner, key, new Source(c.id(), 0)));
         }
         for (org.sweetie.core.LinkDecision d : store.linkDecisions()) {
             if (d.decision().equals("reject")) {

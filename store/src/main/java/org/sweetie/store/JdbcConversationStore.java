@@ -100,6 +100,19 @@ final class JdbcConversationStore implements ConversationStore {
         return db.write(c -> readAccount(c, accountId(c, network, folded)));
     }
 
+    @Override
+    public Optional<Account> findAccount(Network network, String handle) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
+                q.setString(1, StoredText.of(network.name()));
+                q.setString(2, StoredText.of(Account.handleOf(handle)));
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? Optional.of(readAccount(c, r.getLong(1))) : Optional.<Account>empty();
+                }
+            }
+        });
+    }
+
     private static long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)

@@ -79,6 +79,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void findingAnAccountOnlyReads() {
+        assertThat(store.findAccount(LIBERA, "Alice")).isEmpty();
+        long before = store.changes();
+        assertThat(store.findAccount(LIBERA, "alice")).isEmpty();
+        Account alice = store.sawAccount(store.account(LIBERA, "alice"), "Alice", "alice@192.0.2.7");
+
+        assertThat(store.findAccount(LIBERA, "ALICE")).contains(alice);
+        assertThat(store.findAccount(Network.irc("efnet"), "alice")).isEmpty();
+        assertThat(store.counts().accounts()).isEqualTo(1);
+        assertThat(store.changes()).isGreaterThan(before);
+    }
+
+    @Test
     void aNewConversationHasAnEmptySummary() {
         Conversation c = chatWith("alice");
         assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10)).containsExactly(
