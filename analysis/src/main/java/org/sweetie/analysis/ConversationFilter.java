@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sweetie.core.Account;
+import org.sweetie.core.ConversationQuery;
 import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
 import org.sweetie.core.Stage;
@@ -52,15 +53,15 @@ public record ConversationFilter(Set<Stage> stages, String qualified, String cou
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Decides on what the store holds without the country. */
-    boolean matchesStored(ConversationSummary s) {
-        var key = s.conversation().key();
-        return s.stages().containsAll(stages) && qualifies(s.qualification())
-                && (since == null || s.last() != null && !s.last().isBefore(since))
-                && (until == null || s.first() != null && !s.first().isAfter(until))
-                && (partner == null || key.partnerAccount().equalsIgnoreCase(Account.handleOf(partner)))
-                && (network == null || key.network().name().equalsIgnoreCase(network))
-                && (persona == null || key.persona().equalsIgnoreCase(persona));
+    /** What the store decides of this filter on its summaries, for a reader of this desk. */
+    ConversationQuery query(Desk desk) {
+        return new ConversationQuery(stages, qualified, since, until, partner == null ? null : Account.handleOf(partner),
+                network, persona, desk.personas());
+    }
+
+    /** Whether deciding needs more than the store's summaries: what was said or found, or the country. */
+    boolean readsConversations() {
+        return identifier != null || text != null || country != null;
     }
 
     /** Decides on what was said and found in the conversation. */
@@ -81,15 +82,5 @@ public record ConversationFilter(Set<Stage> stages, String qualified, String cou
 
     boolean matchesCountry(ConversationSummary s) {
         return country == null || s.country() != null && s.country().country().equalsIgnoreCase(country);
-    }
-
-    private boolean qualifies(String qualification) {
-        if (qualified == null) {
-            return true;
-        }
-        return switch (qualified) {
-            case "wcst" -> qualification.equals("wcst");
-            default -> !qualification.equals("none");
-        };
     }
 }

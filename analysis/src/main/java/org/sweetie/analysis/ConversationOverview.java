@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
@@ -31,20 +32,29 @@ public final class ConversationOverview {
 
     /** The conversations that pass the filter, in the store's order (by id), each with its country. */
     public List<ConversationSummary> list(ConversationFilter filter) {
-        return passing(store.conversations(), filter, s -> true, true);
+        return passing(store.conversationStats(filter.query(Desk.EVERYONE), 0, Integer.MAX_VALUE), filter, true)
+                .reversed();
     }
 
     /**
-     * A page of the conversations that pass the filter and that the reader may see, newest first (by id). The
-     * country is worked out for the page's conversations only, unless the filter asks for one.
+     * A page of the conversations that pass the filter and that the desk shows, newest first (by id). The store
+     * finds and counts them on its summaries; only a search by text, identifier or country reads the conversations
+     * that pass the rest, and the country is worked out for the page's conversations only, unless the filter asks
+     * for one.
      */
-    public ConversationPage page(ConversationFilter filter, Predicate<ConversationSummary> visible, int offset,
-                                 int limit) {
+    public ConversationPage page(ConversationFilter filter, Desk desk, int offset, int limit) {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("a page starts at 0 or later and holds at least one, not " + offset
                     + "/" + limit);
         }
-        List<ConversationSummary> all = passing(store.conversations().reversed(), filter, visible,
+        ConversationQuery query = filter.query(desk);
+        if (!filter.readsConversations()) {
+            long total = store.countConversations(query);
+            List<ConversationSummary> shown = store.conversationStats(query, offset, limit).stream()
+                    .map(ConversationOverview::summary).map(this::withCountry).toList();
+            return new ConversationPage(shown, Math.toIntExact(total), offset, limit);
+        }
+        List<ConversationSummary> all = passing(store.conversationStats(query, 0, Integer.MAX_VALUE), filter,
                 filter.country() != null);
         List<ConversationSummary> shown = new ArrayList<>();
         for (ConversationSummary s : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
@@ -59,25 +69,31 @@ public final class ConversationOverview {
                 store.flags(id))));
     }
 
-    private List<ConversationSummary> passing(List<Conversation> conversations, ConversationFilter filter,
-                                              Predicate<ConversationSummary> visible, boolean country) {
+    /** Those of the store's candidates that pass what only the conversation itself can tell. */
+    private List<ConversationSummary> passing(List<ConversationStats> candidates, ConversationFilter filter,
+                                              boolean country) {
         List<ConversationSummary> shown = new ArrayList<>();
-        for (Conversation c : conversations) {
-            List<Message> messages = store.messages(c.id());
-            List<Event> events = store.events(c.id());
-            List<Flag> flags = store.flags(c.id());
-            ConversationSummary stored = summary(c, messages, events, flags);
-            if (!filter.matchesStored(stored) || !visible.test(stored) || !filter.matchesContent(messages, flags)) {
+        for (ConversationStats candidate : candidates) {
+            long id = candidate.conversation().id();
+            ConversationSummary stored = summary(candidate);
+            List<Message> messages = filter.text() != null || country ? store.messages(id) : List.of();
+            List<Flag> flags = filter.identifier() != null ? store.flags(id) : List.of();
+            if (!filter.matchesContent(messages, flags)) {
                 continue;
             }
             // the country costs a replay of the conversation: only for those that pass everything else
             ConversationSummary full = country
-                    ? stored.withCountry(analyzer.replay(messages, events).report().country()) : stored;
+                    ? stored.withCountry(analyzer.replay(messages, store.events(id)).report().country()) : stored;
             if (filter.matchesCountry(full)) {
                 shown.add(full);
             }
         }
         return shown;
+    }
+
+    private static ConversationSummary summary(ConversationStats s) {
+        return new ConversationSummary(s.conversation(), s.first(), s.last(), s.messages(), s.events(), s.stages(),
+                s.qualification(), null, s.reachedOperators());
     }
 
     private ConversationSummary withCountry(ConversationSummary s) {

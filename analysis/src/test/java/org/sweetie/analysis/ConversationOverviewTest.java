@@ -65,7 +65,7 @@ class ConversationOverviewTest {
     }
 
     List<Long> ids(ConversationFilter filter) {
-        return overview.page(filter, s -> true, 0, 100).shown().stream().map(ConversationSummary::id).toList();
+        return overview.page(filter, Desk.EVERYONE, 0, 100).shown().stream().map(ConversationSummary::id).toList();
     }
 
     @Test
@@ -98,8 +98,8 @@ class ConversationOverviewTest {
         for (int i = 0; i < 7; i++) {
             chat("libera", SWEETIE, "p" + i, DAY1.plusSeconds(i * 60), "line from p" + i);
         }
-        ConversationPage first = overview.page(ConversationFilter.ALL, s -> true, 0, 3);
-        ConversationPage last = overview.page(ConversationFilter.ALL, s -> true, 6, 3);
+        ConversationPage first = overview.page(ConversationFilter.ALL, Desk.EVERYONE, 0, 3);
+        ConversationPage last = overview.page(ConversationFilter.ALL, Desk.EVERYONE, 6, 3);
 
         assertThat(first.total()).isEqualTo(7);
         assertThat(first.pages()).isEqualTo(3);
@@ -110,8 +110,8 @@ class ConversationOverviewTest {
         assertThat(last.number()).isEqualTo(3);
         assertThat(last.shown()).extracting(s -> s.conversation().key().partnerAccount()).containsExactly("p0");
         assertThat(last.hasNext()).isFalse();
-        assertThat(overview.page(ConversationFilter.ALL, s -> true, 30, 3).shown()).isEmpty();
-        assertThatThrownBy(() -> overview.page(ConversationFilter.ALL, s -> true, 0, 0))
+        assertThat(overview.page(ConversationFilter.ALL, Desk.EVERYONE, 30, 3).shown()).isEmpty();
+        assertThatThrownBy(() -> overview.page(ConversationFilter.ALL, Desk.EVERYONE, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -124,7 +124,7 @@ class ConversationOverviewTest {
             unit.record(bob, new Event(DAY5, EventKind.OPERATOR, "op-1", "taken over by op-1", null, null));
             unit.commit();
         }
-        ConversationPage desk = overview.page(ConversationFilter.ALL, ConversationSummary::reachedOperators, 0, 10);
+        ConversationPage desk = overview.page(ConversationFilter.ALL, Desk.of(java.util.Set.of()), 0, 10);
 
         assertThat(desk.total()).isEqualTo(1);
         assertThat(desk.shown()).extracting(ConversationSummary::id).containsExactly(bob.id());

@@ -24,14 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Sweetie on this machine.",
-        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class, CaptureBench.class, GuardBench.class, LinkingBench.class})
+        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class, CaptureBench.class, GuardBench.class, LinkingBench.class, ConsoleBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a benchmark: import, evidence, analysis, capture, guard or linking");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a benchmark: import, evidence, analysis, capture, guard, linking or console");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -50,12 +50,13 @@ class ArchitectureTest {
 
     /**
      * Rule 3: nothing a partner sends is fetched. No Sweetie class but the timestamp client and the operator command
-     * (whose URLs are the deployment's own configuration) can make an HTTP request or open a URL; chat connections
-     * are the libraries'.
+     * (whose URLs are the deployment's own configuration) can make an HTTP request or open a URL, and the console
+     * bench's browser, which reaches only the console it started on 127.0.0.1; chat connections are the libraries'.
      */
     @Test
     void nothingFetchesUrls() {
         noClasses().that().doNotHaveSimpleName("Rfc3161Client").and().doNotHaveSimpleName("OperatorCommand")
+                .and().doNotHaveSimpleName("LoopbackBrowser")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")

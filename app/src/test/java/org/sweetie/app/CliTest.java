@@ -722,4 +722,14 @@ class CliTest {
         assertThat(run.out()).contains("generated 20,000 lines").contains("lines/s").contains("peak heap");
         assertThat(run.out()).contains("19980 messages and 20 events added");
     }
+
+    @Test
+    void theConsoleBenchmarkFillsAStoreAndTimesEveryPage() {
+        Run run = sweetie("bench", "console", "--conversations", "60", "--messages", "600", "--requests", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("filled SQLite with 60 conversations and 600 messages");
+        assertThat(run.out()).contains("list, page 1 ").contains("filtered list").contains("transcript")
+                .contains("suspects").contains("a suspect").contains("audit (supervisor)");
+        assertThat(run.err()).contains("filling: 60 conversations, 600 messages");
+    }
 }

@@ -18,6 +18,9 @@ public interface ConversationStore extends AutoCloseable {
     /** The account with this handle on this network, created on first use. */
     Account account(Network network, String handle);
 
+    /** The account with this handle on this network, if the store has it; unlike {@link #account}, only reads. */
+    Optional<Account> findAccount(Network network, String handle);
+
     /** Records that an account was seen under a display name and, when known, at a host (user@host, full JID). */
     Account sawAccount(Account account, String displayName, String host);
 
@@ -28,6 +31,21 @@ public interface ConversationStore extends AutoCloseable {
 
     /** Every conversation, in the order they were first stored. */
     List<Conversation> conversations();
+
+    /**
+     * The conversations that pass the query, newest first (highest id first), from the store's summaries: at most
+     * {@code limit} after skipping {@code offset}.
+     */
+    List<ConversationStats> conversationStats(ConversationQuery query, long offset, int limit);
+
+    /** How many conversations pass the query. */
+    long countConversations(ConversationQuery query);
+
+    /**
+     * A number that changes with every committed change to conversations, messages, events, flags, accounts and link
+     * decisions, in this process or another: what was computed from them is still valid while it stays the same.
+     */
+    long changes();
 
     /** A conversation's messages in sequence order. */
     List<Message> messages(long conversationId);

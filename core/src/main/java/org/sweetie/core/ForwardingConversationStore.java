@@ -25,6 +25,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<Account> findAccount(Network network, String handle) {
+        return store.findAccount(network, handle);
+    }
+
+    @Override
     public Account sawAccount(Account account, String displayName, String host) {
         return store.sawAccount(account, displayName, host);
     }
@@ -32,6 +37,21 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     @Override
     public Conversation conversation(ConversationKey key) {
         return store.conversation(key);
+    }
+
+    @Override
+    public List<ConversationStats> conversationStats(ConversationQuery query, long offset, int limit) {
+        return store.conversationStats(query, offset, limit);
+    }
+
+    @Override
+    public long countConversations(ConversationQuery query) {
+        return store.countConversations(query);
+    }
+
+    @Override
+    public long changes() {
+        return store.changes();
     }
 
     @Override

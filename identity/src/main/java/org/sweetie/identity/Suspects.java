@@ -46,8 +46,8 @@ public final class Suspects {
             readFlags(store.flags(c.id()), c, partner, f, index);
             readEvents(store.events(c.id()), c, partner, f, index);
             readMessages(store.messages(c.id()), c, f);
-            Account account = store.account(c.key().network(), c.key().partnerAccount());
-            LinkKey.host(account.host()).ifPresent(key -> index.add(partner, key, new Source(c.id(), 0)));
+            store.findAccount(c.key().network(), c.key().partnerAccount()).flatMap(a -> LinkKey.host(a.host()))
+                    .ifPresent(key -> index.add(partner, key, new Source(c.id(), 0)));
         }
         for (org.sweetie.core.LinkDecision d : store.linkDecisions()) {
             if (d.decision().equals("reject")) {
@@ -67,7 +67,11 @@ public final class Suspects {
 
     /** The suspects, highest referral priority first (then by number). */
     public static List<Profile> byPriority(ConversationStore store) {
-        return read(store).stream().sorted(java.util.Comparator.comparingInt(Profile::priority).reversed()
+        return byPriority(read(store));
+    }
+
+    static List<Profile> byPriority(List<Profile> profiles) {
+        return profiles.stream().sorted(java.util.Comparator.comparingInt(Profile::priority).reversed()
                 .thenComparingInt(p -> p.suspect().number())).toList();
     }
 

@@ -41,6 +41,8 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     private final Database db;
     private final Map<Long, Tail> tails = new HashMap<>();
+    /** The conversations this unit added to since its last commit: their summaries are refreshed at commit. */
+    private final java.util.Set<Long> touched = new java.util.HashSet<>();
     private List<Row> pending = new ArrayList<>(BATCH);
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private boolean closed;
@@ -72,6 +74,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 && exists("message", conversation.id(), message.sourceId())) {
             return Optional.empty();
         }
+        touched.add(conversation.id());
         Message stored = message.withSeq(tail.lastSeq + 1);
         tail.lastSeq = stored.seq();
         pending.add(new Row(conversation.id(), stored));
@@ -156,6 +159,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             return false;
         }
         long afterSeq = tail(conversation.id()).lastSeq; // the messages added so far, pending ones included
+        touched.add(conversation.id());
         try {
             db.onWriter(c -> {
                 try (PreparedStatement insert = c.prepareStatement("""
@@ -182,6 +186,7 @@ final class JdbcAppender implements ConversationStore.Appender {
     @Override
     public void flag(Conversation conversation, Flag flag) {
         ensureOpen();
+        touched.add(conversation.id());
         later(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""")) {
@@ -267,9 +272,16 @@ final class JdbcAppender implements ConversationStore.Appender {
             insert(pending);
             pending.clear();
             db.onWriter(c -> {
+                for (long id : touched) {
+                    ConversationSummaries.refresh(c, db.dialect, id);
+                }
+                if (!touched.isEmpty()) {
+                    ConversationSummaries.changed(c);
+                }
                 c.commit();
                 return null;
             });
+            touched.clear();
             Map<Long, Long> ends = new HashMap<>();
             tails.forEach((id, tail) -> ends.put(id, tail.lastSeq));
             db.rememberTails(ends);
@@ -278,6 +290,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             // What this unit added is gone: the next add must re-read each conversation's end.
             db.rollbackQuietly(e);
             tails.clear();
+            touched.clear();
             pending.clear();
             inFlight = CompletableFuture.completedFuture(null);
             throw e instanceof StoreException s ? s : new StoreException("commit failed", e);

@@ -14,6 +14,8 @@ import org.sweetie.core.Author;
 import org.sweetie.core.AuthorKind;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.Flag;
@@ -98,6 +100,19 @@ final class JdbcConversationStore implements ConversationStore {
         return db.write(c -> readAccount(c, accountId(c, network, folded)));
     }
 
+    @Override
+    public Optional<Account> findAccount(Network network, String handle) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
+                q.setString(1, StoredText.of(network.name()));
+                q.setString(2, StoredText.of(Account.handleOf(handle)));
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? Optional.of(readAccount(c, r.getLong(1))) : Optional.<Account>empty();
+                }
+            }
+        });
+    }
+
     private static long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)
@@ -157,6 +172,7 @@ final class JdbcConversationStore implements ConversationStore {
                     update.executeUpdate();
                 }
             }
+            ConversationSummaries.changed(c);
             return readAccount(c, account.id());
         });
     }
@@ -176,6 +192,7 @@ final class JdbcConversationStore implements ConversationStore {
                 insert.setString(8, StoredText.of(d.note()));
                 insert.executeUpdate();
             }
+            ConversationSummaries.changed(c);
             return null;
         });
     }
@@ -220,6 +237,7 @@ final class JdbcConversationStore implements ConversationStore {
                 messages += deleteRows(c, "DELETE FROM message WHERE conversation_id = ?", id);
                 events += deleteRows(c, "DELETE FROM event WHERE conversation_id = ?", id);
                 flags += deleteRows(c, "DELETE FROM analysis_flag WHERE conversation_id = ?", id);
+                deleteRows(c, "DELETE FROM conversation_summary WHERE conversation_id = ?", id);
                 conversations += deleteRows(c, "DELETE FROM conversation WHERE id = ?", id);
             }
             int removed = 0;
@@ -238,6 +256,7 @@ final class JdbcConversationStore implements ConversationStore {
                 removed += deleteRows(c, "DELETE FROM account WHERE id = ?", account);
             }
             db.forgetTails(conversationIds);
+            ConversationSummaries.changed(c);
             return new Purged(conversations, messages, events, flags, removed);
         });
     }
@@ -265,6 +284,7 @@ final class JdbcConversationStore implements ConversationStore {
             long personaAccount = accountId(c, key.network(), key.personaAccount());
             long partnerAccount = accountId(c, key.network(), key.partnerAccount());
             String channel = key.isPrivate() ? "" : key.channel();
+            boolean created;
             // SQLite would give a new row the largest id again once that row is deleted; a purged conversation's id
             // stays in the evidence log with its leaf hashes, so a new conversation must never take it (export and
             // the purge entry would speak of two conversations). PostgreSQL's identity never reuses an id.
@@ -279,15 +299,21 @@ final class JdbcConversationStore implements ConversationStore {
                 insert.setLong(2, personaAccount);
                 insert.setLong(3, partnerAccount);
                 insert.setString(4, StoredText.of(channel));
-                insert.executeUpdate();
+                created = insert.executeUpdate() == 1;
             }
+            Conversation conversation;
             try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS
                     + "WHERE c.persona_account_id = ? AND c.partner_account_id = ? AND c.channel = ?")) {
                 q.setLong(1, personaAccount);
                 q.setLong(2, partnerAccount);
                 q.setString(3, StoredText.of(channel));
-                return conversations(q).getFirst();
+                conversation = conversations(q).getFirst();
             }
+            if (created) {
+                ConversationSummaries.refresh(c, db.dialect, conversation.id());
+                ConversationSummaries.changed(c);
+            }
+            return conversation;
         });
     }
 
@@ -320,6 +346,24 @@ final class JdbcConversationStore implements ConversationStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<ConversationStats> conversationStats(ConversationQuery query, long offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit are 0 or more, not " + offset + "/" + limit);
+        }
+        return db.read(c -> ConversationSummaries.page(c, query, offset, limit));
+    }
+
+    @Override
+    public long countConversations(ConversationQuery query) {
+        return db.read(c -> ConversationSummaries.count(c, query));
+    }
+
+    @Override
+    public long changes() {
+        return db.read(ConversationSummaries::changes);
     }
 
     @Override

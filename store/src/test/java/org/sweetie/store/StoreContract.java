@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,15 +21,20 @@ import org.sweetie.core.Account;
 import org.sweetie.core.Author;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.EvidenceStorage;
+import org.sweetie.core.Flag;
 import org.sweetie.core.ImportedFile;
+import org.sweetie.core.LinkDecision;
 import org.sweetie.core.Message;
 import org.sweetie.core.Network;
 import org.sweetie.core.Persona;
 import org.sweetie.core.Role;
+import org.sweetie.core.Stage;
 import org.sweetie.core.User;
 import org.sweetie.core.UserStore;
 
@@ -70,6 +76,153 @@ abstract class StoreContract {
 
     static Message partnerSays(int second, String text, String sourceId) {
         return Message.received(T0.plusSeconds(second), Author.PARTNER, "alice", text, "raw " + text, sourceId);
+    }
+
+    @Test
+    void findingAnAccountOnlyReads() {
+        assertThat(store.findAccount(LIBERA, "Alice")).isEmpty();
+        long before = store.changes();
+        assertThat(store.findAccount(LIBERA, "alice")).isEmpty();
+        Account alice = store.sawAccount(store.account(LIBERA, "alice"), "Alice", "alice@192.0.2.7");
+
+        assertThat(store.findAccount(LIBERA, "ALICE")).contains(alice);
+        assertThat(store.findAccount(Network.irc("efnet"), "alice")).isEmpty();
+        assertThat(store.counts().accounts()).isEqualTo(1);
+        assertThat(store.changes()).isGreaterThan(before);
+    }
+
+    @Test
+    void aNewConversationHasAnEmptySummary() {
+        Conversation c = chatWith("alice");
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10)).containsExactly(
+                new ConversationStats(c, null, null, 0, 0, Set.of(), "none", false));
+        assertThat(store.countConversations(ConversationQuery.ALL)).isEqualTo(1);
+    }
+
+    @Test
+    void theSummaryFollowsWhatAUnitOfWorkAdds() {
+        Conversation c = chatWith("alice");
+        try (ConversationStore.Appender unit = store.appender()) {
+            unit.add(c, partnerSays(1, "hi", null));
+            unit.add(c, Message.received(T0.plusSeconds(9), Author.BOT, "sweetie10", "hello", null, null));
+            unit.flag(c, new Flag(1, "stage", "webcam_request", ""));
+            unit.flag(c, new Flag(1, "qualified", "solicitation", ""));
+            unit.flag(c, new Flag(2, "stage", "age_awareness", ""));
+            unit.flag(c, new Flag(2, "stage", "webcam_request", ""));
+            unit.record(c, new Event(T0, EventKind.JOIN, "alice", "joined", null, null));
+            unit.commit();
+            // a message sent earlier but stored later is still the last (by sequence), as the transcript has it
+            unit.add(c, partnerSays(0, "late", null));
+            unit.flag(c, new Flag(3, "qualified", "wcst", ""));
+            unit.flag(c, new Flag(3, "qualified", "solicitation", ""));
+            unit.record(c, new Event(T0, EventKind.OPERATOR, "op1", "took over", null, null));
+            unit.commit();
+        }
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10)).containsExactly(new ConversationStats(c,
+                T0.plusSeconds(1), T0, 3, 2, Set.of(Stage.WEBCAM_REQUEST, Stage.AGE_AWARENESS), "wcst", true));
+    }
+
+    @Test
+    void whatAUnitDiscardsLeavesTheSummaryAsItWas() {
+        Conversation c = chatWith("alice");
+        store.append(c, partnerSays(1, "hi", null));
+        try (ConversationStore.Appender unit = store.appender()) {
+            unit.add(c, partnerSays(2, "gone", null));
+            unit.flag(c, new Flag(2, "qualified", "wcst", ""));
+        }
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10).getFirst().messages()).isEqualTo(1);
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10).getFirst().qualification())
+                .isEqualTo("none");
+    }
+
+    @Test
+    void summariesArePagedNewestFirstAndCounted() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(chatWith("p" + i).id());
+        }
+        assertThat(store.conversationStats(ConversationQuery.ALL, 2, 3).stream().map(s -> s.conversation().id()))
+                .containsExactly(ids.get(4), ids.get(3), ids.get(2));
+        assertThat(store.conversationStats(ConversationQuery.ALL, 6, 3)).hasSize(1);
+        assertThat(store.conversationStats(ConversationQuery.ALL, 7, 3)).isEmpty();
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, Integer.MAX_VALUE)).hasSize(7);
+        assertThat(store.countConversations(ConversationQuery.ALL)).isEqualTo(7);
+    }
+
+    @Test
+    void theStoreFiltersOnSummaries() {
+        Persona luna = store.persona(Persona.ofNicknames(List.of("luna11")));
+        Conversation alice = chatWith("Alice");
+        Conversation bob = store.conversation(ConversationKey.privateChat(Network.irc("EFnet"), luna, "bob"));
+        Conversation carol = chatWith("carol");
+        try (ConversationStore.Appender unit = store.appender()) {
+            unit.add(alice, partnerSays(0, "a", null));
+            unit.flag(alice, new Flag(1, "stage", "webcam_request", ""));
+            unit.flag(alice, new Flag(1, "stage", "payment_offer", ""));
+            unit.flag(alice, new Flag(1, "qualified", "wcst", ""));
+            unit.add(bob, partnerSays(100, "b", null));
+            unit.flag(bob, new Flag(1, "stage", "webcam_request", ""));
+            unit.flag(bob, new Flag(1, "qualified", "solicitation", ""));
+            unit.add(carol, partnerSays(200, "c", null));
+            unit.record(carol, new Event(T0, EventKind.OPERATOR, "op1", "took over", null, null));
+            unit.commit();
+        }
+        assertThat(ids(query(Set.of(Stage.WEBCAM_REQUEST), null, null, null, null, null, null, null)))
+                .containsExactly(bob.id(), alice.id());
+        assertThat(ids(query(Set.of(Stage.WEBCAM_REQUEST, Stage.PAYMENT_OFFER), null, null, null, null, null, null,
+                null))).containsExactly(alice.id());
+        assertThat(ids(query(Set.of(), "wcst", null, null, null, null, null, null))).containsExactly(alice.id());
+        assertThat(ids(query(Set.of(), "any", null, null, null, null, null, null)))
+                .containsExactly(bob.id(), alice.id());
+        assertThat(ids(query(Set.of(), null, T0.plusSeconds(100), null, null, null, null, null)))
+                .containsExactly(carol.id(), bob.id());
+        assertThat(ids(query(Set.of(), null, null, T0.plusSeconds(100), null, null, null, null)))
+                .containsExactly(bob.id(), alice.id());
+        assertThat(ids(query(Set.of(), null, null, null, "alice", null, null, null))).containsExactly(alice.id());
+        assertThat(ids(query(Set.of(), null, null, null, null, "efnet", null, null))).containsExactly(bob.id());
+        assertThat(ids(query(Set.of(), null, null, null, null, null, "LUNA11", null))).containsExactly(bob.id());
+        assertThat(ids(query(Set.of(), null, null, null, null, null, null, Set.of()))).containsExactly(carol.id());
+        assertThat(ids(query(Set.of(), null, null, null, null, null, null, Set.of("luna11"))))
+                .containsExactly(carol.id(), bob.id());
+        ConversationQuery none = query(Set.of(Stage.PAYMENT_OFFER), "any", null, null, "bob", null, null, null);
+        assertThat(store.conversationStats(none, 0, 10)).isEmpty();
+        assertThat(store.countConversations(none)).isZero();
+        assertThat(store.countConversations(query(Set.of(Stage.WEBCAM_REQUEST), null, null, null, null, null, null,
+                null))).isEqualTo(2);
+    }
+
+    private static ConversationQuery query(Set<Stage> stages, String qualified, Instant since, Instant until,
+                                           String partner, String network, String persona, Set<String> desk) {
+        return new ConversationQuery(stages, qualified, since, until, partner, network, persona, desk);
+    }
+
+    private List<Long> ids(ConversationQuery query) {
+        return store.conversationStats(query, 0, 100).stream().map(s -> s.conversation().id()).toList();
+    }
+
+    @Test
+    void theChangeCountMovesWithEveryChangeSuspectsReadAndOnlyThen() {
+        long before = store.changes();
+        Conversation c = chatWith("alice");
+        long created = store.changes();
+        assertThat(created).isGreaterThan(before);
+        chatWith("alice");
+        store.messages(c.id());
+        store.users().add(new User("ana", Role.ANALYST, "$argon2id$x", T0, null));
+        assertThat(store.changes()).isEqualTo(created);
+        store.append(c, partnerSays(1, "hi", null));
+        long appended = store.changes();
+        assertThat(appended).isGreaterThan(created);
+        store.sawAccount(store.account(LIBERA, "alice"), "Alice", "alice@192.0.2.1");
+        long seen = store.changes();
+        assertThat(seen).isGreaterThan(appended);
+        store.recordLinkDecision(new LinkDecision(T0, "ana", "reject", "email", "a@example.com", "libera", "alice",
+                ""));
+        long decided = store.changes();
+        assertThat(decided).isGreaterThan(seen);
+        store.delete(List.of(c.id()));
+        assertThat(store.changes()).isGreaterThan(decided);
+        assertThat(store.conversationStats(ConversationQuery.ALL, 0, 10)).isEmpty();
     }
 
     @Test

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.ConversationOverview;
+import org.sweetie.analysis.Desk;
 import org.sweetie.analysis.ConversationPage;
 import org.sweetie.analysis.ConversationSummary;
 import org.sweetie.core.AuthorKind;
@@ -107,7 +107,7 @@ final class ConversationPages {
         Session session = Access.session(ctx);
         long id = idOf(ctx.pathParam("id"));
         ConversationSummary summary = overview.one(id).orElseThrow(NotFoundResponse::new);
-        if (!visibleTo(session.role()).test(summary)) {
+        if (!visibleTo(session.role()).shows(summary)) {
             views.problem(ctx, session, 403, "Not on the desk", "Operators read the conversations on the desk only.");
             return;
         }
@@ -117,11 +117,8 @@ final class ConversationPages {
                 transcriptOf(summary));
     }
 
-    private Predicate<ConversationSummary> visibleTo(Role role) {
-        if (role == Role.OPERATOR) {
-            return s -> s.reachedOperators() || deskPersonas.contains(s.conversation().key().persona());
-        }
-        return s -> true;
+    private Desk visibleTo(Role role) {
+        return role == Role.OPERATOR ? Desk.of(deskPersonas) : Desk.EVERYONE;
     }
 
     private TranscriptView transcriptOf(ConversationSummary summary) {
@@ -182,7 +179,7 @@ final class ConversationPages {
                 Shown.of(c.key().partnerAccount()), when, s.messages(), s.events(), stages, qualification, country);
     }
 
-    private static int pageNumber(String text) {
+    static int pageNumber(String text) {
         try {
             return text == null ? 1 : Math.max(1, Math.min(Integer.parseInt(text), 1_000_000));
         } catch (NumberFormatException e) {

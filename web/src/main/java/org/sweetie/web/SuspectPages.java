@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.LinkDecision;
 import org.sweetie.evidence.AuditEvent;
@@ -17,9 +18,10 @@ import org.sweetie.identity.AccountRef;
 import org.sweetie.identity.Link;
 import org.sweetie.identity.LinkDecisions;
 import org.sweetie.identity.Profile;
-import org.sweetie.identity.Suspects;
+import org.sweetie.identity.SuspectBook;
 import org.sweetie.web.access.Session;
 import org.sweetie.web.view.Shown;
+import org.sweetie.web.view.SuspectList;
 import org.sweetie.web.view.SuspectRow;
 import org.sweetie.web.view.SuspectView;
 
@@ -28,12 +30,15 @@ import org.sweetie.web.view.SuspectView;
  * analyst's confirm, reject and split, through the same use case as {@code sweetie suspects}.
  */
 final class SuspectPages {
+    static final int PAGE_SIZE = 50;
+
     private final ConversationStore store;
     private final EvidenceLog evidence;
     private final AuditTrail audit;
     private final Access access;
     private final Views views;
     private final Clock clock;
+    private final SuspectBook suspects;
 
     SuspectPages(ConversationStore store, EvidenceLog evidence, AuditTrail audit, Access access, Views views,
                  Clock clock) {
@@ -43,11 +48,17 @@ final class SuspectPages {
         this.access = access;
         this.views = views;
         this.clock = clock;
+        this.suspects = new SuspectBook(store);
     }
 
     void list(Context ctx) {
-        List<SuspectRow> rows = Suspects.byPriority(store).stream().map(SuspectPages::row).toList();
-        views.render(ctx, "suspects", Views.frame(Access.session(ctx), "Suspects", Page.SUSPECTS), rows);
+        List<Profile> all = suspects.byPriority();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(ConversationPages.pageNumber(ctx.queryParam("page")), pages);
+        List<SuspectRow> rows = all.subList(Math.min(all.size(), (page - 1) * PAGE_SIZE),
+                Math.min(all.size(), page * PAGE_SIZE)).stream().map(SuspectPages::row).toList();
+        views.render(ctx, "suspects", Views.frame(Access.session(ctx), "Suspects", Page.SUSPECTS),
+                new SuspectList(rows, all.size(), page, pages));
     }
 
     void show(Context ctx) {
@@ -87,7 +98,7 @@ final class SuspectPages {
                             + " rejected.";
                 });
         // a rejection can renumber the suspects: follow the account to the suspect it is in now
-        int now = Suspects.read(store).stream()
+        int now = suspects.read().stream()
                 .filter(p -> p.suspect().accounts().stream().map(AccountRef::toString).anyMatch(account::equals))
                 .map(p -> p.suspect().number()).findFirst().orElse(profile.suspect().number());
         ctx.redirect("/suspects/" + now, HttpStatus.SEE_OTHER);
@@ -95,7 +106,7 @@ final class SuspectPages {
 
     private Profile find(Context ctx) {
         long number = ConversationPages.idOf(ctx.pathParam("number"));
-        return Suspects.read(store).stream().filter(p -> p.suspect().number() == number).findFirst()
+        return suspects.read().stream().filter(p -> p.suspect().number() == number).findFirst()
                 .orElseThrow(NotFoundResponse::new);
     }
 
@@ -113,8 +124,11 @@ final class SuspectPages {
     }
 
     private SuspectView view(Profile p) {
-        List<SuspectView.AccountRow> accounts = p.suspect().accounts().stream().map(a -> account(a, p)).toList();
-        List<SuspectView.LinkRow> links = p.suspect().links().stream().map(l -> link(l, p)).toList();
+        // the suspect's own conversations, read once: which account had which
+        List<Conversation> had = p.conversations().stream().sorted().map(store::findConversation)
+                .flatMap(java.util.Optional::stream).toList();
+        List<SuspectView.AccountRow> accounts = p.suspect().accounts().stream().map(a -> account(a, had)).toList();
+        List<SuspectView.LinkRow> links = p.suspect().links().stream().map(l -> link(l, had)).toList();
         List<SuspectView.RevealedRow> revealed = p.revealed().stream().map(r -> new SuspectView.RevealedRow(
                 r.type().key(), Shown.of(r.normalized()), Shown.of(r.account().toString()),
                 new SuspectView.Seen(r.source().conversationId(), r.source().seq()))).toList();
@@ -128,16 +142,16 @@ final class SuspectPages {
                 decisions);
     }
 
-    private SuspectView.AccountRow account(AccountRef a, Profile p) {
-        List<Long> conversations = store.conversations().stream()
+    private static SuspectView.AccountRow account(AccountRef a, List<Conversation> own) {
+        List<Long> conversations = own.stream()
                 .filter(c -> c.key().network().equals(a.network()) && c.key().partnerAccount().equals(a.handle()))
-                .map(c -> c.id()).filter(p.conversations()::contains).toList();
+                .map(Conversation::id).toList();
         return new SuspectView.AccountRow(a.toString(), Shown.of(a.toString()), conversations);
     }
 
-    private SuspectView.LinkRow link(Link l, Profile p) {
+    private static SuspectView.LinkRow link(Link l, List<Conversation> own) {
         return new SuspectView.LinkRow(LinkDecisions.argument(l), l.key().kind(), Shown.of(l.key().value()),
-                l.accounts().stream().map(a -> account(a, p)).toList(),
+                l.accounts().stream().map(a -> account(a, own)).toList(),
                 l.sources().stream().map(s -> new SuspectView.Seen(s.conversationId(), s.seq())).distinct().toList());
     }
 }

@@ -1,0 +1,219 @@
+package org.sweetie.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
+import org.sweetie.core.Network;
+import org.sweetie.core.Protocol;
+import org.sweetie.core.Stage;
+
+/**
+ * The conversation summaries (migration 8): kept up to date when a unit of work commits, and read a page at a time
+ * with the criteria as SQL, so that a list of 100,000 conversations reads only the rows it shows.
+ */
+final class ConversationSummaries {
+    /** The expressions of migration 8's backfill, for one conversation; %s is the dialect's string aggregate. */
+    private static final String REFRESH = """
+            INSERT INTO conversation_summary (conversation_id, first_at, last_at, messages, events, stages,
+                                              qualification, reached_operators)
+            SELECT c.id,
+                   (SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id ORDER BY m.seq LIMIT 1),
+                   (SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1),
+                   (SELECT count(*) FROM message m WHERE m.conversation_id = c.id),
+                   (SELECT count(*) FROM event e WHERE e.conversation_id = c.id),
+                   ',' || coalesce((SELECT %s FROM analysis_flag f
+                                    WHERE f.conversation_id = c.id AND f.kind = 'stage'), '') || ',',
+                   CASE WHEN EXISTS (SELECT 1 FROM analysis_flag f WHERE f.conversation_id = c.id
+                                     AND f.kind = 'qualified' AND f.value = 'wcst') THEN 'wcst'
+                        ELSE coalesce((SELECT f.value FROM analysis_flag f WHERE f.conversation_id = c.id
+                                       AND f.kind = 'qualified' ORDER BY f.id DESC LIMIT 1), 'none') END,
+                   CASE WHEN EXISTS (SELECT 1 FROM event e WHERE e.conversation_id = c.id AND e.kind = 'OPERATOR')
+                        THEN 1 ELSE 0 END
+            FROM conversation c WHERE c.id = ?
+            ON CONFLICT (conversation_id) DO UPDATE SET first_at = excluded.first_at, last_at = excluded.last_at,
+                messages = excluded.messages, events = excluded.events, stages = excluded.stages,
+                qualification = excluded.qualification, reached_operators = excluded.reached_operators""";
+    private static final String DETAILS = """
+            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel,
+                   s.first_at, s.last_at, s.messages, s.events, s.stages, s.qualification, s.reached_operators
+            FROM conversation_summary s
+            JOIN conversation c ON c.id = s.conversation_id
+            JOIN persona p ON p.id = c.persona_id
+            JOIN account pa ON pa.id = c.persona_account_id
+            JOIN account ca ON ca.id = c.partner_account_id
+            WHERE s.conversation_id IN (%s)""";
+    private static final int CHUNK = 500;
+
+    private ConversationSummaries() {
+    }
+
+    /** Works a conversation's summary out again from its rows, inside the caller's transaction. */
+    static void refresh(Connection c, Dialect dialect, long conversationId) throws SQLException {
+        String aggregate = dialect == Dialect.SQLITE ? "group_concat(DISTINCT upper(f.value))"
+                : "string_agg(DISTINCT upper(f.value), ',')";
+        try (PreparedStatement refresh = c.prepareStatement(REFRESH.formatted(aggregate))) {
+            refresh.setLong(1, conversationId);
+            refresh.executeUpdate();
+        }
+    }
+
+    /** Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}). */
+    static void changed(Connection c) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE store_change SET changes = changes + 1")) {
+            update.executeUpdate();
+        }
+    }
+
+    static long changes(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT changes FROM store_change");
+             ResultSet r = q.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    static long count(Connection c, ConversationQuery query) throws SQLException {
+        Where where = Where.of(query);
+        try (PreparedStatement q = c.prepareStatement("SELECT count(*) " + where.from + where.sql)) {
+            where.bind(q, 1);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** The page's ids first, on the summaries alone; then what the list shows of those only. */
+    static List<ConversationStats> page(Connection c, ConversationQuery query, long offset, int limit)
+            throws SQLException {
+        Where where = Where.of(query);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT s.conversation_id " + where.from + where.sql
+                + " ORDER BY s.conversation_id DESC LIMIT ? OFFSET ?")) {
+            int next = where.bind(q, 1);
+            q.setLong(next, limit);
+            q.setLong(next + 1, offset);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        List<ConversationStats> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(details(c, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return found;
+    }
+
+    private static List<ConversationStats> details(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, ConversationStats> byId = new LinkedHashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement q = c.prepareStatement(DETAILS.formatted(marks))) {
+            for (int i = 0; i < ids.size(); i++) {
+                q.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    Network network = new Network(StoredText.read(r, 2), Protocol.valueOf(r.getString(3)));
+                    Conversation conversation = new Conversation(r.getLong(1), new ConversationKey(network,
+                            StoredText.read(r, 4), StoredText.read(r, 5), StoredText.read(r, 6),
+                            StoredText.read(r, 7)));
+                    byId.put(conversation.id(), new ConversationStats(conversation, instant(r, 8), instant(r, 9),
+                            r.getInt(10), r.getInt(11), stages(r.getString(12)), r.getString(13),
+                            r.getInt(14) != 0));
+                }
+            }
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Set<Stage> stages(String stored) {
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        Arrays.stream(stored.split(",")).filter(s -> !s.isEmpty()).forEach(s -> stages.add(Stage.valueOf(s)));
+        return stages;
+    }
+
+    /** The query's criteria as a FROM with only the joins they need and a WHERE, with the values to bind. */
+    private record Where(String from, String sql, List<Object> values) {
+        static Where of(ConversationQuery query) {
+            List<String> terms = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            StringBuilder from = new StringBuilder("FROM conversation_summary s");
+            boolean persona = query.persona() != null || query.desk() != null && !query.desk().isEmpty();
+            if (persona || query.network() != null || query.partnerHandle() != null) {
+                from.append(" JOIN conversation c ON c.id = s.conversation_id");
+            }
+            if (persona) {
+                from.append(" JOIN persona p ON p.id = c.persona_id");
+            }
+            if (query.network() != null) {
+                from.append(" JOIN account pa ON pa.id = c.persona_account_id");
+                terms.add("lower(pa.network) = lower(?)");
+                values.add(StoredText.of(query.network()));
+            }
+            if (query.partnerHandle() != null) {
+                from.append(" JOIN account ca ON ca.id = c.partner_account_id");
+                terms.add("ca.handle = ?");
+                values.add(StoredText.of(query.partnerHandle()));
+            }
+            if (query.persona() != null) {
+                terms.add("lower(p.handle) = lower(?)");
+                values.add(StoredText.of(query.persona()));
+            }
+            for (Stage stage : query.stages().stream().sorted().toList()) {
+                terms.add("s.stages LIKE ?");
+                values.add("%," + stage.name().toUpperCase(Locale.ROOT) + ",%");
+            }
+            if (query.qualified() != null) {
+                terms.add(query.qualified().equals("wcst") ? "s.qualification = 'wcst'" : "s.qualification <> 'none'");
+            }
+            if (query.since() != null) {
+                terms.add("s.last_at >= ?");
+                values.add(query.since().toEpochMilli());
+            }
+            if (query.until() != null) {
+                terms.add("s.first_at <= ?");
+                values.add(query.until().toEpochMilli());
+            }
+            if (query.desk() != null) {
+                List<String> handles = query.desk().stream().sorted().toList();
+                terms.add(handles.isEmpty() ? "s.reached_operators = 1" : "(s.reached_operators = 1 OR p.handle IN ("
+                        + String.join(", ", java.util.Collections.nCopies(handles.size(), "?")) + "))");
+                handles.forEach(h -> values.add(StoredText.of(h)));
+            }
+            return new Where(from + " ", terms.isEmpty() ? "" : "WHERE " + String.join(" AND ", terms), values);
+        }
+
+        /** Binds the values from the given parameter on; returns the next parameter's index. */
+        int bind(PreparedStatement q, int first) throws SQLException {
+            int i = first;
+            for (Object value : values) {
+                if (value instanceof Long l) {
+                    q.setLong(i++, l);
+                } else {
+                    q.setString(i++, (String) value);
+                }
+            }
+            return i;
+        }
+    }
+}
