@@ -16,6 +16,7 @@ import org.sweetie.core.Stage;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.evidence.GuardTally;
 import org.sweetie.identity.Level;
+import org.sweetie.identity.SuspectBook;
 import org.sweetie.referral.HeadlineTable;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
@@ -36,8 +37,13 @@ final class DashboardPage {
     private final Analyzer analyzer;
     private final Views views;
 
-    DashboardPage(ConversationStore store, EvidenceLog evidence, Analyzer analyzer, Views views) {
+    private final SuspectBook suspects;
+
+    /** @param suspects the console's, shared with the suspects' pages: whichever is viewed first reads them */
+    DashboardPage(ConversationStore store, SuspectBook suspects, EvidenceLog evidence, Analyzer analyzer,
+                  Views views) {
         this.store = store;
+        this.suspects = suspects;
         this.evidence = evidence;
         this.analyzer = analyzer;
         this.views = views;
@@ -68,8 +74,8 @@ final class DashboardPage {
     }
 
     private Dashboard compute() {
-        HeadlineTable table = Referrals.headlines(store, analyzer, new Routing(Routing.DEFAULT_MIN_CONFIDENCE),
-                Level.ANONYMOUS, null);
+        HeadlineTable table = Referrals.headlines(suspects.read(), store, analyzer,
+                new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
         // the store's summaries, without a country: the charts need none
         List<ConversationStats> conversations = store.conversationStats(ConversationQuery.ALL, 0, Integer.MAX_VALUE);
