@@ -21,6 +21,7 @@ import org.sweetie.core.Role;
 import org.sweetie.web.Console;
 import org.sweetie.web.ConsoleOptions;
 import org.sweetie.web.ConsoleServices;
+import org.sweetie.web.LiveDesk;
 import org.sweetie.web.access.Actor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,14 @@ final class ConsoleBench implements Callable<Integer> {
     private static final String[] PERSONA = {"hi", "im 10", "what is that?", "no", "from cebu", "ok"};
     private static final String[] GROOMING = {"how old r u", "do you have a cam?", "r u alone?",
         "i give you 20 dollars for a sexy show", "dont tell anyone ok"};
+
+    /** No deployment runs in the bench: a desk port that only names the bench's persona, so /desk lists its rows. */
+    private static final LiveDesk BENCH_DESK = new LiveDesk() {
+        @Override
+        public Set<String> personas() {
+            return Set.of(DemoCommand.PERSONA.handle());
+        }
+    };
 
     @Spec
     CommandSpec spec;
@@ -79,7 +88,7 @@ final class ConsoleBench implements Callable<Integer> {
                 users.add(Actor.commandLine(), "bench-supervisor", Role.SUPERVISOR, PASSWORD.toCharArray());
                 try (Console console = Console.start(new ConsoleServices(workspace.store(), workspace.evidence(),
                         Analyzer.standard(), Clock.systemUTC(), problem -> err.println("sweetie " + problem)),
-                        new ConsoleOptions("127.0.0.1", 0, false, Duration.ofHours(1), Set.of()))) {
+                        new ConsoleOptions("127.0.0.1", 0, false, Duration.ofHours(1), Set.of()), BENCH_DESK)) {
                     measure(console.port(), middle, out);
                 }
             }
@@ -154,6 +163,9 @@ final class ConsoleBench implements Callable<Integer> {
         pages.put("suspects", new Page(analyst, "/suspects"));
         pages.put("a suspect", new Page(analyst, "/suspects/2"));
         pages.put("audit (supervisor)", new Page(supervisor, "/audit"));
+        pages.put("desk (supervisor, 200 newest)", new Page(supervisor, "/desk"));
+        pages.put("dashboard (supervisor)", new Page(supervisor, "/dashboard"));
+        pages.put("referrals", new Page(analyst, "/referrals"));
         out.printf("%-40s %9s %9s %9s %9s%n", "page (ms, " + requests + " requests)", "first", "p50", "p95", "max");
         for (var entry : pages.entrySet()) {
             long first = entry.getValue().time();

@@ -47,6 +47,12 @@ public interface ConversationStore extends AutoCloseable {
      */
     long changes();
 
+    /**
+     * The ids of the conversations with at least one event of this kind, lowest first: what a figure over one kind
+     * of event (the dashboard's warnings) reads instead of every conversation's events.
+     */
+    List<Long> conversationsWithEvent(EventKind kind);
+
     /** A conversation's messages in sequence order. */
     List<Message> messages(long conversationId);
 

@@ -50,6 +50,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Long> conversationsWithEvent(EventKind kind) {
+        return store.conversationsWithEvent(kind);
+    }
+
+    @Override
     public long changes() {
         return store.changes();
     }

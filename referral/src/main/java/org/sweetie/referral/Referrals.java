@@ -51,8 +51,18 @@ public final class Referrals {
      */
     public static HeadlineTable headlines(ConversationStore store, Analyzer analyzer, Routing routing, Level minLevel,
                                           String onlyFolder) {
+        return headlines(Suspects.read(store), store, analyzer, routing, minLevel, onlyFolder);
+    }
+
+    /**
+     * As {@link #headlines(ConversationStore, Analyzer, Routing, Level, String)}, on the suspects as
+     * {@link Suspects#read} read them from this store: for a reader that keeps them (the console's
+     * {@code SuspectBook}).
+     */
+    public static HeadlineTable headlines(List<Profile> suspects, ConversationStore store, Analyzer analyzer,
+                                          Routing routing, Level minLevel, String onlyFolder) {
         DossierAssembler routes = new DossierAssembler(store, analyzer, routing, null, null);
-        Plan plan = plan(Suspects.read(store), routes::route, minLevel, onlyFolder);
+        Plan plan = plan(suspects, routes::route, minLevel, onlyFolder);
         Map<String, Integer> referred = new TreeMap<>();
         plan.chosen().forEach(c -> referred.merge(c.route().folder(), 1, Integer::sum));
         return new HeadlineTable(plan.headlines(), referred);

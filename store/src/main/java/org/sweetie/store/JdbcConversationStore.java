@@ -362,6 +362,23 @@ final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Long> conversationsWithEvent(EventKind kind) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT DISTINCT conversation_id FROM event WHERE kind = ? ORDER BY conversation_id")) {
+                q.setString(1, kind.name());
+                List<Long> found = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getLong(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
     public long changes() {
         return db.read(ConversationSummaries::changes);
     }

@@ -370,6 +370,24 @@ abstract class StoreContract {
         assertThat(store.counts().events()).isEqualTo(2);
     }
 
+    @Test
+    void theConversationsWithAnEventOfAKindAreFoundOnceEach() {
+        Conversation alice = chatWith("alice");
+        Conversation bob = chatWith("bob");
+        Conversation carol = chatWith("carol");
+        try (var unit = store.appender()) {
+            unit.record(carol, new Event(T0, EventKind.WARNING, "bot", "deterrence warning level 1 of 2", null, null));
+            unit.record(carol, new Event(T0.plusSeconds(1), EventKind.WARNING, "bot", "deterrence warning level 2 of 2",
+                    null, null));
+            unit.record(alice, new Event(T0, EventKind.WARNING, "bot", "deterrence warning level 1 of 2", null, null));
+            unit.record(bob, new Event(T0, EventKind.QUIT, "bob", "has quit", null, null));
+            unit.commit();
+        }
+        assertThat(store.conversationsWithEvent(EventKind.WARNING)).containsExactly(alice.id(), carol.id());
+        assertThat(store.conversationsWithEvent(EventKind.QUIT)).containsExactly(bob.id());
+        assertThat(store.conversationsWithEvent(EventKind.OPERATOR)).isEmpty();
+    }
+
     /** irssi logs have minute precision: the time alone cannot tell whether a nick change came before a line. */
     @Test
     void anEventIsPlacedAfterTheMessagesStoredBeforeIt() {

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.sweetie.core.Printable;
 import org.sweetie.evidence.AuditTrail;
+import org.sweetie.identity.SuspectBook;
 import org.sweetie.web.access.Login;
 import org.sweetie.web.access.LoginThrottle;
 import org.sweetie.web.access.Passwords;
@@ -54,12 +55,13 @@ public final class Console implements AutoCloseable {
         // one thread, so a conversation's changes reach the browsers in order; also the streams' pings
         var worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         DeskPages deskPages = new DeskPages(services, desk, audit, access, views, worker);
-        SuspectPages suspects = new SuspectPages(services.store(), services.evidence(), audit, access, views,
+        SuspectBook book = new SuspectBook(services.store());
+        SuspectPages suspects = new SuspectPages(services.store(), book, services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
         UserPages userPages = new UserPages(users, sessions, access, views);
-        DashboardPage dashboard = new DashboardPage(services.store(), services.evidence(), services.analyzer(),
-                views);
+        DashboardPage dashboard = new DashboardPage(services.store(), book, services.evidence(),
+                services.analyzer(), views);
         ReferralPages referrals;
         try {
             referrals = new ReferralPages(services, audit, access, views, options.work() != null ? options.work()

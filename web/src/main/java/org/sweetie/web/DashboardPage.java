@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sweetie.analysis.Analyzer;
-import org.sweetie.analysis.ConversationFilter;
-import org.sweetie.analysis.ConversationOverview;
-import org.sweetie.analysis.ConversationSummary;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Stage;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.evidence.GuardTally;
 import org.sweetie.identity.Level;
+import org.sweetie.identity.SuspectBook;
 import org.sweetie.referral.HeadlineTable;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
@@ -37,8 +37,13 @@ final class DashboardPage {
     private final Analyzer analyzer;
     private final Views views;
 
-    DashboardPage(ConversationStore store, EvidenceLog evidence, Analyzer analyzer, Views views) {
+    private final SuspectBook suspects;
+
+    /** @param suspects the console's, shared with the suspects' pages: whichever is viewed first reads them */
+    DashboardPage(ConversationStore store, SuspectBook suspects, EvidenceLog evidence, Analyzer analyzer,
+                  Views views) {
         this.store = store;
+        this.suspects = suspects;
         this.evidence = evidence;
         this.analyzer = analyzer;
         this.views = views;
@@ -48,12 +53,32 @@ final class DashboardPage {
         views.render(ctx, "dashboard", Views.frame(Access.session(ctx), "Dashboard", Page.DASHBOARD), figures());
     }
 
-    Dashboard figures() {
-        HeadlineTable table = Referrals.headlines(store, analyzer, new Routing(Routing.DEFAULT_MIN_CONFIDENCE),
-                Level.ANONYMOUS, null);
+    /** The figures and the store's and the evidence log's state they were computed from. */
+    private record Computed(long changes, long evidence, Dashboard figures) {
+    }
+
+    private Computed computed;
+
+    /**
+     * The figures, computed again only when the store's change count or the evidence log's size moved since the last
+     * time: computing them reads every conversation (the headline table replays each suspect's country).
+     */
+    synchronized Dashboard figures() {
+        // read first: a change while computing leaves the figures older than the key, so they are computed again
+        long changes = store.changes();
+        long entries = evidence.size();
+        if (computed == null || computed.changes() != changes || computed.evidence() != entries) {
+            computed = new Computed(changes, entries, compute());
+        }
+        return computed.figures();
+    }
+
+    private Dashboard compute() {
+        HeadlineTable table = Referrals.headlines(suspects.read(), store, analyzer,
+                new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
-        List<ConversationSummary> conversations = new ConversationOverview(store, analyzer)
-                .list(ConversationFilter.ALL);
+        // the store's summaries, without a country: the charts need none
+        List<ConversationStats> conversations = store.conversationStats(ConversationQuery.ALL, 0, Integer.MAX_VALUE);
         List<BarChart> charts = List.of(
                 BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
                         "conversations", perDay(conversations)),
@@ -84,9 +109,9 @@ final class DashboardPage {
     }
 
     /** Every day from the first to the last contact, the last {@value #DAYS} of them, days without any as 0. */
-    private static List<BarChart.Figure> perDay(List<ConversationSummary> conversations) {
+    private static List<BarChart.Figure> perDay(List<ConversationStats> conversations) {
         Map<LocalDate, Long> days = new TreeMap<>();
-        for (ConversationSummary s : conversations) {
+        for (ConversationStats s : conversations) {
             if (s.first() != null) {
                 days.merge(LocalDate.ofInstant(s.first(), ZoneOffset.UTC), 1L, Long::sum);
             }
@@ -107,7 +132,7 @@ final class DashboardPage {
     }
 
     /** How far conversations went: contacts, then each stage reached, then qualified and WCST. */
-    private static List<BarChart.Figure> funnel(List<ConversationSummary> conversations) {
+    private static List<BarChart.Figure> funnel(List<ConversationStats> conversations) {
         return List.of(
                 new BarChart.Figure("contacts", conversations.stream().filter(s -> s.messages() > 0).count()),
                 stage(conversations, Stage.AGE_AWARENESS, "age known"),
@@ -120,7 +145,7 @@ final class DashboardPage {
                         .filter(s -> s.qualification().equals("wcst")).count()));
     }
 
-    private static BarChart.Figure stage(List<ConversationSummary> conversations, Stage stage, String label) {
+    private static BarChart.Figure stage(List<ConversationStats> conversations, Stage stage, String label) {
         return new BarChart.Figure(label, conversations.stream().filter(s -> s.stages().contains(stage)).count());
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.sweetie.core.AuthorKind;
 import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.Message;
@@ -67,8 +69,7 @@ final class DeskPages {
 
     void show(Context ctx) {
         Session session = Access.session(ctx);
-        List<DeskRow> rows = store.conversations().stream().filter(this::onDesk)
-                .sorted(Comparator.comparingLong(Conversation::id).reversed()).limit(SHOWN).map(this::row).toList();
+        List<DeskRow> rows = newest().stream().map(this::row).toList();
         List<DeskView.Section> sections = new ArrayList<>();
         for (DeskState.State state : DeskState.State.values()) {
             String title = Character.toUpperCase(state.label.charAt(0)) + state.label.substring(1);
@@ -226,6 +227,21 @@ final class DeskPages {
     private Conversation conversation(Context ctx) {
         long id = ConversationPages.idOf(ctx.pathParam("id"));
         return store.findConversation(id).filter(this::onDesk).orElseThrow(NotFoundResponse::new);
+    }
+
+    /**
+     * The newest {@value #SHOWN} conversations of the deployment's personas, from the store's summaries: a page per
+     * persona, newest first, merged (the store matches a handle ignoring case; the desk only its exact handles).
+     */
+    private List<Conversation> newest() {
+        List<Conversation> found = new ArrayList<>();
+        for (String persona : desk.personas()) {
+            ConversationQuery query = new ConversationQuery(Set.of(), null, null, null, null, null, persona, null);
+            store.conversationStats(query, 0, SHOWN).stream().map(ConversationStats::conversation)
+                    .filter(this::onDesk).forEach(found::add);
+        }
+        return found.stream().sorted(Comparator.comparingLong(Conversation::id).reversed()).distinct().limit(SHOWN)
+                .toList();
     }
 
     private boolean onDesk(Conversation c) {

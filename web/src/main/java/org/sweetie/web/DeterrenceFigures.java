@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sweetie.core.AuthorKind;
 import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationKey;
+import org.sweetie.core.ConversationQuery;
+import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Event;
 import org.sweetie.core.EventKind;
@@ -38,8 +42,14 @@ final class DeterrenceFigures {
         Map<Integer, Integer> byLevel = new TreeMap<>();
         int levels = 0;
         Map<String, Warned> warned = new HashMap<>();
-        List<Conversation> conversations = store.conversations();
-        for (Conversation c : conversations) {
+        // the partners' keys to their conversations (a partner may have had any persona in any of them)
+        Map<String, Conversation> partners = new HashMap<>();
+        for (long id : store.conversationsWithEvent(EventKind.WARNING)) {
+            Conversation c = store.findConversation(id).orElse(null);
+            if (c == null) {
+                continue;
+            }
+            partners.putIfAbsent(partner(c), c);
             for (Event e : store.events(c.id())) {
                 if (e.kind() != EventKind.WARNING) {
                     continue;
@@ -60,11 +70,8 @@ final class DeterrenceFigures {
         int cameBack = 0;
         int cameBackAfterLast = 0;
         Map<String, boolean[]> back = new HashMap<>();
-        for (Conversation c : conversations) {
+        for (Conversation c : conversationsOf(store, warned.keySet(), partners)) {
             Warned w = warned.get(partner(c));
-            if (w == null) {
-                continue;
-            }
             boolean[] seen = back.computeIfAbsent(partner(c), k -> new boolean[2]);
             for (Message m : store.messages(c.id())) {
                 if (m.author().kind() == AuthorKind.PARTNER) {
@@ -85,6 +92,21 @@ final class DeterrenceFigures {
         String share = warned.isEmpty() ? "none warned"
                 : Math.round(100.0 * cameBack / warned.size()) + " %";
         return new Dashboard.Deterrence(rows, warned.size(), cameBack, share, warnedLast, cameBackAfterLast);
+    }
+
+    /** Every conversation of the warned partners, from the store's summaries (the partner's account and network). */
+    private static List<Conversation> conversationsOf(ConversationStore store, Set<String> warned,
+                                                      Map<String, Conversation> partners) {
+        List<Conversation> found = new ArrayList<>();
+        for (String partner : warned) {
+            ConversationKey key = partners.get(partner).key();
+            ConversationQuery query = new ConversationQuery(Set.of(), null, null, null, key.partnerAccount(),
+                    key.network().name(), null, null);
+            // the store matches the network ignoring case: the partner is the exact account and network
+            store.conversationStats(query, 0, Integer.MAX_VALUE).stream().map(ConversationStats::conversation)
+                    .filter(c -> partner(c).equals(partner)).forEach(found::add);
+        }
+        return found;
     }
 
     private static String partner(Conversation c) {

@@ -40,15 +40,15 @@ final class SuspectPages {
     private final Clock clock;
     private final SuspectBook suspects;
 
-    SuspectPages(ConversationStore store, EvidenceLog evidence, AuditTrail audit, Access access, Views views,
-                 Clock clock) {
+    SuspectPages(ConversationStore store, SuspectBook suspects, EvidenceLog evidence, AuditTrail audit, Access access,
+                 Views views, Clock clock) {
         this.store = store;
         this.evidence = evidence;
         this.audit = audit;
         this.access = access;
         this.views = views;
         this.clock = clock;
-        this.suspects = new SuspectBook(store);
+        this.suspects = suspects;
     }
 
     void list(Context ctx) {
