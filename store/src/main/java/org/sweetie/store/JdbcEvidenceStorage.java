@@ -193,7 +193,7 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
         if (!kind.matches("[a-z_]+")) {
             throw new IllegalArgumentException("an evidence entry kind is a-z and _, not " + kind);
         }
-        // the kind as a literal: only then do SQLite and PostgreSQL use the kind's partial index (migration 6)
+        // the kind as a literal: only then do SQLite and PostgreSQL use the kind's partial index (migration 7)
         return db.write(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT idx, conversation_id, body FROM evidence_entry "
                     + "WHERE kind = '" + kind + "' ORDER BY idx");
