@@ -644,19 +644,27 @@ class CliTest {
                 + "2013-10-01 11:00:10\tdave\ti give you 20 dollars for a sexy show on cam\n");
         assertThat(sweetie("import", "--db", db(), "--key", key(), "--persona", "Sweetie10", logs.toString())
                 .exitCode()).isZero();
-        Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
+        String deployment = """
                 personas:
                   - nicknames: [Sweetie10]
                     sandbox:
-                      - partners: 2
+                      - partners: 1
                         pace: 0ms
-                retention: {after: 30d, every: 1s}
-                """);
-        Run run = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "2s");
+                retention: {after: %s, every: 1s}
+                """;
+        // imported today: kept for the retention's 30 days, however old its lines are
+        Path month = Files.writeString(folder.resolve("month.yaml"), deployment.formatted("30d"));
+        Run kept = sweetie("run", "--config", month.toString(), "--db", db(), "--key", key(), "--for", "2s");
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.err()).doesNotContain("retention: deleted");
+        assertThat(sweetie("conversations", "--db", db(), "--key", key()).out()).contains("libera: amy");
+
+        Path second = Files.writeString(folder.resolve("second.yaml"), deployment.formatted("1s"));
+        Run run = sweetie("run", "--config", second.toString(), "--db", db(), "--key", key(), "--for", "3s");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("sweetie: retention: deleted 1 conversations, 2 messages");
+        assertThat(run.err()).contains("sweetie: retention: deleted ");
         String listed = sweetie("conversations", "--db", db(), "--key", key()).out();
-        assertThat(listed).contains("libera: dave").doesNotContain("amy").contains("sandbox");
+        assertThat(listed).as("a qualified partner is kept").contains("libera: dave").doesNotContain("amy");
     }
 
     @Test

@@ -48,6 +48,12 @@ public interface ConversationStore extends AutoCloseable {
     long changes();
 
     /**
+     * When the store last committed something of the conversation (a message, an event, a flag), by the store's
+     * clock: for an imported log that is when it was imported, however old its lines are. Empty for an unknown one.
+     */
+    Optional<java.time.Instant> storedAt(long conversationId);
+
+    /**
      * The ids of the conversations with at least one event of this kind, lowest first: what a figure over one kind
      * of event (the dashboard's warnings) reads instead of every conversation's events.
      */

@@ -60,6 +60,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<java.time.Instant> storedAt(long conversationId) {
+        return store.storedAt(conversationId);
+    }
+
+    @Override
     public Optional<Conversation> findConversation(long id) {
         return store.findConversation(id);
     }

@@ -65,11 +65,16 @@ public final class Minimisation {
                 .anyMatch(f -> f.kind().equals("stage")));
     }
 
+    /**
+     * The conversation's last activity: its last line or event, or when Sweetie last stored something of it if that
+     * is later. Logs imported today count from today, however old their lines: retention is about how long Sweetie
+     * has held them, not how old they were when they came.
+     */
     private static Optional<Instant> lastActivity(ConversationStore store, long id) {
-        Optional<Instant> message = store.messages(id).stream().map(Message::time).max(Instant::compareTo);
-        Optional<Instant> event = store.events(id).stream().map(Event::time).max(Instant::compareTo);
-        return message.isPresent() && event.isPresent()
-                ? Optional.of(message.get().isAfter(event.get()) ? message.get() : event.get())
-                : message.or(() -> event);
+        return java.util.stream.Stream.of(
+                        store.messages(id).stream().map(Message::time).max(Instant::compareTo),
+                        store.events(id).stream().map(Event::time).max(Instant::compareTo),
+                        store.storedAt(id))
+                .flatMap(Optional::stream).max(Instant::compareTo);
     }
 }

@@ -69,6 +69,24 @@ final class ConversationSummaries {
             refresh.setLong(1, conversationId);
             refresh.executeUpdate();
         }
+        try (PreparedStatement stored = c.prepareStatement("""
+                INSERT INTO conversation_stored (conversation_id, stored_at) VALUES (?, ?)
+                ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at""")) {
+            stored.setLong(1, conversationId);
+            stored.setLong(2, System.currentTimeMillis());
+            stored.executeUpdate();
+        }
+    }
+
+    /** When the store last committed something of the conversation (migration 9), or null. */
+    static java.time.Instant storedAt(Connection c, long conversationId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT stored_at FROM conversation_stored WHERE conversation_id = ?")) {
+            q.setLong(1, conversationId);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? java.time.Instant.ofEpochMilli(r.getLong(1)) : null;
+            }
+        }
     }
 
     /** Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}). */

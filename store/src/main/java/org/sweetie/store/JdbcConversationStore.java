@@ -238,6 +238,7 @@ final class JdbcConversationStore implements ConversationStore {
                 events += deleteRows(c, "DELETE FROM event WHERE conversation_id = ?", id);
                 flags += deleteRows(c, "DELETE FROM analysis_flag WHERE conversation_id = ?", id);
                 deleteRows(c, "DELETE FROM conversation_summary WHERE conversation_id = ?", id);
+                deleteRows(c, "DELETE FROM conversation_stored WHERE conversation_id = ?", id);
                 conversations += deleteRows(c, "DELETE FROM conversation WHERE id = ?", id);
             }
             int removed = 0;
@@ -381,6 +382,11 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public long changes() {
         return db.read(ConversationSummaries::changes);
+    }
+
+    @Override
+    public Optional<Instant> storedAt(long conversationId) {
+        return Optional.ofNullable(db.read(c -> ConversationSummaries.storedAt(c, conversationId)));
     }
 
     @Override

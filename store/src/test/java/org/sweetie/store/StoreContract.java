@@ -226,6 +226,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void theStoreKnowsWhenItLastStoredSomethingOfAConversationHoweverOldItsLines() {
+        Conversation c = chatWith("alice");
+        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        store.append(c, partnerSays(0, "a line from long ago", "old-1")); // T0 is years before now
+        java.time.Instant stored = store.storedAt(c.id()).orElseThrow();
+        assertThat(stored).isAfterOrEqualTo(before).isAfter(store.messages(c.id()).getFirst().time());
+        assertThat(store.storedAt(c.id() + 1000)).isEmpty();
+        store.delete(List.of(c.id()));
+        assertThat(store.storedAt(c.id())).isEmpty();
+    }
+
+    @Test
     void personaIsStoredOnceAndReadBackWhole() {
         Persona again = store.persona(new Persona("SWEETIE10", List.of("other"), 12, "NL", List.of(), ""));
         assertThat(again).isEqualTo(SWEETIE);
