@@ -32,6 +32,7 @@ import org.sweetie.core.Conversation;
 import org.sweetie.core.EventKind;
 import org.sweetie.core.Message;
 import org.sweetie.core.Role;
+import org.sweetie.web.Chromium;
 import org.sweetie.web.Console;
 import org.sweetie.web.ConsoleOptions;
 import org.sweetie.web.ConsoleServices;

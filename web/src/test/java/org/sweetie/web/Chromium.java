@@ -15,15 +15,15 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium driven by its chromedriver, headless, with a fresh profile. Missing either is a failure naming
- * what to install: the browser tests never skip.
+ * what to install: the browser tests never skip. Shared with the app module's desk test (web's test jar).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    Chromium(Path profile) throws IOException {
+    public Chromium(Path profile) throws IOException {
         for (Path needed : List.of(BROWSER, DRIVER)) {
             if (!Files.isExecutable(needed)) {
                 throw new IllegalStateException(needed + " is missing: apt-get install -y chromium chromium-driver");
@@ -42,13 +42,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /** What the page wrote to its console since the last call, at warning level or above. */
-    List<LogEntry> consoleProblems() {
+    public List<LogEntry> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
     }
 
     /** Saves what the window shows (the console's own pages: for the README and for people reviewing a change). */
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
