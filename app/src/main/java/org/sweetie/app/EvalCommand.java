@@ -101,6 +101,7 @@ final class EvalCommand implements Callable<Integer> {
         Tally tainted = new Tally();
         Tally strong = new Tally();
         int[] country = new int[2]; // right, labelled
+        RoutingTable routing = new RoutingTable();
         int conversations = 0;
         for (String line : corpusLines()) {
             if (line.isBlank()) {
@@ -130,6 +131,8 @@ final class EvalCommand implements Callable<Integer> {
                 country[0] += report.country() != null
                         && report.country().country().equals(labelledCountry.asText()) ? 1 : 0;
             }
+            routing.count(report.country(), labelledCountry == null || labelledCountry.isNull() ? null
+                    : labelledCountry.asText());
         }
         print(conversations, stages, levels, tainted, identifiers);
         spec.commandLine().getOut().printf("strong identifiers (type aside): precision %.3f recall %.3f "
@@ -137,6 +140,7 @@ final class EvalCommand implements Callable<Integer> {
                 strong.falsePositives, strong.falseNegatives);
         spec.commandLine().getOut().printf("country accuracy: %.3f (%d of %d conversations whose labels name one)%n",
                 country[1] == 0 ? 1.0 : (double) country[0] / country[1], country[0], country[1]);
+        routing.print(spec.commandLine().getOut());
         return 0;
     }
 
