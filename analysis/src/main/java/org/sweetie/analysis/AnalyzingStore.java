@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
@@ -44,11 +45,12 @@ public final class AnalyzingStore extends ForwardingConversationStore {
     }
 
     /**
-     * The same store, but its units of work read the texts of the messages they store ahead of the conversations'
-     * engines, on the given threads, and run the engines of different conversations at once: for imports, where a
-     * unit stores many thousands of messages. The findings are the same; in the evidence log a message's flags come
-     * after the messages stored with it up to {@value Unit#AHEAD} lines later instead of right after it (always at
-     * the same place for the same input), and before the unit's next event, flag or commit.
+     * The same store, but its units of work analyse on the given threads, for imports, where a unit stores many
+     * thousands of messages: the texts of the messages are read ahead, many at once, and each conversation's engine
+     * runs beside the thread that stores, in the order of its messages (different conversations at once). The
+     * findings are the same. In the evidence log the flags of a window of {@value Unit#WINDOW} stored lines come
+     * after the next window's lines (or at the unit's next flag or commit) instead of right after their message:
+     * always at the same place for the same input.
      */
     public ConversationStore readingAhead(ExecutorService readers) {
         return new ForwardingConversationStore(this) {
@@ -59,19 +61,28 @@ public final class AnalyzingStore extends ForwardingConversationStore {
         };
     }
 
-    /** A unit of work that analyses what it stores: each message as it comes, or a window of them at once. */
+    /** A unit of work that analyses what it stores: each message as it comes, or windows of them on other threads. */
     private final class Unit implements Appender {
-        /** How many messages are read ahead before their engines run. */
-        static final int AHEAD = 1_024;
+        /** How many stored messages make a window, whose engines then run while the next window is stored. */
+        static final int WINDOW = 1_024;
 
         private final Appender inner;
-        /** Threads that read texts ahead and run engines; null when each message is analysed as it is added. */
+        /** Threads that read texts and run engines; null when each message is analysed as it is added. */
         private final ExecutorService readers;
         private final Set<Long> touched = new HashSet<>();
-        private final List<Ahead> ahead = new ArrayList<>();
+        /** The window being stored. */
+        private List<Ahead> ahead = new ArrayList<>();
+        /** Closed windows whose engines are running or done, oldest first; their flags are not stored yet. */
+        private final java.util.ArrayDeque<Window> running = new java.util.ArrayDeque<>();
+        /** Per conversation, the last piece of engine work handed to the threads: the next one runs after it. */
+        private final Map<Long, CompletableFuture<Void>> chains = new HashMap<>();
 
         /** A stored message whose text is being read. */
         private record Ahead(Conversation conversation, Message message, Future<MessageText> text) {
+        }
+
+        /** A closed window: its messages, their findings once its engines have run, and when that is. */
+        private record Window(List<Ahead> messages, List<List<Finding>> findings, CompletableFuture<Void> done) {
         }
 
         Unit(Appender inner, ExecutorService readers) {
@@ -89,8 +100,11 @@ public final class AnalyzingStore extends ForwardingConversationStore {
                     flag(conversation, m, engine(conversation.id()).accept(m));
                 } else {
                     ahead.add(new Ahead(conversation, m, readers.submit(() -> analyzer.readText(m.text()))));
-                    if (ahead.size() >= AHEAD) {
-                        drain();
+                    if (ahead.size() >= WINDOW) {
+                        closeWindow();
+                        while (running.size() > 1) {
+                            storeFlags(running.removeFirst());
+                        }
                     }
                 }
             }
@@ -103,51 +117,61 @@ public final class AnalyzingStore extends ForwardingConversationStore {
             }
         }
 
-        /**
-         * Runs the engines over the messages read ahead, each conversation's in order and different conversations
-         * at once, then stores their flags in the order of the messages.
-         */
-        private void drain() {
+        /** Hands the window's messages to their conversations' engines, each after that engine's earlier work. */
+        private void closeWindow() {
             if (ahead.isEmpty()) {
                 return;
             }
+            List<Ahead> messages = ahead;
+            ahead = new ArrayList<>();
             Map<Long, List<Integer>> byConversation = new LinkedHashMap<>();
-            for (int i = 0; i < ahead.size(); i++) {
-                byConversation.computeIfAbsent(ahead.get(i).conversation().id(), id -> new ArrayList<>()).add(i);
+            for (int i = 0; i < messages.size(); i++) {
+                byConversation.computeIfAbsent(messages.get(i).conversation().id(), id -> new ArrayList<>()).add(i);
             }
-            List<List<Finding>> findings = new ArrayList<>(java.util.Collections.nCopies(ahead.size(), null));
-            List<Future<?>> running = new ArrayList<>();
-            List<Runnable> works = new ArrayList<>();
+            List<List<Finding>> findings = new ArrayList<>(java.util.Collections.nCopies(messages.size(), null));
+            List<CompletableFuture<Void>> works = new ArrayList<>();
             for (Map.Entry<Long, List<Integer>> c : byConversation.entrySet()) {
-                ConversationAnalyzer engine = engine(c.getKey()); // here: a new engine may read the store
-                works.add(() -> {
+                ConversationAnalyzer engine = engine(c.getKey()); // here: a new engine reads the store
+                works.add(chain(c.getKey(), () -> {
                     for (int i : c.getValue()) {
-                        Ahead a = ahead.get(i);
+                        Ahead a = messages.get(i);
                         findings.set(i, engine.accept(a.message(), textOf(a)));
                     }
-                });
+                }));
             }
+            running.addLast(new Window(messages, findings,
+                    CompletableFuture.allOf(works.toArray(CompletableFuture[]::new))));
+        }
+
+        /** Runs work on a conversation's engine after the work handed to it before. */
+        private CompletableFuture<Void> chain(long conversationId, Runnable work) {
+            CompletableFuture<Void> next = chains.getOrDefault(conversationId, CompletableFuture.completedFuture(null))
+                    .thenRunAsync(work, readers);
+            chains.put(conversationId, next);
+            return next;
+        }
+
+        /** Waits for a window's engines, then stores its flags in the order of its messages. */
+        private void storeFlags(Window window) {
             try {
-                for (int w = 1; w < works.size(); w++) {
-                    running.add(readers.submit(works.get(w)));
-                }
-                works.getFirst().run();
-                for (Future<?> r : running) {
-                    r.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while analysing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+                window.done().join();
+            } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r
                         : new IllegalStateException("analysing failed", e.getCause());
-            } finally {
-                running.forEach(r -> r.cancel(true));
             }
-            for (int i = 0; i < ahead.size(); i++) {
-                flag(ahead.get(i).conversation(), ahead.get(i).message(), findings.get(i));
+            for (int i = 0; i < window.messages().size(); i++) {
+                Ahead a = window.messages().get(i);
+                flag(a.conversation(), a.message(), window.findings().get(i));
             }
-            ahead.clear();
+        }
+
+        /** Stores the flags of every message added so far. */
+        private void drain() {
+            closeWindow();
+            while (!running.isEmpty()) {
+                storeFlags(running.removeFirst());
+            }
+            chains.clear();
         }
 
         /** The text read ahead; read here if no thread has started on it, so no engine waits on a queue. */
@@ -168,12 +192,19 @@ public final class AnalyzingStore extends ForwardingConversationStore {
 
         @Override
         public boolean record(Conversation conversation, Event event) {
-            drain(); // the engines see the address after the messages before it
+            if (readers != null) {
+                closeWindow(); // the engine sees the address after the messages before it
+            }
             boolean stored = inner.record(conversation, event);
             if (stored) {
                 addressOf(event).ifPresent(ip -> {
                     touched.add(conversation.id());
-                    engine(conversation.id()).sawAddress(ip);
+                    ConversationAnalyzer engine = engine(conversation.id());
+                    if (readers == null) {
+                        engine.sawAddress(ip);
+                    } else {
+                        chain(conversation.id(), () -> engine.sawAddress(ip));
+                    }
                 });
             }
             return stored;
@@ -201,6 +232,10 @@ public final class AnalyzingStore extends ForwardingConversationStore {
         public void close() {
             ahead.forEach(a -> a.text().cancel(false));
             ahead.clear();
+            // engines still at work are left to finish before they are forgotten
+            chains.values().forEach(c -> c.exceptionally(failure -> null).join());
+            chains.clear();
+            running.clear();
             forget();
             inner.close();
         }
