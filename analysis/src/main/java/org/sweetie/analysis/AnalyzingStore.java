@@ -64,7 +64,7 @@ public final class AnalyzingStore extends ForwardingConversationStore {
     /** A unit of work that analyses what it stores: each message as it comes, or windows of them on other threads. */
     private final class Unit implements Appender {
         /** How many stored messages make a window, whose engines then run while the next window is stored. */
-        static final int WINDOW = 1_024;
+        static final int WINDOW = 256;
 
         private final Appender inner;
         /** Threads that read texts and run engines; null when each message is analysed as it is added. */

@@ -91,7 +91,7 @@ final class BenchCommand implements Runnable {
         private double measure(PrintWriter out, TempFolder work, Path log, boolean alone, String location)
                 throws IOException {
             try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key")).open()) {
-                ConversationStore store = alone ? workspace.storeOnly() : workspace.importing();
+                ConversationStore store = alone ? workspace.storeOnly() : workspace.inBatches();
                 System.gc();
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
                 long cpu = processCpu();

@@ -30,10 +30,12 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
-     * The same store for imports: a unit of work reads the texts of the messages it stores ahead, on one thread per
-     * core, and runs different conversations' engines at once (see {@link AnalyzingStore#readingAhead}).
+     * The same store for work that stores many messages per unit, imports and the capture writer: a unit reads the
+     * texts of the messages it stores ahead, on one thread per core, and runs the conversations' engines on those
+     * threads beside the one that stores (see {@link AnalyzingStore#readingAhead}). It shares the engines with
+     * {@link #store()}.
      */
-    synchronized ConversationStore importing() {
+    synchronized ConversationStore inBatches() {
         if (readers == null) {
             readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                     Thread.ofPlatform().daemon().name("analysis-reader-", 1).factory());
