@@ -272,10 +272,8 @@ final class JdbcAppender implements ConversationStore.Appender {
             insert(pending);
             pending.clear();
             db.onWriter(c -> {
-                for (long id : touched) {
-                    ConversationSummaries.refresh(c, db.dialect, id);
-                }
                 if (!touched.isEmpty()) {
+                    ConversationSummaries.refresh(c, db.dialect, touched);
                     ConversationSummaries.changed(c);
                 }
                 c.commit();
