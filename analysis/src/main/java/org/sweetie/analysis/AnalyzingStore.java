@@ -45,12 +45,12 @@ public final class AnalyzingStore extends ForwardingConversationStore {
     }
 
     /**
-     * The same store, but its units of work analyse on the given threads, for imports, where a unit stores many
-     * thousands of messages: the texts of the messages are read ahead, many at once, and each conversation's engine
+     * The same store, but its units of work analyse on the given threads, for imports and the capture writer, where
+     * a unit stores thousands of messages: the texts of the messages are read ahead, many at once, and each conversation's engine
      * runs beside the thread that stores, in the order of its messages (different conversations at once). The
-     * findings are the same. In the evidence log the flags of a window of {@value Unit#WINDOW} stored lines come
-     * after the next window's lines (or at the unit's next flag or commit) instead of right after their message:
-     * always at the same place for the same input.
+     * findings are the same. In the evidence log the flags of a window of {@value Unit#WINDOW} stored lines (a window
+     * also ends at an event) come after the lines of the window after it, or at the unit's next flag or commit,
+     * instead of right after their message: always at the same place for the same calls.
      */
     public ConversationStore readingAhead(ExecutorService readers) {
         return new ForwardingConversationStore(this) {
