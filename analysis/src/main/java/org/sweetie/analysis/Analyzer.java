@@ -51,6 +51,14 @@ public final class Analyzer {
         return engine;
     }
 
+    /**
+     * Reads what a message's text says on its own, the part of its analysis that needs nothing of its conversation:
+     * safe to call on any thread, for messages read ahead of their engine.
+     */
+    public MessageText readText(String text) {
+        return MessageText.read(text, lexicon, reading);
+    }
+
     /** Reads one text on its own: topics, secrecy, money and identifiers (see {@link TextFacts}). */
     public TextFacts read(String text) {
         MessageReading reading = MessageReading.of(text, lexicon);

@@ -81,12 +81,20 @@ public final class ConversationAnalyzer {
 
     /** Reads the next message (persona or partner) and returns what it established. */
     public List<Finding> accept(Message message) {
+        return accept(message, MessageText.read(message.text(), lexicon, reading));
+    }
+
+    /**
+     * Reads the next message, its text already read ({@link Analyzer#readText} of this message's text, on any
+     * thread): the same findings as {@link #accept(Message)}.
+     */
+    public List<Finding> accept(Message message, MessageText text) {
         int index = next++;
-        MessageReading words = MessageReading.of(message.text(), lexicon);
-        ConceptReading concepts = reading.read(words);
+        MessageReading words = text.words;
+        ConceptReading concepts = text.concepts;
         List<Finding> findings = new ArrayList<>();
         boolean persona = message.author().isPersona();
-        var platform = IdentifierExtractor.platformTalkedAbout(words.text.plain());
+        var platform = text.platform;
         if (platform != null) {
             platformInTalk = platform;
             platformTalkedAt = index;

@@ -248,7 +248,7 @@ final class IdentifierExtractor {
         while (dotted && m.find()) {
             add(found, taken, IdentifierType.IP, m.group(), m.group(), message, m.start(), m.end());
         }
-        if (plain.chars().filter(Character::isDigit).limit(7).count() == 7) {
+        if (atLeastDigits(plain, 7)) {
             phones(text, message, region, found, taken);
         }
         selfReported(text, plain, message, found, taken);
@@ -444,7 +444,44 @@ final class IdentifierExtractor {
                 }
             }
         }
-        return digits >= 5 && (spacedDigits >= 4 || text.indexOf('o') >= 0 || text.indexOf('O') >= 0);
+        return digits >= 5 && (spacedDigits >= 4 || text.indexOf('o') >= 0 || text.indexOf('O') >= 0)
+                && hasDigitRun(text, 9);
+    }
+
+    /**
+     * Whether the text has at least {@code length} digits or o's in a row, each at most one space, dot or dash from
+     * the one before: the shape {@link #DISGUISED_PHONE} needs, found without running it on every line with an o.
+     */
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        boolean separated = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c == 'o' || c == 'O') {
+                if (++run >= length) {
+                    return true;
+                }
+                separated = false;
+            } else if ((c == ' ' || c == '.' || c == '-') && run > 0 && !separated) {
+                separated = true;
+            } else {
+                run = 0;
+                separated = false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text has two digits after a space and no third: where {@link #AGE} can read an age. */
+    private static boolean hasTwoDigitNumber(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            if (MessageReading.isSpace(text.charAt(i - 1)) && MessageReading.isAsciiDigit(text.charAt(i))
+                    && MessageReading.isAsciiDigit(text.charAt(i + 1))
+                    && (i + 2 == text.length() || !MessageReading.isAsciiDigit(text.charAt(i + 2)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void disguisedPhones(String text, int message, String region, List<Identifier> found,
@@ -677,7 +714,7 @@ final class IdentifierExtractor {
         if (containsAny(plain, OCCUPATION_CUES)) {
             group(OCCUPATION, IdentifierType.OCCUPATION, text, message, found, taken, true);
         }
-        if (plain.chars().noneMatch(Character::isDigit)) {
+        if (!hasTwoDigitNumber(text)) {
             return;
         }
         Matcher m = AGE.matcher(text);
@@ -687,6 +724,16 @@ final class IdentifierExtractor {
                 add(found, taken, IdentifierType.AGE, m.group(1), m.group(1), message, m.start(1), m.end(1));
             }
         }
+    }
+
+    private static boolean atLeastDigits(String plain, int count) {
+        int digits = 0;
+        for (int i = 0; i < plain.length() && digits < count; i++) {
+            if (Character.isDigit(plain.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= count;
     }
 
     private static boolean containsAny(String plain, List<String> cues) {

@@ -41,6 +41,9 @@ final class MessageReading {
                     + "(\\d{1,2}|ten|tien|zehn|diez|dix|dez|sampu|eleven|elf|once|onze|nine|negen|neun|nueve|neuf|nove)"
                     + "(?![\\p{L}\\d])"
                     + "|(?<![\\p{L}])(?:mature|big|tall|grown up|smart|pretty|cute) for (?:a |an )?(\\d{1,2})(?![\\d])");
+    /** The ages in words {@link #YOU_ARE_NUMBER} reads. */
+    private static final java.util.List<String> AGE_WORD = java.util.List.of("ten", "tien", "zehn", "diez", "dix",
+            "dez", "sampu", "eleven", "elf", "once", "onze", "nine", "negen", "neun", "nueve", "neuf", "nove");
     /** Ages in words, as the persona (English, Tagalog, Cebuano) and partners write them. */
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
@@ -94,13 +97,71 @@ final class MessageReading {
         return reading;
     }
 
-    /** Money needs a digit, a currency sign or a money emoji: most lines have none, and the pattern is costly. */
+    /**
+     * Money needs a currency sign, a money emoji, or a number written right before a currency's name or sign (at
+     * most one space between): most lines have none, and the pattern is costly. A number alone ("lol 12345") is no
+     * amount, so it does not run the pattern.
+     */
     private static boolean mayHoldMoney(String plain) {
-        for (int i = 0; i < plain.length(); i++) {
+        int n = plain.length();
+        for (int i = 0; i < n; i++) {
             char c = plain.charAt(i);
-            if (Character.isDigit(c) || c == '$' || c == '€' || c == '£' || c == '₱' || c == '¥'
-                    || Character.isSurrogate(c)) {
+            if (currencySign(c) || c == '¥' || Character.isSurrogate(c)) {
                 return true;
+            }
+            if (isAsciiDigit(c)) {
+                // the number the pattern would read from here: digits, maybe a decimal part, maybe one space
+                int j = i;
+                while (j < n && isAsciiDigit(plain.charAt(j))) {
+                    j++;
+                }
+                if (j + 1 < n && (plain.charAt(j) == '.' || plain.charAt(j) == ',') && isAsciiDigit(plain.charAt(j + 1))) {
+                    j++;
+                    while (j < n && isAsciiDigit(plain.charAt(j))) {
+                        j++;
+                    }
+                }
+                if (j < n && isSpace(plain.charAt(j))) {
+                    j++;
+                }
+                if (j < n && (Character.isLetter(plain.charAt(j)) || currencySign(plain.charAt(j)))) {
+                    return true;
+                }
+                i = j - 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean currencySign(char c) {
+        return c == '$' || c == '€' || c == '£' || c == '₱';
+    }
+
+    /** {@code \d} of a pattern without the Unicode flag. */
+    static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code \s} of a pattern without the Unicode flag. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Whether the text has a number of one or two digits after a space and not followed by another digit: what an
+     * age needs to be read from digits ("you are only 10", "mature for 9").
+     */
+    static boolean hasShortNumber(String text) {
+        int n = text.length();
+        for (int i = 1; i < n; i++) {
+            if (isAsciiDigit(text.charAt(i)) && isSpace(text.charAt(i - 1))) {
+                int j = i + 1;
+                if (j < n && isAsciiDigit(text.charAt(j))) {
+                    j++;
+                }
+                if (j == n || !isAsciiDigit(text.charAt(j))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -237,7 +298,10 @@ final class MessageReading {
             return Optional.empty(); // no number and no number word: the pattern below cannot match
         }
         String plain = text.plain();
-        Matcher m = YOU_ARE_NUMBER.matcher(text.plain());
+        if (!hasShortNumber(plain) && AGE_WORD.stream().noneMatch(plain::contains)) {
+            return Optional.empty(); // the pattern needs an age of one or two digits or in words: it is costly
+        }
+        Matcher m = YOU_ARE_NUMBER.matcher(plain);
         while (m.find()) {
             String age = m.group(1) != null ? m.group(1) : m.group(2);
             if (ageOf(age) < 18) {

@@ -78,4 +78,46 @@ class AnalyzingStoreTest {
         store.append(c, says(false, "naked?"));
         assertThat(store.flags(c.id())).extracting(Flag::value).containsExactly("sexual", "sexual_solicitation");
     }
+
+    @Test
+    void readingAheadOnManyThreadsFindsWhatReadingOneMessageAtATimeFinds() throws Exception {
+        ConversationStore store = open();
+        // three conversations interleaved, each a synthetic grooming chat (stages, identifiers, qualification)
+        List<Message> chat = SyntheticChat.lines(400);
+        Network network = Network.irc("n");
+        List<Conversation> inline = new java.util.ArrayList<>();
+        List<Conversation> ahead = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            inline.add(store.conversation(ConversationKey.privateChat(network, SWEETIE, "inline" + p)));
+            ahead.add(store.conversation(ConversationKey.privateChat(network, SWEETIE, "ahead" + p)));
+        }
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            ConversationStore readingAhead = ((AnalyzingStore) store).readingAhead(readers);
+            try (var one = store.appender()) {
+                for (int i = 0; i < chat.size(); i++) {
+                    // a different offset per conversation, so that their messages differ at each step
+                    for (int p = 0; p < 3; p++) {
+                        one.add(inline.get(p), chat.get((i + 37 * p) % chat.size()));
+                    }
+                }
+                one.commit();
+            }
+            try (var many = readingAhead.appender()) {
+                for (int i = 0; i < chat.size(); i++) {
+                    for (int p = 0; p < 3; p++) {
+                        many.add(ahead.get(p), chat.get((i + 37 * p) % chat.size()));
+                    }
+                }
+                many.commit();
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        for (int p = 0; p < 3; p++) {
+            List<Flag> expected = store.flags(inline.get(p).id());
+            assertThat(expected).as("the chat establishes something").isNotEmpty();
+            assertThat(store.flags(ahead.get(p).id())).containsExactlyElementsOf(expected);
+        }
+    }
 }

@@ -58,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                  files.putIfAbsent(conversation.id(), file);
              })) {
             ConversationStore conversationStore = workspace.store();
-            var summary = logs.importer(conversationStore, null, progress).rereadingImportedFiles()
+            var summary = logs.importer(workspace.inBatches(), null, progress).rereadingImportedFiles()
                     .importPaths(logs.paths);
             progress.close();
             Analyzer analyzer = Analyzer.standard();

@@ -60,32 +60,61 @@ final class BenchCommand implements Runnable {
                         + "log that every real import runs.")
         boolean storeOnly;
 
+        @Option(names = "--compare",
+                description = "Measure the store alone and then the full import (analysis and evidence log) in the "
+                        + "same run, each into a fresh store, and print the ratio of their rates.")
+        boolean compare;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (compare && db != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--compare imports twice into fresh SQLite files: leave out --db");
+            }
             try (TempFolder work = new TempFolder("sweetie-bench")) {
                 Path log = work.path.resolve("irc.benchnet.partner_0001.weechatlog");
                 generate(log, lines);
                 out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
-                String location = db != null ? db : work.path.resolve("bench.db").toString();
-                try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key"))
-                        .open()) {
-                    ConversationStore store = storeOnly ? workspace.storeOnly() : workspace.store();
-                    System.gc();
-                    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-                    long start = System.nanoTime();
-                    ImportSummary summary = new LogImporter(store, DemoCommand.PERSONA, ZoneOffset.UTC, null,
-                            ImportListener.SILENT).importPaths(List.of(log));
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("imported into %s%s: %s%n", location.startsWith("jdbc:") ? location : "SQLite",
-                            storeOnly ? " (store only)" : " with analysis and evidence log", summary);
-                    out.printf("%,.0f lines/s (%,d lines in %.2f s)%n", lines / seconds, lines, seconds);
-                    out.printf("peak heap %,d MiB of max %,d MiB; Java %s, %d processors%n", peakHeap() >> 20,
-                            Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
-                            Runtime.getRuntime().availableProcessors());
+                if (!compare) {
+                    measure(out, work, log, storeOnly, db != null ? db : work.path.resolve("bench.db").toString());
+                    return 0;
                 }
+                double alone = measure(out, work, log, true, work.path.resolve("alone.db").toString());
+                double full = measure(out, work, log, false, work.path.resolve("full.db").toString());
+                out.printf("with analysis and evidence log: %.2f of the store-only rate%n", full / alone);
             }
             return 0;
+        }
+
+        /** Imports the log into a fresh store; returns lines per second. */
+        private double measure(PrintWriter out, TempFolder work, Path log, boolean alone, String location)
+                throws IOException {
+            try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key")).open()) {
+                ConversationStore store = alone ? workspace.storeOnly() : workspace.inBatches();
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long cpu = processCpu();
+                long start = System.nanoTime();
+                ImportSummary summary = new LogImporter(store, DemoCommand.PERSONA, ZoneOffset.UTC, null,
+                        ImportListener.SILENT).importPaths(List.of(log));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpu() - cpu) / 1e9;
+                out.printf("imported into %s%s: %s%n", location.startsWith("jdbc:") ? location : "SQLite",
+                        alone ? " (store only)" : " with analysis and evidence log", summary);
+                out.printf("%,.0f lines/s (%,d lines in %.2f s, CPU %.1f s)%n", lines / seconds, lines, seconds,
+                        cpuSeconds);
+                out.printf("peak heap %,d MiB of max %,d MiB; Java %s, %d processors%n", peakHeap() >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
+                        Runtime.getRuntime().availableProcessors());
+                return lines / seconds;
+            }
+        }
+
+        /** CPU time of the whole process so far, in nanoseconds (-1 where the platform does not say). */
+        private static long processCpu() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
         }
 
         /** The sum of each heap pool's peak: an upper bound of the heap the import needed at once. */

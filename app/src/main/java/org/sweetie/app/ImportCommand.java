@@ -54,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
         PlanReport report = new PlanReport(out, logs.zone);
         try (Workspace workspace = store.open();
              Progress progress = new Progress(err, (file, conversation) -> { }, report::print)) {
-            LogImporter importer = logs.importer(workspace.store(), network, progress);
+            LogImporter importer = logs.importer(workspace.inBatches(), network, progress);
             if (dryRun) {
                 report.heading(logs.persona());
                 importer = importer.dryRun();

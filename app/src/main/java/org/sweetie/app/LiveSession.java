@@ -154,7 +154,7 @@ final class LiveSession {
         Runtime.getRuntime().addShutdownHook(hook);
         Set<Network> networks = connections.stream().map(ChatNetwork::network).collect(Collectors.toSet());
         Analyzer analyzer = Analyzer.standard();
-        try (Capture capture = new Capture(workspace.store())) {
+        try (Capture capture = new Capture(workspace.inBatches())) {
             OperatorApi api = null;
             AutoCloseable served = null;
             RetentionSchedule schedule = null;

@@ -1,5 +1,7 @@
 package org.sweetie.app;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.analysis.AnalyzingStore;
 import org.sweetie.core.ConversationStore;
@@ -13,7 +15,9 @@ import org.sweetie.evidence.EvidenceLog;
 final class Workspace implements AutoCloseable {
     private final ConversationStore raw;
     private final EvidenceLog evidence;
-    private final ConversationStore store;
+    private final AnalyzingStore store;
+    /** The threads an import reads messages and runs conversations' engines on; started on first use. */
+    private ExecutorService readers;
 
     Workspace(ConversationStore raw, EvidenceLog evidence) {
         this.raw = raw;
@@ -23,6 +27,20 @@ final class Workspace implements AutoCloseable {
 
     ConversationStore store() {
         return store;
+    }
+
+    /**
+     * The same store for work that stores many messages per unit, imports and the capture writer: a unit reads the
+     * texts of the messages it stores ahead, on one thread per core, and runs the conversations' engines on those
+     * threads beside the one that stores (see {@link AnalyzingStore#readingAhead}). It shares the engines with
+     * {@link #store()}.
+     */
+    synchronized ConversationStore inBatches() {
+        if (readers == null) {
+            readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().daemon().name("analysis-reader-", 1).factory());
+        }
+        return store.readingAhead(readers);
     }
 
     /** The store without analysis and evidence log: for measuring the rest alone (sweetie bench), never for capture. */
@@ -36,6 +54,11 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (readers != null) {
+                readers.shutdownNow();
+            }
+        }
         raw.close();
     }
 }

@@ -16,8 +16,19 @@ import org.sweetie.core.Message;
  * the conversations without entering the evidence.
  */
 final class EvidencedStore extends ForwardingConversationStore {
-    /** Entries are written in chunks, so a long unit of work does not hold them all in memory. */
+    /**
+     * Entries are written in chunks, so a long unit of work does not hold them all in memory; a chunk's entries are
+     * built, encoded and hashed on the available cores at once, then appended in order on the unit's thread.
+     */
     private static final int CHUNK = 2_000;
+
+    /** An entry to append, not yet built: what it records is immutable, so it can be built on any thread. */
+    private record Queued(String kind, long conversationId, java.util.function.Supplier<Entry> entry) {
+        MerkleLog.Appended encoded() {
+            byte[] body = EntryEncoding.encode(entry.get());
+            return new MerkleLog.Appended(kind, conversationId, body, TreeHash.leaf(body));
+        }
+    }
 
     private final EvidenceLog log;
 
@@ -30,13 +41,13 @@ final class EvidencedStore extends ForwardingConversationStore {
     public Appender appender() {
         Appender inner = store.appender();
         return new Appender() {
-            private final List<MerkleLog.Appended> pending = new ArrayList<>();
+            private final List<Queued> pending = new ArrayList<>();
             private boolean dirty;
 
             @Override
             public Optional<Message> add(Conversation conversation, Message message) {
                 Optional<Message> stored = inner.add(conversation, message);
-                stored.ifPresent(m -> enqueue(Entries.MESSAGE, conversation, Entries.message(conversation, m)));
+                stored.ifPresent(m -> enqueue(Entries.MESSAGE, conversation, () -> Entries.message(conversation, m)));
                 return stored;
             }
 
@@ -44,7 +55,7 @@ final class EvidencedStore extends ForwardingConversationStore {
             public boolean record(Conversation conversation, Event event) {
                 boolean stored = inner.record(conversation, event);
                 if (stored) {
-                    enqueue(Entries.EVENT, conversation, Entries.event(conversation, event));
+                    enqueue(Entries.EVENT, conversation, () -> Entries.event(conversation, event));
                 }
                 return stored;
             }
@@ -52,12 +63,12 @@ final class EvidencedStore extends ForwardingConversationStore {
             @Override
             public void flag(Conversation conversation, Flag flag) {
                 inner.flag(conversation, flag);
-                enqueue(Entries.FLAG, conversation, Entries.flag(conversation, flag));
+                enqueue(Entries.FLAG, conversation, () -> Entries.flag(conversation, flag));
             }
 
-            private void enqueue(String kind, Conversation conversation, Entry entry) {
+            private void enqueue(String kind, Conversation conversation, java.util.function.Supplier<Entry> entry) {
                 dirty = true;
-                pending.add(new MerkleLog.Appended(kind, conversation.id(), EntryEncoding.encode(entry)));
+                pending.add(new Queued(kind, conversation.id(), entry));
                 if (pending.size() >= CHUNK) {
                     flush();
                 }
@@ -65,7 +76,7 @@ final class EvidencedStore extends ForwardingConversationStore {
 
             private void flush() {
                 if (!pending.isEmpty()) {
-                    log.append(pending);
+                    log.append(pending.parallelStream().map(Queued::encoded).toList());
                     pending.clear();
                 }
             }

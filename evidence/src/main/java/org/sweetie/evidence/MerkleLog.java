@@ -58,7 +58,7 @@ final class MerkleLog {
         List<EvidenceStorage.Node> nodes = new ArrayList<>(entries.size() * 2);
         for (Appended entry : entries) {
             records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(), entry.body()));
-            EvidenceStorage.Node carry = new EvidenceStorage.Node(0, size, TreeHash.leaf(entry.body()));
+            EvidenceStorage.Node carry = new EvidenceStorage.Node(0, size, entry.leaf());
             while (!edge.isEmpty() && edge.getLast().level() == carry.level()) {
                 EvidenceStorage.Node left = edge.removeLast();
                 carry = new EvidenceStorage.Node(carry.level() + 1, left.index() >>> 1,
@@ -88,8 +88,11 @@ final class MerkleLog {
         return TreeHash.node(perfect(storage, level - 1, 2 * index), perfect(storage, level - 1, 2 * index + 1));
     }
 
-    /** An entry to append: its canonical bytes, kind and conversation (or null). */
-    record Appended(String kind, Long conversationId, byte[] body) {
+    /** An entry to append: its canonical bytes, kind and conversation (or null), and its leaf hash. */
+    record Appended(String kind, Long conversationId, byte[] body, byte[] leaf) {
+        Appended(String kind, Long conversationId, byte[] body) {
+            this(kind, conversationId, body, TreeHash.leaf(body));
+        }
     }
 
     long size() {

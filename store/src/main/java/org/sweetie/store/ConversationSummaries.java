@@ -63,18 +63,39 @@ final class ConversationSummaries {
 
     /** Works a conversation's summary out again from its rows, inside the caller's transaction. */
     static void refresh(Connection c, Dialect dialect, long conversationId) throws SQLException {
+        refresh(c, dialect, List.of(conversationId));
+    }
+
+    /**
+     * Works the conversations' summaries out again, inside the caller's transaction: one statement per
+     * {@value #CHUNK} conversations, since a capture batch touches a thousand of them at each commit.
+     */
+    static void refresh(Connection c, Dialect dialect, java.util.Collection<Long> conversationIds)
+            throws SQLException {
         String aggregate = dialect == Dialect.SQLITE ? "group_concat(DISTINCT upper(f.value))"
                 : "string_agg(DISTINCT upper(f.value), ',')";
-        try (PreparedStatement refresh = c.prepareStatement(REFRESH.formatted(aggregate))) {
-            refresh.setLong(1, conversationId);
-            refresh.executeUpdate();
-        }
-        try (PreparedStatement stored = c.prepareStatement("""
-                INSERT INTO conversation_stored (conversation_id, stored_at) VALUES (?, ?)
-                ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at""")) {
-            stored.setLong(1, conversationId);
-            stored.setLong(2, System.currentTimeMillis());
-            stored.executeUpdate();
+        List<Long> ids = List.copyOf(conversationIds);
+        long now = System.currentTimeMillis();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement refresh = c.prepareStatement(REFRESH.formatted(aggregate)
+                    .replace("WHERE c.id = ?", "WHERE c.id IN (" + marks + ")"))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    refresh.setLong(i + 1, chunk.get(i));
+                }
+                refresh.executeUpdate();
+            }
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            try (PreparedStatement stored = c.prepareStatement(
+                    "INSERT INTO conversation_stored (conversation_id, stored_at) VALUES " + rows
+                            + " ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    stored.setLong(2 * i + 1, chunk.get(i));
+                    stored.setLong(2 * i + 2, now);
+                }
+                stored.executeUpdate();
+            }
         }
     }
 

@@ -136,15 +136,14 @@ final class JdbcAppender implements ConversationStore.Appender {
         awaitInFlight();
         try {
             return db.onWriter(c -> {
-                try (PreparedStatement q = c.prepareStatement(sql)) {
-                    q.setLong(1, conversationId);
-                    if (sourceId != null) {
-                        q.setString(2, StoredText.of(sourceId));
-                    }
-                    try (ResultSet r = q.executeQuery()) {
-                        r.next();
-                        return r.getLong(1);
-                    }
+                PreparedStatement q = db.kept(c, sql); // asked for every conversation a unit first touches
+                q.setLong(1, conversationId);
+                if (sourceId != null) {
+                    q.setString(2, StoredText.of(sourceId));
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
                 }
             });
         } catch (SQLException e) {
@@ -272,10 +271,8 @@ final class JdbcAppender implements ConversationStore.Appender {
             insert(pending);
             pending.clear();
             db.onWriter(c -> {
-                for (long id : touched) {
-                    ConversationSummaries.refresh(c, db.dialect, id);
-                }
                 if (!touched.isEmpty()) {
+                    ConversationSummaries.refresh(c, db.dialect, touched);
                     ConversationSummaries.changed(c);
                 }
                 c.commit();

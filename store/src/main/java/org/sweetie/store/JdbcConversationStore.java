@@ -103,7 +103,7 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Account> findAccount(Network network, String handle) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
+            { PreparedStatement q = db.kept(c, "SELECT id FROM account WHERE network = ? AND handle = ?");
                 q.setString(1, StoredText.of(network.name()));
                 q.setString(2, StoredText.of(Account.handleOf(handle)));
                 try (ResultSet r = q.executeQuery()) {
@@ -113,16 +113,16 @@ final class JdbcConversationStore implements ConversationStore {
         });
     }
 
-    private static long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
+    private long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
+        { PreparedStatement insert = db.kept(c, """
                 INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)
-                ON CONFLICT (network, handle) DO NOTHING""")) {
+                ON CONFLICT (network, handle) DO NOTHING""");
             insert.setString(1, StoredText.of(network.name()));
             insert.setString(2, network.protocol().name());
             insert.setString(3, StoredText.of(foldedHandle));
             insert.executeUpdate();
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT id FROM account WHERE network = ? AND handle = ?")) {
+        { PreparedStatement q = db.kept(c, "SELECT id FROM account WHERE network = ? AND handle = ?");
             q.setString(1, StoredText.of(network.name()));
             q.setString(2, StoredText.of(foldedHandle));
             try (ResultSet r = q.executeQuery()) {
@@ -132,10 +132,10 @@ final class JdbcConversationStore implements ConversationStore {
         }
     }
 
-    private static Account readAccount(Connection c, long id) throws SQLException {
+    private Account readAccount(Connection c, long id) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT name FROM account_name WHERE account_id = ? ORDER BY name")) {
+        { PreparedStatement q = db.kept(c,
+                "SELECT name FROM account_name WHERE account_id = ? ORDER BY name");
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
@@ -143,8 +143,8 @@ final class JdbcConversationStore implements ConversationStore {
                 }
             }
         }
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT network, protocol, handle, host FROM account WHERE id = ?")) {
+        { PreparedStatement q = db.kept(c,
+                "SELECT network, protocol, handle, host FROM account WHERE id = ?");
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
@@ -158,15 +158,15 @@ final class JdbcConversationStore implements ConversationStore {
     public Account sawAccount(Account account, String displayName, String host) {
         return db.write(c -> {
             if (displayName != null && !displayName.isBlank()) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO account_name (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                { PreparedStatement insert = db.kept(c,
+                        "INSERT INTO account_name (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING");
                     insert.setLong(1, account.id());
                     insert.setString(2, StoredText.of(displayName));
                     insert.executeUpdate();
                 }
             }
             if (host != null && !host.isBlank()) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE account SET host = ? WHERE id = ?")) {
+                { PreparedStatement update = db.kept(c, "UPDATE account SET host = ? WHERE id = ?");
                     update.setString(1, StoredText.of(host));
                     update.setLong(2, account.id());
                     update.executeUpdate();
@@ -273,7 +273,7 @@ final class JdbcConversationStore implements ConversationStore {
     public Conversation conversation(ConversationKey key) {
         return db.write(c -> {
             long personaId;
-            try (PreparedStatement q = c.prepareStatement("SELECT id FROM persona WHERE handle = ?")) {
+            { PreparedStatement q = db.kept(c, "SELECT id FROM persona WHERE handle = ?");
                 q.setString(1, StoredText.of(key.persona()));
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
@@ -289,13 +289,13 @@ final class JdbcConversationStore implements ConversationStore {
             // SQLite would give a new row the largest id again once that row is deleted; a purged conversation's id
             // stays in the evidence log with its leaf hashes, so a new conversation must never take it (export and
             // the purge entry would speak of two conversations). PostgreSQL's identity never reuses an id.
-            try (PreparedStatement insert = c.prepareStatement(db.dialect == Dialect.SQLITE ? """
+            { PreparedStatement insert = db.kept(c, db.dialect == Dialect.SQLITE ? """
                     INSERT INTO conversation (id, persona_id, persona_account_id, partner_account_id, channel)
                     VALUES (1 + MAX(COALESCE((SELECT MAX(id) FROM conversation), 0),
                                     COALESCE((SELECT MAX(conversation_id) FROM evidence_entry), 0)), ?, ?, ?, ?)
                     ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""" : """
                     INSERT INTO conversation (persona_id, persona_account_id, partner_account_id, channel)
-                    VALUES (?, ?, ?, ?) ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""")) {
+                    VALUES (?, ?, ?, ?) ON CONFLICT (persona_account_id, partner_account_id, channel) DO NOTHING""");
                 insert.setLong(1, personaId);
                 insert.setLong(2, personaAccount);
                 insert.setLong(3, partnerAccount);
@@ -303,8 +303,8 @@ final class JdbcConversationStore implements ConversationStore {
                 created = insert.executeUpdate() == 1;
             }
             Conversation conversation;
-            try (PreparedStatement q = c.prepareStatement(CONVERSATION_COLUMNS
-                    + "WHERE c.persona_account_id = ? AND c.partner_account_id = ? AND c.channel = ?")) {
+            { PreparedStatement q = db.kept(c, CONVERSATION_COLUMNS
+                    + "WHERE c.persona_account_id = ? AND c.partner_account_id = ? AND c.channel = ?");
                 q.setLong(1, personaAccount);
                 q.setLong(2, partnerAccount);
                 q.setString(3, StoredText.of(channel));
