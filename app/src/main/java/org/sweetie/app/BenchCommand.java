@@ -68,7 +68,7 @@ final class BenchCommand implements Runnable {
                 generate(log, lines);
                 out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
                 String location = db != null ? db : work.path.resolve("bench.db").toString();
-                try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key"))
+                try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.keys"), StoreOptions.BENCH_PASSPHRASE.toCharArray())
                         .open()) {
                     ConversationStore store = storeOnly ? workspace.storeOnly() : workspace.store();
                     System.gc();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,10 +54,13 @@ abstract class StoreContract {
     /** The URL the current store was opened at, for reopening it. */
     String url;
 
+    /** Every store of the suite is sealed, as the application's are (docs/security.md). */
+    final StoreKeys keys = StoreKeys.random();
+
     @BeforeEach
     void open() {
         url = freshUrl();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         store.persona(SWEETIE);
     }
 
@@ -552,7 +556,7 @@ abstract class StoreContract {
             assertThat(u.role()).isEqualTo(Role.ANALYST);
         });
         store.close();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         assertThat(store.users().all()).extracting(User::name, User::enabled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", false),
                         org.assertj.core.groups.Tuple.tuple("bob.k", true));
@@ -563,7 +567,7 @@ abstract class StoreContract {
         Conversation c = chatWith("alice");
         store.append(c, partnerSays(1, "kept", "s1"));
         store.close();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         assertThat(store.messages(c.id())).extracting(Message::text).containsExactly("kept");
         assertThat(store.append(c, partnerSays(2, "next", "s2")).orElseThrow().seq()).isEqualTo(2);
     }
@@ -577,7 +581,8 @@ abstract class StoreContract {
         store.close();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AppendUntilKilled.class.getName(), url).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                AppendUntilKilled.class.getName(), url, keys.keyId(),
+                HexFormat.of().formatHex(keys.dataKey()), HexFormat.of().formatHex(keys.indexKey())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> acknowledged = new ArrayList<>();
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -590,7 +595,7 @@ abstract class StoreContract {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(acknowledged).hasSize(200);
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         Conversation c = chatWith("alice");
         List<Long> stored = store.messages(c.id()).stream().map(Message::seq).toList();
         assertThat(stored).containsAll(acknowledged);
@@ -679,7 +684,7 @@ abstract class StoreContract {
                     + "VALUES (1, 0, 'JOIN', ?, ?)", "alice", "has joined #k\\");
         }
 
-        store = Stores.open(url);
+        store = Stores.open(url); // written before encryption: only a store without keys opens it
 
         Conversation c = store.findConversation(1).orElseThrow();
         assertThat(c.key().channel()).isEqualTo("#k\\");
