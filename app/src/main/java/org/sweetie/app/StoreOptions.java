@@ -3,7 +3,6 @@ package org.sweetie.app;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.time.Clock;
@@ -107,8 +106,8 @@ final class StoreOptions {
             }
         }
         if (!mayCreate) {
-            throw new NoSuchFileException(key.toString(), null, "no key file: the store's keys and the evidence "
-                    + "signing key are in it (give it with --key or $SWEETIE_KEYS)");
+            throw new IOException("no key file " + key + ": the store's keys and the evidence signing key are in it "
+                    + "(give it with --key or $SWEETIE_KEYS)");
         }
         char[] passphrase = passphrase("New passphrase for " + key + ": ");
         try {
