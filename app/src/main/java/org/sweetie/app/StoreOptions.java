@@ -61,6 +61,7 @@ final class StoreOptions {
 
     /** Opens the store, creating it when it is new (import, run). */
     Workspace open() throws IOException {
+        Stores.checkLocation(location); // before a key file is made for it
         KeyRing.Keys keys = unlock(true);
         return open(Stores.open(location, keys.store()), keys);
     }
@@ -70,8 +71,13 @@ final class StoreOptions {
      * would otherwise be a new empty store, and a command finding nothing in it would look like a clean result.
      */
     Workspace openExisting() throws IOException {
-        KeyRing.Keys keys = unlock(false);
         try {
+            if (!Files.exists(key)) {
+                // what is wrong with the store comes first (a mistyped --db, a file that is no store, an encrypted
+                // store): opened without keys, it says so; else the missing key file is the problem
+                Stores.openExisting(location).close();
+            }
+            KeyRing.Keys keys = unlock(false);
             return open(Stores.openExisting(location, keys.store()), keys);
         } catch (org.sweetie.store.StoreException e) {
             if (e.getMessage().startsWith("no Sweetie store")) {

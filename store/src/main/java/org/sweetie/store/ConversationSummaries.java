@@ -180,6 +180,9 @@ final class ConversationSummaries {
 
     /** The query's criteria as a FROM with only the joins they need and a WHERE, with the values to bind. */
     private record Where(String from, String sql, List<Object> values) {
+        private static final String TERM = "EXISTS (SELECT 1 FROM conversation_term t WHERE t.term = ? "
+                + "AND t.conversation_id = s.conversation_id)";
+
         static Where of(ConversationQuery query, Sealer sealer) {
             List<String> terms = new ArrayList<>();
             List<Object> values = new ArrayList<>();
@@ -204,6 +207,17 @@ final class ConversationSummaries {
             if (query.persona() != null) {
                 terms.add("lower(p.handle) = lower(?)");
                 values.add(StoredText.of(query.persona()));
+            }
+            // search: through the keyed hashes of the conversation's words and identifiers (migration 10)
+            if (query.identifier() != null) {
+                terms.add(TERM);
+                values.add(JdbcAppender.identifierTerm(sealer, query.identifier()));
+            }
+            if (query.text() != null) {
+                for (String word : org.sweetie.core.SearchTerms.words(query.text())) {
+                    terms.add(TERM);
+                    values.add(JdbcAppender.wordTerm(sealer, word));
+                }
             }
             for (Stage stage : query.stages().stream().sorted().toList()) {
                 terms.add("s.stages LIKE ?");

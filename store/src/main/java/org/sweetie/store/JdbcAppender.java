@@ -226,10 +226,10 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     /** The search index's key of an identifier: the keyed hash of its normalised form, ignoring case. */
     static String identifierTerm(Sealer sealer, String identifier) {
-        return sealer.index("term.identifier", identifier.strip().toLowerCase(java.util.Locale.ROOT));
+        return sealer.index("term.identifier", org.sweetie.core.SearchTerms.identifier(identifier));
     }
 
-    /** The search index's key of a word ({@link Sealer#words}). */
+    /** The search index's key of a word ({@link org.sweetie.core.SearchTerms#words}). */
     static String wordTerm(Sealer sealer, String word) {
         return sealer.index("term.word", word);
     }
@@ -283,7 +283,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 }
                 Set<Term> terms = new java.util.HashSet<>();
                 for (Row row : rows) {
-                    for (String word : Sealer.words(row.message().text())) {
+                    for (String word : org.sweetie.core.SearchTerms.words(row.message().text())) {
                         terms.add(new Term(wordTerm(db.sealer, word), row.conversationId()));
                     }
                 }

@@ -3,11 +3,7 @@ package org.sweetie.store;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -41,32 +37,6 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
 
     static Sealer of(StoreKeys keys) {
         return keys == null ? PLAIN : new Aead(keys);
-    }
-
-    /**
-     * The words a text is searched by: letters and digits in runs, case-folded and stripped of accents (NFKD), so
-     * that "Café" is found by "cafe". Words shorter than two characters are left out.
-     */
-    static Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        if (text == null) {
-            return words;
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
-        int start = -1;
-        for (int i = 0; i <= folded.length(); i++) {
-            boolean inWord = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                if (i - start >= 2) {
-                    words.add(folded.substring(start, i));
-                }
-                start = -1;
-            }
-        }
-        return words;
     }
 
     static final class Plain extends Sealer {

@@ -67,6 +67,11 @@ public final class Stores {
         }
     }
 
+    /** Fails as opening would on a location that cannot be a store (no location, an unsupported URL). */
+    public static void checkLocation(String location) {
+        Dialect.of(toJdbcUrl(location));
+    }
+
     public static ConversationStore openDefault() {
         return open(DEFAULT_FILE.toString());
     }
