@@ -226,12 +226,13 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     /** The search index's key of an identifier: the keyed hash of its normalised form, ignoring case. */
     static String identifierTerm(Sealer sealer, String identifier) {
-        return sealer.index("term.identifier", org.sweetie.core.SearchTerms.identifier(identifier));
+        // the kind of term in the value as well as the domain: without keys, the "hash" is the value itself
+        return sealer.index("term", "identifier:" + org.sweetie.core.SearchTerms.identifier(identifier));
     }
 
     /** The search index's key of a word ({@link org.sweetie.core.SearchTerms#words}). */
     static String wordTerm(Sealer sealer, String word) {
-        return sealer.index("term.word", word);
+        return sealer.index("term", "word:" + word);
     }
 
     private record Term(String term, long conversationId) {
@@ -240,6 +241,8 @@ final class JdbcAppender implements ConversationStore.Appender {
     /** Adds search terms of conversations, those already there left as they are. */
     private void insertTerms(Connection c, java.util.Collection<Term> terms) throws SQLException {
         List<Term> all = new ArrayList<>(terms);
+        // in the primary key's order: each statement then writes to neighbouring places of the tree
+        all.sort(java.util.Comparator.comparingLong(Term::conversationId).thenComparing(Term::term));
         String conflict = " ON CONFLICT DO NOTHING";
         for (int from = 0; from < all.size(); from += TERMS_PER_INSERT) {
             List<Term> chunk = all.subList(from, Math.min(all.size(), from + TERMS_PER_INSERT));
@@ -281,12 +284,15 @@ final class JdbcAppender implements ConversationStore.Appender {
                         }
                     }
                 }
-                Set<Term> terms = new java.util.HashSet<>();
+                // each conversation's distinct words of the batch, hashed once each
+                Map<Long, Set<String>> words = new HashMap<>();
                 for (Row row : rows) {
-                    for (String word : org.sweetie.core.SearchTerms.words(row.message().text())) {
-                        terms.add(new Term(wordTerm(db.sealer, word), row.conversationId()));
-                    }
+                    words.computeIfAbsent(row.conversationId(), k -> new java.util.HashSet<>())
+                            .addAll(org.sweetie.core.SearchTerms.words(row.message().text()));
                 }
+                List<Term> terms = new ArrayList<>();
+                words.forEach((conversation, set) -> set.forEach(w -> terms.add(new Term(wordTerm(db.sealer, w),
+                        conversation))));
                 insertTerms(c, terms);
                 return null;
             });

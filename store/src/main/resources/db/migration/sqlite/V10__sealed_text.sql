@@ -28,13 +28,14 @@ ALTER TABLE imported_file ADD COLUMN path_key TEXT;
 CREATE INDEX imported_file_path_key ON imported_file (path_key);
 
 -- The search index: the keyed hashes of the words written in a conversation and of the identifiers found in it, so
--- that the console finds conversations by whole word or exact identifier without plaintext in the database.
+-- that the console finds conversations by whole word or exact identifier without plaintext in the database. Keyed by
+-- conversation first: a batch's terms go to a few places of the tree, and the list checks each candidate with one
+-- look-up.
 CREATE TABLE conversation_term (
-    term             TEXT    NOT NULL,
     conversation_id  INTEGER NOT NULL REFERENCES conversation (id),
-    PRIMARY KEY (term, conversation_id)
+    term             TEXT    NOT NULL,
+    PRIMARY KEY (conversation_id, term)
 ) WITHOUT ROWID;
-CREATE INDEX conversation_term_conversation ON conversation_term (conversation_id);
 
 -- A store written before (no keys): its plain values are their own "keys", as Sealer.PLAIN compares them.
 UPDATE account SET handle_key = handle;
