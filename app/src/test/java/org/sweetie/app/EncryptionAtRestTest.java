@@ -150,7 +150,7 @@ class EncryptionAtRestTest {
         CliTest.Run ownKeys = CliTest.sweetie("transcript", "--db", copy.resolve("sweetie.db").toString(), "--key",
                 folder.resolve("attacker.keys").toString(), "1");
         assertThat(ownKeys.exitCode()).isEqualTo(1);
-        assertThat(ownKeys.err()).contains("no key file");
+        assertThat(ownKeys.err()).contains("is encrypted: it opens only with its key file and passphrase");
         CliTest.Run newStoreKeys = CliTest.sweetie("import", "--persona", "Sweetie10", "--db",
                 copy.resolve("sweetie.db").toString(), "--key", folder.resolve("attacker.keys").toString(),
                 logs().toString());
