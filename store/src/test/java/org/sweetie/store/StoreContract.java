@@ -655,6 +655,44 @@ abstract class StoreContract {
      * A store written before text was kept losslessly (schema version 3) reads back what it held once migrated:
      * backslashes included, and values that already looked like their doubled form in one unique key.
      */
+    /**
+     * Encryption at rest (docs/security.md): what partners wrote is not in the database as text, a sealed value moved
+     * to another row does not open, and the store refuses other keys and no keys.
+     */
+    @Test
+    void valuesAreSealedForTheirRowAndTheStoreOpensWithItsOwnKeysOnly() throws Exception {
+        Conversation c = store.conversation(ConversationKey.privateChat(LIBERA, SWEETIE, "Mallory"));
+        store.append(c, partnerSays(1, "first secret line", "s1"));
+        store.append(c, partnerSays(2, "second secret line", "s2"));
+        assertThat(store.account(LIBERA, "mallory").handle()).isEqualTo("mallory");
+        store.close();
+        String jdbc = Stores.toJdbcUrl(url);
+        try (var connection = java.sql.DriverManager.getConnection(jdbc); var s = connection.createStatement()) {
+            try (var rows = s.executeQuery("SELECT text, sender, raw, source_id FROM message ORDER BY seq")) {
+                while (rows.next()) {
+                    for (int i = 1; i <= 4; i++) {
+                        assertThat(rows.getString(i)).startsWith("s1:").doesNotContain("secret")
+                                .doesNotContain("alice");
+                    }
+                }
+            }
+            try (var rows = s.executeQuery("SELECT handle FROM account")) {
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).startsWith("s1:").doesNotContain("mallory");
+                }
+            }
+            // the first line's sealed text copied over the second's
+            s.executeUpdate("UPDATE message SET text = (SELECT m.text FROM message m WHERE m.seq = 1) WHERE seq = 2");
+        }
+        assertThatThrownBy(() -> Stores.open(url, StoreKeys.random())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the key file is not the one of the store");
+        assertThatThrownBy(() -> Stores.open(url)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is encrypted");
+        store = Stores.open(url, keys);
+        assertThatThrownBy(() -> store.messages(c.id())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("message.text").hasMessageContaining("moved from another row");
+    }
+
     @Test
     void textStoredBeforeItWasKeptLosslesslyReadsBackUnchanged() throws Exception {
         store.close();
