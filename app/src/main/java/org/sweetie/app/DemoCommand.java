@@ -116,11 +116,12 @@ final class DemoCommand implements Callable<Integer> {
                     + " evidence entries) to " + bundle + "; verifying it as a recipient would:");
             out.print(verify(bundle));
             referrals(workspace, out);
-            out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
-                    + db + " ID;  ./sweetie verify " + bundle);
+            String opened = "--db " + db + " --key " + data.resolve("demo.keys");
+            out.println("Look again with (SWEETIE_PASSPHRASE=" + DEMO_PASSPHRASE + "): ./sweetie conversations "
+                    + opened + "  and  ./sweetie transcript " + opened + " ID;  ./sweetie verify " + bundle);
             if (consolePort == null) {
                 out.println("Or in the browser: ./sweetie demo --console, or ./sweetie users add NAME --role "
-                        + "analyst --db " + db + "  then  ./sweetie console --db " + db + "  (docs/console.md)");
+                        + "analyst " + opened + "  then  ./sweetie console " + opened + "  (docs/console.md)");
             } else {
                 console(workspace, out);
             }
