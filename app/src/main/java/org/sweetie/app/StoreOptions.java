@@ -62,6 +62,10 @@ final class StoreOptions {
     /** Opens the store, creating it when it is new (import, run). */
     Workspace open() throws IOException {
         Stores.checkLocation(location); // before a key file is made for it
+        if (!Files.exists(key) && Stores.exists(location)) {
+            // an encrypted store whose key file is elsewhere says so, instead of getting a new key file it refuses
+            Stores.openExisting(location).close();
+        }
         KeyRing.Keys keys = unlock(true);
         return open(Stores.open(location, keys.store()), keys);
     }

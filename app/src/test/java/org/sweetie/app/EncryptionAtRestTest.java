@@ -155,7 +155,15 @@ class EncryptionAtRestTest {
                 copy.resolve("sweetie.db").toString(), "--key", folder.resolve("attacker.keys").toString(),
                 logs().toString());
         assertThat(newStoreKeys.exitCode()).isEqualTo(1);
-        assertThat(newStoreKeys.err()).contains("the key file is not the one of the store");
+        assertThat(newStoreKeys.err()).contains("is encrypted: it opens only with its key file and passphrase");
+        assertThat(folder.resolve("attacker.keys")).as("no key file is made for a store that has one").doesNotExist();
+        assertThat(CliTest.sweetie("evidence", "key", "--db", folder.resolve("other.db").toString(), "--key",
+                folder.resolve("attacker.keys").toString()).exitCode()).isZero();
+        CliTest.Run otherKeys = CliTest.sweetie("import", "--persona", "Sweetie10", "--db",
+                copy.resolve("sweetie.db").toString(), "--key", folder.resolve("attacker.keys").toString(),
+                logs().toString());
+        assertThat(otherKeys.exitCode()).isEqualTo(1);
+        assertThat(otherKeys.err()).contains("the key file is not the one of the store");
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class Stores {
         }
     }
 
+    /** Whether a Sweetie store is at the location already (a SQLite file, or a schema with Sweetie's tables). */
+    public static boolean exists(String location) {
+        return Database.exists(toJdbcUrl(location));
+    }
+
     /** Fails as opening would on a location that cannot be a store (no location, an unsupported URL). */
     public static void checkLocation(String location) {
         Dialect.of(toJdbcUrl(location));
