@@ -8,6 +8,7 @@ import org.sweetie.core.Account;
 import org.sweetie.core.ConversationQuery;
 import org.sweetie.core.Flag;
 import org.sweetie.core.Message;
+import org.sweetie.core.SearchTerms;
 import org.sweetie.core.Stage;
 
 /**
@@ -22,8 +23,10 @@ import org.sweetie.core.Stage;
  * @param partner the partner's handle, on any network
  * @param network the network's name
  * @param persona the persona's handle
- * @param identifier part of an identifier the analysis found in it (an email, a phone number, a handle)
- * @param text part of what someone wrote in it
+ * @param identifier an identifier the analysis found in it (an email, a phone number, a handle), whole, ignoring
+ *     case: the store finds it by a keyed hash, as the identifiers it keeps are sealed (docs/security.md)
+ * @param text words someone wrote in it, each whole, ignoring case and accents (all of them, anywhere in the
+ *     conversation): found the same way
  */
 public record ConversationFilter(Set<Stage> stages, String qualified, String country, Instant since, Instant until,
                                  String partner, String network, String persona, String identifier, String text) {
@@ -56,26 +59,33 @@ public record ConversationFilter(Set<Stage> stages, String qualified, String cou
     /** What the store decides of this filter on its summaries, for a reader of this desk. */
     ConversationQuery query(Desk desk) {
         return new ConversationQuery(stages, qualified, since, until, partner == null ? null : Account.handleOf(partner),
-                network, persona, desk.personas());
+                network, persona, desk.personas(), identifier, text);
     }
 
-    /** Whether deciding needs more than the store's summaries: what was said or found, or the country. */
+    /**
+     * Whether deciding needs more than the store: the country. (What was said and found the store decides through
+     * its search index.)
+     */
     boolean readsConversations() {
-        return identifier != null || text != null || country != null;
+        return country != null;
     }
 
-    /** Decides on what was said and found in the conversation. */
+    /**
+     * What the store's search index decides of what was said and found, worked out from the conversation itself: the
+     * reference the index is tested against (ConversationPagingEquivalenceTest).
+     */
     boolean matchesContent(List<Message> messages, List<Flag> flags) {
         if (identifier != null) {
-            String wanted = identifier.toLowerCase(Locale.ROOT);
+            String wanted = SearchTerms.identifier(identifier);
             if (flags.stream().noneMatch(f -> f.kind().equals("identifier")
-                    && f.detail().toLowerCase(Locale.ROOT).contains(wanted))) {
+                    && SearchTerms.identifier(f.detail()).equals(wanted))) {
                 return false;
             }
         }
         if (text != null) {
-            String wanted = text.toLowerCase(Locale.ROOT);
-            return messages.stream().anyMatch(m -> m.text().toLowerCase(Locale.ROOT).contains(wanted));
+            Set<String> written = new java.util.HashSet<>();
+            messages.forEach(m -> written.addAll(SearchTerms.words(m.text())));
+            return written.containsAll(SearchTerms.words(text));
         }
         return true;
     }

@@ -38,8 +38,8 @@ public final class ConversationOverview {
 
     /**
      * A page of the conversations that pass the filter and that the desk shows, newest first (by id). The store
-     * finds and counts them on its summaries; only a search by text, identifier or country reads the conversations
-     * that pass the rest, and the country is worked out for the page's conversations only, unless the filter asks
+     * finds and counts them on its summaries and its search index (text, identifier); only a search by country
+     * reads the conversations that pass the rest, and the country is worked out for the page's conversations only, unless the filter asks
      * for one.
      */
     public ConversationPage page(ConversationFilter filter, Desk desk, int offset, int limit) {
@@ -76,11 +76,8 @@ public final class ConversationOverview {
         for (ConversationStats candidate : candidates) {
             long id = candidate.conversation().id();
             ConversationSummary stored = summary(candidate);
-            List<Message> messages = filter.text() != null || country ? store.messages(id) : List.of();
-            List<Flag> flags = filter.identifier() != null ? store.flags(id) : List.of();
-            if (!filter.matchesContent(messages, flags)) {
-                continue;
-            }
+            // what was said and found the store decided already, through its search index
+            List<Message> messages = country ? store.messages(id) : List.of();
             // the country costs a replay of the conversation: only for those that pass everything else
             ConversationSummary full = country
                     ? stored.withCountry(analyzer.replay(messages, store.events(id)).report().country()) : stored;

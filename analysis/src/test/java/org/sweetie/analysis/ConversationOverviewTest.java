@@ -77,8 +77,12 @@ class ConversationOverviewTest {
         assertThat(ids(ConversationFilter.ALL)).containsExactly(carol.id(), bob.id(), alice.id());
         assertThat(ids(filter(null, null, "LIBERA", null, null, null))).containsExactly(carol.id(), alice.id());
         assertThat(ids(filter(null, null, null, "luna11", null, null))).containsExactly(carol.id());
-        assertThat(ids(filter(null, null, null, null, "ALICE.K@", null))).containsExactly(alice.id());
+        assertThat(ids(filter(null, null, null, null, "ALICE.K@EXAMPLE.COM", null))).containsExactly(alice.id());
+        assertThat(ids(filter(null, null, null, null, "alice.k@", null)))
+                .as("identifiers are found whole: the store keeps only keyed hashes of them").isEmpty();
         assertThat(ids(filter(null, null, null, null, "bob@", null))).isEmpty();
+        assertThat(ids(filter(null, null, null, null, null, "draw"))).as("words are found whole").isEmpty();
+        assertThat(ids(filter(null, null, null, null, null, "like drawing"))).containsExactly(bob.id());
         assertThat(ids(filter(null, null, null, null, null, "drawing"))).containsExactly(bob.id());
         assertThat(ids(filter(DAY5, null, null, null, null, null))).containsExactly(carol.id(), bob.id());
         assertThat(ids(filter(null, DAY1.plusSeconds(60), null, null, null, null))).containsExactly(alice.id());

@@ -20,13 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Writes an encrypted backup of a SQLite store and its evidence key: a consistent copy taken "
-                + "while a run may be capturing, sealed with a passphrase ($SWEETIE_PASSPHRASE, --passphrase-file, "
-                + "or asked on the terminal). 'sweetie restore' brings it back. A PostgreSQL store is backed up "
+        description = {"Writes an encrypted backup of a SQLite store and its key file: a consistent copy taken "
+                + "while a run may be capturing, sealed with the key file's passphrase ($SWEETIE_PASSPHRASE, "
+                + "--passphrase-file, or asked on the terminal). 'sweetie restore' brings it back. A PostgreSQL store is backed up "
                 + "with pg_dump and the key file (docs/security.md)."})
 final class BackupCommand implements Callable<Integer> {
     static final String STORE = "store.db";
-    static final String KEY = "evidence.key";
+    static final String KEY = "keys";
     static final String ABOUT = "backup.json";
 
     @Spec
@@ -38,15 +38,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write (new).")
     Path out;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from FILE.")
-    Path passphraseFile;
-
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out)) {
             throw new IllegalArgumentException(out + " exists: a backup is written to a new file");
         }
-        char[] passphrase = Passphrase.readNew(passphraseFile, System.getenv(), System.console());
+        // the key file's passphrase: the backup holds the key file, which opens with it only anyway
+        char[] passphrase = store.passphrase("Passphrase of " + store.key + ": ");
+        KeyRing.open(store.key, passphrase); // a wrong one fails here, before anything is written
         Path folder = out.toAbsolutePath().getParent();
         Path snapshot = Files.createTempFile(folder, ".sweetie-snapshot", ".db");
         Path sealed = Files.createTempFile(folder, ".sweetie-backup", ".tmp");
@@ -70,7 +69,7 @@ final class BackupCommand implements Callable<Integer> {
             }
             Files.move(sealed, out, StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().println("Wrote " + out + ": the store (" + conversations
-                    + " conversations) and its evidence key, encrypted; restore with 'sweetie restore " + out
+                    + " conversations) and its key file, encrypted; restore with 'sweetie restore " + out
                     + " --db LOCATION --key FILE'");
         } finally {
             java.util.Arrays.fill(passphrase, '\0');

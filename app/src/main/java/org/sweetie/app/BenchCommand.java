@@ -90,7 +90,8 @@ final class BenchCommand implements Runnable {
         /** Imports the log into a fresh store; returns lines per second. */
         private double measure(PrintWriter out, TempFolder work, Path log, boolean alone, String location)
                 throws IOException {
-            try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key")).open()) {
+            try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.keys"),
+                    StoreOptions.BENCH_PASSPHRASE.toCharArray()).open()) {
                 ConversationStore store = alone ? workspace.storeOnly() : workspace.inBatches();
                 System.gc();
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

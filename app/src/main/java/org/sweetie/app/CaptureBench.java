@@ -97,7 +97,7 @@ final class CaptureBench implements Callable<Integer> {
         try (TempFolder work = new TempFolder("sweetie-capture-bench");
              LocalNgircd server = new LocalNgircd(work.path);
              Workspace workspace = StoreOptions.embedded(db != null ? db : work.path.resolve("bench.db").toString(),
-                     work.path.resolve("bench.key")).open();
+                     work.path.resolve("bench.keys"), StoreOptions.BENCH_PASSPHRASE.toCharArray()).open();
              Capture capture = new Capture(workspace.inBatches())) {
             IrcNetwork persona = new IrcNetwork(DemoCommand.PERSONA, new IrcNetwork.Settings("benchnet",
                     "127.0.0.1", server.port(), false, null, null, null, List.of(), "sweetie", "Sweetie",

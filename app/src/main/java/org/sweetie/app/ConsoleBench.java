@@ -76,7 +76,8 @@ final class ConsoleBench implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (TempFolder work = new TempFolder("sweetie-bench")) {
             String location = db != null ? db : work.path.resolve("bench.db").toString();
-            try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.key")).open()) {
+            try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.keys"),
+                    StoreOptions.BENCH_PASSPHRASE.toCharArray()).open()) {
                 long start = System.nanoTime();
                 long middle = fill(workspace.store(), err);
                 double seconds = (System.nanoTime() - start) / 1e9;

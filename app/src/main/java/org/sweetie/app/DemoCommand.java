@@ -54,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder for the demo store (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    /** The demo's store holds synthetic data only: its passphrase is fixed and printed (docs/security.md). */
+    static final String DEMO_PASSPHRASE = "sweetie-demo-synthetic-data";
+
     @Option(names = "--partners", defaultValue = "40", paramLabel = "N",
             description = "Sandbox partners who come to talk (default: ${DEFAULT-VALUE}).")
     int partners;
@@ -83,10 +86,14 @@ final class DemoCommand implements Callable<Integer> {
             Files.deleteIfExists(Path.of(db + suffix));
         }
         try (TempFolder logs = new TempFolder("sweetie-demo");
-             Workspace workspace = StoreOptions.embedded(db.toString(), data.resolve("evidence.key")).open();
+             Workspace workspace = StoreOptions.embedded(db.toString(), data.resolve("demo.keys"),
+                     DEMO_PASSPHRASE.toCharArray()).open();
              var progress = new ImportCommand.Progress(spec.commandLine().getErr())) {
             ConversationStore store = workspace.store();
             copySamples(logs.path);
+            out.println("Sweetie demo: its data is synthetic, so its key file " + data.resolve("demo.keys")
+                    + " has the fixed passphrase '" + DEMO_PASSPHRASE + "' (give it with SWEETIE_PASSPHRASE to "
+                    + "read the demo's store with other commands); a real deployment chooses its own.");
             out.println("Sweetie demo: importing the bundled synthetic logs as persona " + String.join(" and ",
                     PERSONA.nicknames())
                     + " into " + db);
@@ -109,11 +116,12 @@ final class DemoCommand implements Callable<Integer> {
                     + " evidence entries) to " + bundle + "; verifying it as a recipient would:");
             out.print(verify(bundle));
             referrals(workspace, out);
-            out.println("Look again with: ./sweetie conversations --db " + db + "  and  ./sweetie transcript --db "
-                    + db + " ID;  ./sweetie verify " + bundle);
+            String opened = "--db " + db + " --key " + data.resolve("demo.keys");
+            out.println("Look again with (SWEETIE_PASSPHRASE=" + DEMO_PASSPHRASE + "): ./sweetie conversations "
+                    + opened + "  and  ./sweetie transcript " + opened + " ID;  ./sweetie verify " + bundle);
             if (consolePort == null) {
                 out.println("Or in the browser: ./sweetie demo --console, or ./sweetie users add NAME --role "
-                        + "analyst --db " + db + "  then  ./sweetie console --db " + db + "  (docs/console.md)");
+                        + "analyst " + opened + "  then  ./sweetie console " + opened + "  (docs/console.md)");
             } else {
                 console(workspace, out);
             }

@@ -56,7 +56,7 @@ final class EvidenceBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TempFolder work = new TempFolder("sweetie-bench-evidence");
              Workspace workspace = StoreOptions.embedded(work.path.resolve("bench.db").toString(),
-                     work.path.resolve("bench.key")).open()) {
+                     work.path.resolve("bench.keys"), StoreOptions.BENCH_PASSPHRASE.toCharArray()).open()) {
             if (conversations != null) {
                 manyConversations(workspace, work.path, out);
                 return 0;

@@ -29,7 +29,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The SQLite store to create.")
     Path db;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The evidence key file to create.")
+    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The key file to create (the store's keys and the evidence signing key).")
     Path key;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from FILE.")
@@ -56,7 +56,7 @@ final class RestoreCommand implements Callable<Integer> {
             Files.move(storeFile, db, StandardCopyOption.ATOMIC_MOVE);
             Files.move(keyFile, key, StandardCopyOption.ATOMIC_MOVE);
             placed = true;
-            StoreOptions options = StoreOptions.embedded(db.toString(), key);
+            StoreOptions options = StoreOptions.embedded(db.toString(), key, passphrase);
             try (Workspace workspace = options.openExisting()) {
                 Optional<String> problem = workspace.evidence().checkLatestCheckpoint();
                 if (problem.isPresent()) {

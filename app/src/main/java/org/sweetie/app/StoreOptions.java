@@ -2,12 +2,13 @@ package org.sweetie.app;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import org.sweetie.evidence.CheckpointPolicy;
 import org.sweetie.evidence.EvidenceLog;
-import org.sweetie.evidence.KeyFile;
 import org.sweetie.evidence.Rfc3161Client;
 import org.sweetie.store.Stores;
 import picocli.CommandLine.Option;
@@ -19,10 +20,21 @@ final class StoreOptions {
                     + "jdbc:postgresql://127.0.0.1:5432/sweetie?user=sweetie")
     String location;
 
-    @Option(names = "--key", paramLabel = "FILE", defaultValue = "${env:SWEETIE_EVIDENCE_KEY:-data/evidence.key}",
-            description = "The evidence log's signing key, created on first use (default: ${DEFAULT-VALUE}, or "
-                    + "$SWEETIE_EVIDENCE_KEY).")
+    @Option(names = "--key", paramLabel = "FILE", defaultValue = "${env:SWEETIE_KEYS:-data/keys}",
+            description = "The key file: the store's data keys and the evidence signing key, wrapped with the "
+                    + "passphrase; created on first use (default: ${DEFAULT-VALUE}, or $SWEETIE_KEYS).")
     Path key;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the key file's passphrase from FILE (else $SWEETIE_PASSPHRASE, else asked on the "
+                    + "terminal).")
+    Path passphraseFile;
+
+    /** Benchmarks seal their throw-away stores as every store is sealed, with this passphrase (synthetic data). */
+    static final String BENCH_PASSPHRASE = "sweetie-bench-synthetic-data";
+
+    /** A passphrase of Sweetie's own (the demo's, a benchmark's); null: asked for as the options say. */
+    char[] fixedPassphrase;
 
     @Option(names = "--tsa", paramLabel = "URL", defaultValue = "${env:SWEETIE_TSA_URL}",
             description = "RFC 3161 timestamp authority for checkpoints (or $SWEETIE_TSA_URL); none by default.")
@@ -37,10 +49,11 @@ final class StoreOptions {
     long checkpointSeconds;
 
     /** Options for a store of Sweetie's own making (demo, benchmarks): its key beside it, default checkpoints. */
-    static StoreOptions embedded(String location, Path key) {
+    static StoreOptions embedded(String location, Path key, char[] passphrase) {
         StoreOptions options = new StoreOptions();
         options.location = location;
         options.key = key;
+        options.fixedPassphrase = passphrase == null ? null : passphrase.clone();
         options.checkpointEntries = CheckpointPolicy.DEFAULT.everyEntries();
         options.checkpointSeconds = CheckpointPolicy.DEFAULT.everyTime().toSeconds();
         return options;
@@ -48,7 +61,13 @@ final class StoreOptions {
 
     /** Opens the store, creating it when it is new (import, run). */
     Workspace open() throws IOException {
-        return open(Stores.open(location));
+        Stores.checkLocation(location); // before a key file is made for it
+        if (!Files.exists(key) && Stores.exists(location)) {
+            // an encrypted store whose key file is elsewhere says so, instead of getting a new key file it refuses
+            Stores.openExisting(location).close();
+        }
+        KeyRing.Keys keys = unlock(true);
+        return open(Stores.open(location, keys.store()), keys);
     }
 
     /**
@@ -57,7 +76,13 @@ final class StoreOptions {
      */
     Workspace openExisting() throws IOException {
         try {
-            return open(Stores.openExisting(location));
+            if (!Files.exists(key)) {
+                // what is wrong with the store comes first (a mistyped --db, a file that is no store, an encrypted
+                // store): opened without keys, it says so; else the missing key file is the problem
+                Stores.openExisting(location).close();
+            }
+            KeyRing.Keys keys = unlock(false);
+            return open(Stores.openExisting(location, keys.store()), keys);
         } catch (org.sweetie.store.StoreException e) {
             if (e.getMessage().startsWith("no Sweetie store")) {
                 throw new org.sweetie.store.StoreException(e.getMessage() + " (give the store with --db or "
@@ -67,9 +92,51 @@ final class StoreOptions {
         }
     }
 
-    private Workspace open(org.sweetie.core.ConversationStore store) throws IOException {
+    /** The passphrase, as --passphrase-file, $SWEETIE_PASSPHRASE or the terminal give it. */
+    char[] passphrase(String prompt) throws IOException {
+        if (fixedPassphrase != null) {
+            return fixedPassphrase.clone();
+        }
+        return Passphrase.read(passphraseFile, System.getenv(), Terminal.stdinIsTerminal() ? System.console() : null,
+                prompt);
+    }
+
+    /**
+     * The keys of the key file, unwrapped with the passphrase; a missing file is made with new keys when the store
+     * may be created, else it is an error (a store's data does not open without its own keys). A wrong passphrase
+     * fails here, before anything is opened or written.
+     */
+    KeyRing.Keys unlock(boolean mayCreate) throws IOException {
+        if (Files.exists(key)) {
+            char[] passphrase = passphrase("Passphrase of " + key + ": ");
+            try {
+                return KeyRing.open(key, passphrase);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+        if (!mayCreate) {
+            throw new IOException("no key file " + key + ": the store's keys and the evidence signing key are in it "
+                    + "(give it with --key or $SWEETIE_KEYS)");
+        }
+        char[] passphrase = passphrase("New passphrase for " + key + ": ");
         try {
-            EvidenceLog log = new EvidenceLog(store, KeyFile.loadOrCreate(key),
+            if (fixedPassphrase == null && passphraseFile == null && System.getenv(Passphrase.VARIABLE) == null) {
+                char[] again = System.console().readPassword("Same passphrase again: ");
+                if (!Arrays.equals(passphrase, again)) {
+                    throw new IllegalArgumentException("the two passphrases differ");
+                }
+            }
+            KeyRing.write(key, KeyRing.Keys.fresh(), passphrase, false);
+            return KeyRing.open(key, passphrase); // the keys that were written, also when another run was first
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private Workspace open(org.sweetie.core.ConversationStore store, KeyRing.Keys keys) throws IOException {
+        try {
+            EvidenceLog log = new EvidenceLog(store, keys.signer(key),
                     new CheckpointPolicy(checkpointEntries, Duration.ofSeconds(checkpointSeconds)),
                     tsa == null ? null : new Rfc3161Client(tsa), Clock.systemUTC());
             return new Workspace(store, log);

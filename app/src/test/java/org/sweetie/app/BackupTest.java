@@ -37,11 +37,13 @@ class BackupTest {
                         pace: 50ms
                 retention: off
                 """);
-        Path passphrase = Files.writeString(folder.resolve("passphrase"), "correct horse battery staple\n");
+        // the key file's passphrase: the backup is sealed with it (surefire gives it as $SWEETIE_PASSPHRASE)
+        Path passphrase = Files.writeString(folder.resolve("passphrase"), System.getenv("SWEETIE_PASSPHRASE") + "\n");
         Path backup = folder.resolve("sweetie.backup");
         Thread run = Thread.ofVirtual().start(() -> CliTest.sweetie("run", "--config", config.toString(), "--db", db,
                 "--key", key, "--for", "8s"));
-        try (var store = org.sweetie.store.Stores.open(db)) {
+        var keys = KeyRing.open(Path.of(key), System.getenv("SWEETIE_PASSPHRASE").toCharArray());
+        try (var store = org.sweetie.store.Stores.open(db, keys.store())) {
             Deadline.await("the run capturing", Duration.ofSeconds(30), () -> store.counts().conversations() > 2);
         }
         CliTest.Run made = CliTest.sweetie("backup", "--out", backup.toString(), "--passphrase-file",

@@ -59,6 +59,12 @@ class CliTest {
         return folder.resolve("evidence.key").toString();
     }
 
+    /** The test's store opened directly, with the keys of its key file (made on first use, as a command would). */
+    org.sweetie.core.ConversationStore openStore() throws java.io.IOException {
+        KeyRing.Keys keys = StoreOptions.embedded(db(), Path.of(key()), null).unlock(true);
+        return org.sweetie.store.Stores.open(db(), keys.store());
+    }
+
     Path log(String name, String... lines) throws Exception {
         Path file = folder.resolve("logs").resolve(name);
         Files.createDirectories(file.getParent());
@@ -152,7 +158,7 @@ class CliTest {
     @Test
     void aTranscriptShowsWhenALineTheServerKeptWasSent() throws Exception {
         Instant received = Instant.parse("2026-11-30T08:00:05Z");
-        try (var store = org.sweetie.store.Stores.open(db())) {
+        try (var store = openStore()) {
             Persona persona = store.persona(Persona.ofNicknames(List.of("Sweetie10")));
             Conversation c = store.conversation(ConversationKey.privateChat(new Network("jabber", Protocol.XMPP),
                     persona, "dave@x.test"));
@@ -212,7 +218,7 @@ class CliTest {
     @Test
     void aFollowedTranscriptPrintsEachLineAsAnotherProcessStoresIt() throws Exception {
         Conversation c;
-        try (var store = org.sweetie.store.Stores.open(db())) {
+        try (var store = openStore()) {
             Persona persona = store.persona(Persona.ofNicknames(List.of("Sweetie10")));
             c = store.conversation(ConversationKey.privateChat(new Network("libera", Protocol.IRC), persona, "dave"));
             store.append(c, Message.received(Instant.parse("2026-11-30T08:00:00Z"), Author.PARTNER, "dave", "hi",
@@ -224,7 +230,7 @@ class CliTest {
         cli.setErr(new PrintWriter(new StringWriter(), true));
         Thread follower = Thread.ofVirtual().start(() -> cli.execute("transcript", "--follow", "--poll", "50ms",
                 "--db", db(), "--key", key(), "1"));
-        try (var writer = org.sweetie.store.Stores.open(db())) {
+        try (var writer = openStore()) {
             org.sweetie.capture.live.Deadline.await("the transcript so far", java.time.Duration.ofSeconds(20),
                     () -> out.toString().contains("1 < dave: hi"));
             writer.append(c, Message.received(Instant.parse("2026-11-30T08:00:07Z"), Author.BOT, "Sweetie10",

@@ -60,7 +60,7 @@ class DeskBrowserTest {
     @BeforeEach
     void start() throws IOException {
         server = new LocalNgircd(dir);
-        workspace = StoreOptions.embedded(dir.resolve("store.db").toString(), dir.resolve("evidence.key")).open();
+        workspace = StoreOptions.embedded(dir.resolve("store.db").toString(), dir.resolve("evidence.key"), null).open();
         var users = UsersCommand.users(workspace);
         users.add(Actor.commandLine(), "olive", Role.OPERATOR, PASSWORD.toCharArray());
         users.add(Actor.commandLine(), "sam", Role.SUPERVISOR, PASSWORD.toCharArray());

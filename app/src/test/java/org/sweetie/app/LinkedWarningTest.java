@@ -29,7 +29,7 @@ class LinkedWarningTest {
     @Test
     void theWarningLevelCountsWhatLinkedAccountsWereSent() throws Exception {
         try (Workspace workspace = StoreOptions.embedded(folder.resolve("store.db").toString(),
-                folder.resolve("evidence.key")).open()) {
+                folder.resolve("evidence.key"), null).open()) {
             List<String> said = new CopyOnWriteArrayList<>();
             // an in-process outlet: what the persona says is recorded and stored, nothing goes on a network
             Outlet outlet = (conversation, to, line) -> {
@@ -59,7 +59,7 @@ class LinkedWarningTest {
     @Test
     void outsideThePersonasHoursTheBotIsSilent() throws Exception {
         try (Workspace workspace = StoreOptions.embedded(folder.resolve("store.db").toString(),
-                folder.resolve("evidence.key")).open()) {
+                folder.resolve("evidence.key"), null).open()) {
             List<String> said = new CopyOnWriteArrayList<>();
             Outlet outlet = (conversation, to, line) -> {
                 said.add(line.text());

@@ -27,8 +27,11 @@ class ReferralsTest {
         assertThat(demo.out()).contains("Referral packages from \"Demo NGO (synthetic data)\"");
         assertThat(folder.resolve("referrals/unassigned/README.txt")).exists();
         Path out = folder.resolve("referrals-by-test");
+        // the demo's key file opens with its printed passphrase
+        assertThat(demo.out()).contains(DemoCommand.DEMO_PASSPHRASE);
+        Path passphrase = Files.writeString(folder.resolve("demo-passphrase"), DemoCommand.DEMO_PASSPHRASE);
         CliTest.Run run = CliTest.sweetie("referrals", "--db", folder.resolve("demo.db").toString(), "--key",
-                folder.resolve("evidence.key").toString(), "--out", out.toString(), "--organisation",
+                folder.resolve("demo.keys").toString(), "--passphrase-file", passphrase.toString(), "--out", out.toString(), "--organisation",
                 "Test NGO (synthetic data)", "--contact", "referrals@example.org", "--case-reference", "CASE-7");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("bundles verify").contains("contacts  solicitation   WCST  identified");

@@ -49,7 +49,7 @@ class ResponderEndToEndTest {
     @BeforeEach
     void start() throws IOException {
         server = new LocalNgircd(dir);
-        workspace = StoreOptions.embedded(dir.resolve("store.db").toString(), dir.resolve("evidence.key")).open();
+        workspace = StoreOptions.embedded(dir.resolve("store.db").toString(), dir.resolve("evidence.key"), null).open();
         PersonaDeployment sweetie = new PersonaDeployment(DemoCommand.PERSONA,
                 new PersonaDeployment.Cover("Sweetie", "Cebu", 5), OperatingHours.ALWAYS,
                 new PersonaDeployment.Responding("warn", Duration.ofHours(1), false),

@@ -16,11 +16,22 @@ import java.util.Set;
  * @param persona the persona's handle, ignoring ASCII case
  * @param desk null: every conversation; else only those that reached the operators or are of one of these
  *     personas (exact handles)
+ * @param identifier an identifier the analysis found in the conversation, whole and ignoring case
+ *     ({@link SearchTerms#identifier}); found through the store's search index, as the stored one is sealed
+ * @param text words that were all written in the conversation, whole ({@link SearchTerms#words}; "sexy show" finds
+ *     a conversation with both words, "sex" does not find "sexy"); found through the store's search index
  */
 public record ConversationQuery(Set<Stage> stages, String qualified, Instant since, Instant until,
-                                String partnerHandle, String network, String persona, Set<String> desk) {
+                                String partnerHandle, String network, String persona, Set<String> desk,
+                                String identifier, String text) {
     public static final ConversationQuery ALL = new ConversationQuery(Set.of(), null, null, null, null, null, null,
             null);
+
+    /** A query on the summaries alone, without search. */
+    public ConversationQuery(Set<Stage> stages, String qualified, Instant since, Instant until, String partnerHandle,
+                             String network, String persona, Set<String> desk) {
+        this(stages, qualified, since, until, partnerHandle, network, persona, desk, null, null);
+    }
 
     public ConversationQuery {
         stages = stages == null ? Set.of() : Set.copyOf(stages);
@@ -28,5 +39,7 @@ public record ConversationQuery(Set<Stage> stages, String qualified, Instant sin
             throw new IllegalArgumentException("qualified must be any, solicitation or wcst, not '" + qualified + "'");
         }
         desk = desk == null ? null : Set.copyOf(desk);
+        identifier = identifier == null || identifier.isBlank() ? null : identifier;
+        text = text == null || SearchTerms.words(text).isEmpty() ? null : text;
     }
 }

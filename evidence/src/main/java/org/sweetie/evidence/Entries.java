@@ -24,6 +24,7 @@ public final class Entries {
     public static final String PURGE = "purge";
     public static final String LINK_DECISION = "link_decision";
     public static final String AUDIT = "audit";
+    public static final String KEY_HANDOVER = "key_handover";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -101,6 +102,28 @@ public final class Entries {
         fields.add(new Entry.Field("account", d.handle()));
         fields.add(new Entry.Field("note", d.note()));
         return new Entry(LINK_DECISION, fields);
+    }
+
+    /**
+     * The statement a new signing key signs when it takes over from the old one (sweetie keys rotate --signing).
+     */
+    public static String handOverStatement(VerifierKey old, VerifierKey next) {
+        return "sweetie signing key hand-over\nold " + old + "\nnew " + next + "\n";
+    }
+
+    /**
+     * A change of the checkpoint signing key: the old and the new verifier key, and the new key's signature of
+     * {@link #handOverStatement}. The log signs it in a checkpoint with the old key (the hand-over checkpoint), so
+     * whoever trusts the old key can check that the log itself announced the new one; every later checkpoint is
+     * signed with the new key. Bundles exported before keep verifying with the old key: their checkpoints are theirs.
+     */
+    public static Entry keyHandOver(Instant time, VerifierKey old, VerifierKey next, SignedNote signedByNext) {
+        List<Entry.Field> fields = new ArrayList<>();
+        fields.add(new Entry.Field("time", time(time)));
+        fields.add(new Entry.Field("old_key", old.toString()));
+        fields.add(new Entry.Field("new_key", next.toString()));
+        fields.add(new Entry.Field("new_key_signature", signedByNext.encoded()));
+        return new Entry(KEY_HANDOVER, fields);
     }
 
     /** Who did what in the console or on the command line (docs/console.md); names ids, never content. */

@@ -38,14 +38,30 @@ public final class KeyFile {
         return load(file);
     }
 
-    private static void create(Path file) throws IOException {
+    /**
+     * A new signing key in this file's text form, with a new random log name. Sweetie's key file (app) keeps this
+     * text wrapped under the passphrase instead of in a plain file.
+     */
+    public static String newKeyText() {
         KeyPair keys = NoteSigner.newKeys();
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
         String name = "sweetie-evidence/" + HexFormat.of().formatHex(random);
-        String text = HEADER + "\nname=" + name + "\nprivate="
+        return HEADER + "\nname=" + name + "\nprivate="
                 + Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\npublic="
                 + Base64.getEncoder().encodeToString(VerifierKey.raw(keys.getPublic())) + "\n";
+    }
+
+    /** Whether a file holds a plain signing key of this form (an earlier Sweetie's data/evidence.key). */
+    public static boolean isPlainKeyFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) > 4096) {
+            return false;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).startsWith(HEADER + "\n");
+    }
+
+    private static void create(Path file) throws IOException {
+        String text = newKeyText();
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
@@ -63,7 +79,11 @@ public final class KeyFile {
     }
 
     static NoteSigner load(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** The signer of a key in this file's text form; {@code file} names where it came from in errors. */
+    public static NoteSigner parse(List<String> lines, String file) throws IOException {
         if (lines.size() != 4 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("name=")
                 || !lines.get(2).startsWith("private=") || !lines.get(3).startsWith("public=")) {
             throw new IOException(file + ": not a Sweetie evidence key file (" + HEADER + ")");

@@ -48,7 +48,7 @@ final class ConversationSummaries {
                 messages = excluded.messages, events = excluded.events, stages = excluded.stages,
                 qualification = excluded.qualification, reached_operators = excluded.reached_operators""";
     private static final String DETAILS = """
-            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel,
+            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel, pa.id, ca.id,
                    s.first_at, s.last_at, s.messages, s.events, s.stages, s.qualification, s.reached_operators
             FROM conversation_summary s
             JOIN conversation c ON c.id = s.conversation_id
@@ -124,8 +124,8 @@ final class ConversationSummaries {
         }
     }
 
-    static long count(Connection c, ConversationQuery query) throws SQLException {
-        Where where = Where.of(query);
+    static long count(Connection c, Sealer sealer, ConversationQuery query) throws SQLException {
+        Where where = Where.of(query, sealer);
         try (PreparedStatement q = c.prepareStatement("SELECT count(*) " + where.from + where.sql)) {
             where.bind(q, 1);
             try (ResultSet r = q.executeQuery()) {
@@ -136,9 +136,9 @@ final class ConversationSummaries {
     }
 
     /** The page's ids first, on the summaries alone; then what the list shows of those only. */
-    static List<ConversationStats> page(Connection c, ConversationQuery query, long offset, int limit)
-            throws SQLException {
-        Where where = Where.of(query);
+    static List<ConversationStats> page(Connection c, Sealer sealer, ConversationQuery query, long offset,
+                                        int limit) throws SQLException {
+        Where where = Where.of(query, sealer);
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT s.conversation_id " + where.from + where.sql
                 + " ORDER BY s.conversation_id DESC LIMIT ? OFFSET ?")) {
@@ -153,12 +153,23 @@ final class ConversationSummaries {
         }
         List<ConversationStats> found = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            found.addAll(details(c, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+            found.addAll(details(c, sealer, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
         }
         return found;
     }
 
-    private static List<ConversationStats> details(Connection c, List<Long> ids) throws SQLException {
+    /**
+     * A conversation from a row of c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel, pa.id,
+     * ca.id: the accounts' handles are sealed for their rows.
+     */
+    static Conversation conversation(ResultSet r, Sealer sealer) throws SQLException {
+        Network network = new Network(StoredText.read(r, 2), Protocol.valueOf(r.getString(3)));
+        return new Conversation(r.getLong(1), new ConversationKey(network, StoredText.read(r, 4),
+                sealer.open(r.getString(5), "account.handle", Long.toString(r.getLong(8))),
+                sealer.open(r.getString(6), "account.handle", Long.toString(r.getLong(9))), StoredText.read(r, 7)));
+    }
+
+    private static List<ConversationStats> details(Connection c, Sealer sealer, List<Long> ids) throws SQLException {
         Map<Long, ConversationStats> byId = new LinkedHashMap<>();
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         try (PreparedStatement q = c.prepareStatement(DETAILS.formatted(marks))) {
@@ -167,13 +178,10 @@ final class ConversationSummaries {
             }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    Network network = new Network(StoredText.read(r, 2), Protocol.valueOf(r.getString(3)));
-                    Conversation conversation = new Conversation(r.getLong(1), new ConversationKey(network,
-                            StoredText.read(r, 4), StoredText.read(r, 5), StoredText.read(r, 6),
-                            StoredText.read(r, 7)));
-                    byId.put(conversation.id(), new ConversationStats(conversation, instant(r, 8), instant(r, 9),
-                            r.getInt(10), r.getInt(11), stages(r.getString(12)), r.getString(13),
-                            r.getInt(14) != 0));
+                    Conversation conversation = conversation(r, sealer);
+                    byId.put(conversation.id(), new ConversationStats(conversation, instant(r, 10), instant(r, 11),
+                            r.getInt(12), r.getInt(13), stages(r.getString(14)), r.getString(15),
+                            r.getInt(16) != 0));
                 }
             }
         }
@@ -193,7 +201,10 @@ final class ConversationSummaries {
 
     /** The query's criteria as a FROM with only the joins they need and a WHERE, with the values to bind. */
     private record Where(String from, String sql, List<Object> values) {
-        static Where of(ConversationQuery query) {
+        private static final String TERM = "EXISTS (SELECT 1 FROM conversation_term t WHERE t.term = ? "
+                + "AND t.conversation_id = s.conversation_id)";
+
+        static Where of(ConversationQuery query, Sealer sealer) {
             List<String> terms = new ArrayList<>();
             List<Object> values = new ArrayList<>();
             StringBuilder from = new StringBuilder("FROM conversation_summary s");
@@ -211,12 +222,23 @@ final class ConversationSummaries {
             }
             if (query.partnerHandle() != null) {
                 from.append(" JOIN account ca ON ca.id = c.partner_account_id");
-                terms.add("ca.handle = ?");
-                values.add(StoredText.of(query.partnerHandle()));
+                terms.add("ca.handle_key = ?");
+                values.add(sealer.index("account.handle", query.partnerHandle()));
             }
             if (query.persona() != null) {
                 terms.add("lower(p.handle) = lower(?)");
                 values.add(StoredText.of(query.persona()));
+            }
+            // search: through the keyed hashes of the conversation's words and identifiers (migration 10)
+            if (query.identifier() != null) {
+                terms.add(TERM);
+                values.add(JdbcAppender.identifierTerm(sealer, query.identifier()));
+            }
+            if (query.text() != null) {
+                for (String word : org.sweetie.core.SearchTerms.words(query.text())) {
+                    terms.add(TERM);
+                    values.add(JdbcAppender.wordTerm(sealer, word));
+                }
             }
             for (Stage stage : query.stages().stream().sorted().toList()) {
                 terms.add("s.stages LIKE ?");

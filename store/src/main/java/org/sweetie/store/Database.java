@@ -24,6 +24,8 @@ import org.flywaydb.core.api.FlywayException;
 final class Database implements AutoCloseable {
     /** Where the SQL must differ (a new row's id); everything else in this package runs on both. */
     final Dialect dialect;
+    /** How free text is written and compared: sealed with the store's keys (docs/security.md). */
+    final Sealer sealer;
     private final Connection writer;
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -39,15 +41,18 @@ final class Database implements AutoCloseable {
     /** SQLite only: copies the write-ahead log into the database off the commit path; null for PostgreSQL. */
     private final WalCheckpointer checkpointer;
 
-    private Database(Dialect dialect, Connection writer, Connection reader, WalCheckpointer checkpointer) {
+    private Database(Dialect dialect, Sealer sealer, Connection writer, Connection reader,
+                     WalCheckpointer checkpointer) {
         this.dialect = dialect;
+        this.sealer = sealer;
         this.writer = writer;
         this.reader = reader;
         this.checkpointer = checkpointer;
     }
 
-    static Database open(String url) {
+    static Database open(String url, StoreKeys keys) {
         Dialect dialect = Dialect.of(url);
+        Sealer sealer = Sealer.of(keys);
         if (dialect == Dialect.SQLITE) {
             createParentFolder(url);
         }
@@ -55,15 +60,82 @@ final class Database implements AutoCloseable {
         try {
             Connection writer = connect(dialect, url);
             writer.setAutoCommit(false);
+            try {
+                checkKeys(writer, sealer, url);
+            } catch (RuntimeException | SQLException e) {
+                writer.close();
+                throw e;
+            }
             Connection reader = connect(dialect, url);
             reader.setAutoCommit(true);
             WalCheckpointer checkpointer = dialect == Dialect.SQLITE
                     ? new WalCheckpointer(connect(dialect, url)) : null;
-            return new Database(dialect, writer, reader, checkpointer);
+            return new Database(dialect, sealer, writer, reader, checkpointer);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + shown(url) + ": " + reason(e));
         }
     }
+
+    /**
+     * Refuses keys that are not the store's own, and a store written without keys opened with keys (or the other way
+     * round): its values would not open, or new values would be written in the clear beside sealed ones. A new store
+     * takes the keys it is first opened with.
+     */
+    private static void checkKeys(Connection c, Sealer sealer, String url) throws SQLException {
+        String storedId = null;
+        String storedCheck = null;
+        try (var q = c.prepareStatement("SELECT key_id, key_check FROM store_key WHERE id = 1");
+             var r = q.executeQuery()) {
+            if (r.next()) {
+                storedId = r.getString(1);
+                storedCheck = r.getString(2);
+            }
+        }
+        String where = shown(url);
+        if (storedId == null) {
+            if (sealer.keyId() == null) {
+                c.rollback();
+                return;
+            }
+            try (var q = c.prepareStatement("SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM "
+                    + "evidence_entry)"); var r = q.executeQuery()) {
+                r.next();
+                if (r.getLong(1) > 0) {
+                    c.rollback();
+                    throw new StoreException("the store " + where + " was written without encryption by an earlier "
+                            + "Sweetie: import its logs again into a new store (docs/security.md, 'Stores written "
+                            + "before encryption')");
+                }
+            }
+            try (var insert = c.prepareStatement(
+                    "INSERT INTO store_key (id, key_id, key_check) VALUES (1, ?, ?)")) {
+                insert.setString(1, sealer.keyId());
+                insert.setString(2, sealer.seal(KEY_CHECK, "store_key.key_check", sealer.keyId()));
+                insert.executeUpdate();
+            }
+            c.commit();
+            return;
+        }
+        c.rollback();
+        if (sealer.keyId() == null) {
+            throw new StoreException("the store " + where + " is encrypted: it opens only with its key file and "
+                    + "passphrase");
+        }
+        if (!storedId.equals(sealer.keyId())) {
+            throw new StoreException("the key file is not the one of the store " + where + " (the store's key id is "
+                    + storedId + ", the file's " + sealer.keyId() + "): give the store's own key file with --keys");
+        }
+        try {
+            if (!KEY_CHECK.equals(sealer.open(storedCheck, "store_key.key_check", storedId))) {
+                throw new StoreException("the store " + where + " does not open with this key file");
+            }
+        } catch (StoreException e) {
+            throw new StoreException("the key file has the store's id but not its data key: the store " + where
+                    + " does not open with it");
+        }
+    }
+
+    private static final String KEY_CHECK = "sweetie store key check";
 
     private static Connection connect(Dialect dialect, String url) throws SQLException {
         Connection connection;

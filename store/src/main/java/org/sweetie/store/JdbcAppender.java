@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.sweetie.core.Conversation;
@@ -35,9 +36,11 @@ final class JdbcAppender implements ConversationStore.Appender {
     static final int BATCH = 1_000;
     private static final int ROWS_PER_INSERT = 100;
     private static final String COLUMNS = "INSERT INTO message (conversation_id, seq, sent_at, author_kind, "
-            + "operator_id, sender, text, raw, source_id, delay_stamp) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int COLUMN_COUNT = 10;
+            + "operator_id, sender, text, raw, source_id, delay_stamp, source_key) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int COLUMN_COUNT = 11;
+    private static final String TERMS = "INSERT INTO conversation_term (term, conversation_id) VALUES ";
+    private static final int TERMS_PER_INSERT = 200;
 
     private final Database db;
     private final Map<Long, Tail> tails = new HashMap<>();
@@ -127,8 +130,8 @@ final class JdbcAppender implements ConversationStore.Appender {
     }
 
     private boolean exists(String table, long conversationId, String sourceId) {
-        return query("SELECT count(*) FROM " + table + " WHERE conversation_id = ? AND source_id = ?",
-                conversationId, sourceId) > 0;
+        return query("SELECT count(*) FROM " + table + " WHERE conversation_id = ? AND source_key = ?",
+                conversationId, db.sealer.index(table + ".source_id", sourceId)) > 0;
     }
 
     /** A single number from the writer connection, after the batch in flight: it may hold the rows asked about. */
@@ -139,7 +142,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 PreparedStatement q = db.kept(c, sql); // asked for every conversation a unit first touches
                 q.setLong(1, conversationId);
                 if (sourceId != null) {
-                    q.setString(2, StoredText.of(sourceId));
+                    q.setString(2, sourceId);
                 }
                 try (ResultSet r = q.executeQuery()) {
                     r.next();
@@ -163,16 +166,19 @@ final class JdbcAppender implements ConversationStore.Appender {
             db.onWriter(c -> {
                 try (PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id,
-                                           after_seq)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                           after_seq, source_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     insert.setLong(1, conversation.id());
                     insert.setLong(2, event.time().toEpochMilli());
                     insert.setString(3, event.kind().name());
-                    insert.setString(4, StoredText.of(event.actor()));
-                    insert.setString(5, StoredText.of(event.detail()));
-                    insert.setString(6, StoredText.of(event.raw()));
-                    insert.setString(7, StoredText.of(event.sourceId()));
+                    String row = eventRow(conversation.id(), event.time().toEpochMilli(), event.kind().name());
+                    Sealer sealer = db.sealer;
+                    insert.setString(4, sealer.seal(event.actor(), "event.actor", row));
+                    insert.setString(5, sealer.seal(event.detail(), "event.detail", row));
+                    insert.setString(6, sealer.seal(event.raw(), "event.raw", row));
+                    insert.setString(7, sealer.seal(event.sourceId(), "event.source_id", row));
                     insert.setLong(8, afterSeq);
+                    insert.setString(9, sealer.index("event.source_id", event.sourceId()));
                     return insert.executeUpdate();
                 }
             });
@@ -193,10 +199,65 @@ final class JdbcAppender implements ConversationStore.Appender {
                 insert.setLong(2, flag.seq());
                 insert.setString(3, flag.kind());
                 insert.setString(4, StoredText.of(flag.value()));
-                insert.setString(5, StoredText.of(flag.detail()));
-                return insert.executeUpdate();
+                insert.setString(5, db.sealer.seal(flag.detail(), "analysis_flag.detail",
+                        flagRow(conversation.id(), flag.seq(), flag.kind())));
+                insert.executeUpdate();
             }
+            if (flag.kind().equals("identifier")) {
+                insertTerms(c, Set.of(new Term(identifierTerm(db.sealer, flag.detail()), conversation.id())));
+            }
+            return null;
         });
+    }
+
+    /**
+     * Where an event's values are sealed for: its conversation, time and kind (its id comes after the insert). The
+     * associated data ties a sealed value to that place: copied into another conversation's row it does not open.
+     */
+    static String eventRow(long conversationId, long occurredAtMillis, String kind) {
+        return conversationId + "/" + occurredAtMillis + "/" + kind;
+    }
+
+    /** Where a flag's detail is sealed for: its conversation, message and kind. */
+    static String flagRow(long conversationId, long seq, String kind) {
+        return conversationId + "/" + seq + "/" + kind;
+    }
+
+    /** The search index's key of an identifier: the keyed hash of its normalised form, ignoring case. */
+    static String identifierTerm(Sealer sealer, String identifier) {
+        // the kind of term in the value as well as the domain: without keys, the "hash" is the value itself
+        return sealer.index("term", "identifier:" + org.sweetie.core.SearchTerms.identifier(identifier));
+    }
+
+    /** The search index's key of a word ({@link org.sweetie.core.SearchTerms#words}). */
+    static String wordTerm(Sealer sealer, String word) {
+        return sealer.index("term", "word:" + word);
+    }
+
+    private record Term(String term, long conversationId) {
+    }
+
+    /** Adds search terms of conversations, those already there left as they are. */
+    private void insertTerms(Connection c, java.util.Collection<Term> terms) throws SQLException {
+        List<Term> all = new ArrayList<>(terms);
+        // in the primary key's order: each statement then writes to neighbouring places of the tree
+        all.sort(java.util.Comparator.comparingLong(Term::conversationId).thenComparing(Term::term));
+        String conflict = " ON CONFLICT DO NOTHING";
+        for (int from = 0; from < all.size(); from += TERMS_PER_INSERT) {
+            List<Term> chunk = all.subList(from, Math.min(all.size(), from + TERMS_PER_INSERT));
+            StringBuilder sql = new StringBuilder(TERMS);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            }
+            try (PreparedStatement insert = c.prepareStatement(sql + conflict)) {
+                int i = 1;
+                for (Term t : chunk) {
+                    insert.setString(i++, t.term());
+                    insert.setLong(i++, t.conversationId());
+                }
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** Inserts rows in order, {@value #ROWS_PER_INSERT} per statement and the rest one by one. */
@@ -222,6 +283,16 @@ final class JdbcAppender implements ConversationStore.Appender {
                         }
                     }
                 }
+                // each conversation's distinct words of the batch, hashed once each
+                Map<Long, Set<String>> words = new HashMap<>();
+                for (Row row : rows) {
+                    words.computeIfAbsent(row.conversationId(), k -> new java.util.HashSet<>())
+                            .addAll(org.sweetie.core.SearchTerms.words(row.message().text()));
+                }
+                List<Term> terms = new ArrayList<>();
+                words.forEach((conversation, set) -> set.forEach(w -> terms.add(new Term(wordTerm(db.sealer, w),
+                        conversation))));
+                insertTerms(c, terms);
                 return null;
             });
         } catch (SQLException e) {
@@ -237,17 +308,20 @@ final class JdbcAppender implements ConversationStore.Appender {
         return c.prepareStatement(sql.toString());
     }
 
-    private static void bind(PreparedStatement insert, int offset, Row row) throws SQLException {
+    private void bind(PreparedStatement insert, int offset, Row row) throws SQLException {
         Message m = row.message();
+        Sealer sealer = db.sealer;
+        String place = row.conversationId() + "/" + m.seq();
         insert.setLong(offset + 1, row.conversationId());
         insert.setLong(offset + 2, m.seq());
         insert.setLong(offset + 3, m.time().toEpochMilli());
         insert.setString(offset + 4, m.author().kind().name());
-        insert.setString(offset + 5, StoredText.of(m.author().operatorId()));
-        insert.setString(offset + 6, StoredText.of(m.sender()));
-        insert.setString(offset + 7, StoredText.of(m.text()));
-        insert.setString(offset + 8, StoredText.of(m.raw()));
-        insert.setString(offset + 9, StoredText.of(m.sourceId()));
+        insert.setString(offset + 5, sealer.seal(m.author().operatorId(), "message.operator_id", place));
+        insert.setString(offset + 6, sealer.seal(m.sender(), "message.sender", place));
+        insert.setString(offset + 7, sealer.seal(m.text(), "message.text", place));
+        insert.setString(offset + 8, sealer.seal(m.raw(), "message.raw", place));
+        insert.setString(offset + 9, sealer.seal(m.sourceId(), "message.source_id", place));
+        insert.setString(offset + 11, sealer.index("message.source_id", m.sourceId()));
         if (m.delayStamp() == null) {
             insert.setNull(offset + 10, Types.BIGINT);
         } else {

@@ -31,7 +31,7 @@ import org.sweetie.core.StoreCounts;
 /** The conversation store over JDBC; the same SQL serves SQLite and PostgreSQL. */
 final class JdbcConversationStore implements ConversationStore {
     private static final String CONVERSATION_COLUMNS = """
-            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel
+            SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel, pa.id, ca.id
             FROM conversation c
             JOIN persona p ON p.id = c.persona_id
             JOIN account pa ON pa.id = c.persona_account_id
@@ -103,9 +103,10 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Account> findAccount(Network network, String handle) {
         return db.read(c -> {
-            { PreparedStatement q = db.kept(c, "SELECT id FROM account WHERE network = ? AND handle = ?");
+            { PreparedStatement q = db.kept(c, 
+                    "SELECT id FROM account WHERE network = ? AND handle_key = ?");
                 q.setString(1, StoredText.of(network.name()));
-                q.setString(2, StoredText.of(Account.handleOf(handle)));
+                q.setString(2, handleKey(Account.handleOf(handle)));
                 try (ResultSet r = q.executeQuery()) {
                     return r.next() ? Optional.of(readAccount(c, r.getLong(1))) : Optional.<Account>empty();
                 }
@@ -113,43 +114,65 @@ final class JdbcConversationStore implements ConversationStore {
         });
     }
 
+    /** The keyed hash an account's (folded) handle is found by, on any network. */
+    private String handleKey(String foldedHandle) {
+        return db.sealer.index("account.handle", foldedHandle);
+    }
+
     private long accountId(Connection c, Network network, String foldedHandle) throws SQLException {
-        { PreparedStatement insert = db.kept(c, """
-                INSERT INTO account (network, protocol, handle) VALUES (?, ?, ?)
-                ON CONFLICT (network, handle) DO NOTHING""");
-            insert.setString(1, StoredText.of(network.name()));
-            insert.setString(2, network.protocol().name());
-            insert.setString(3, StoredText.of(foldedHandle));
-            insert.executeUpdate();
-        }
-        { PreparedStatement q = db.kept(c, "SELECT id FROM account WHERE network = ? AND handle = ?");
+        String key = handleKey(foldedHandle);
+        { PreparedStatement q = db.kept(c, "SELECT id FROM account WHERE network = ? AND handle_key = ?");
             q.setString(1, StoredText.of(network.name()));
-            q.setString(2, StoredText.of(foldedHandle));
+            q.setString(2, key);
             try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
+                if (r.next()) {
+                    return r.getLong(1);
+                }
             }
         }
+        // The handle is sealed for its row's id, which the insert gives: a placeholder first, the sealed handle next
+        // (a unique placeholder, as the old UNIQUE (network, handle) still stands).
+        long id;
+        { PreparedStatement insert = db.kept(c, """
+                INSERT INTO account (network, protocol, handle, handle_key) VALUES (?, ?, ?, ?) RETURNING id""");
+            insert.setString(1, StoredText.of(network.name()));
+            insert.setString(2, network.protocol().name());
+            insert.setString(3, "-" + key);
+            insert.setString(4, key);
+            try (ResultSet r = insert.executeQuery()) {
+                r.next();
+                id = r.getLong(1);
+            }
+        }
+        { PreparedStatement update = db.kept(c, "UPDATE account SET handle = ? WHERE id = ?");
+            update.setString(1, db.sealer.seal(foldedHandle, "account.handle", Long.toString(id)));
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+        return id;
     }
 
     private Account readAccount(Connection c, long id) throws SQLException {
         List<String> names = new ArrayList<>();
-        { PreparedStatement q = db.kept(c,
-                "SELECT name FROM account_name WHERE account_id = ? ORDER BY name");
+        String row = Long.toString(id);
+        { PreparedStatement q = db.kept(c, "SELECT name FROM account_name WHERE account_id = ?");
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    names.add(StoredText.read(r, 1));
+                    names.add(db.sealer.open(r.getString(1), "account_name.name", row));
                 }
             }
         }
-        { PreparedStatement q = db.kept(c,
+        names.sort(null); // sealed values do not sort in the database
+
+        { PreparedStatement q = db.kept(c, 
                 "SELECT network, protocol, handle, host FROM account WHERE id = ?");
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return new Account(id, new Network(StoredText.read(r, 1), Protocol.valueOf(r.getString(2))),
-                        StoredText.read(r, 3), names, StoredText.read(r, 4));
+                        db.sealer.open(r.getString(3), "account.handle", row), names,
+                        db.sealer.open(r.getString(4), "account.host", row));
             }
         }
     }
@@ -158,16 +181,18 @@ final class JdbcConversationStore implements ConversationStore {
     public Account sawAccount(Account account, String displayName, String host) {
         return db.write(c -> {
             if (displayName != null && !displayName.isBlank()) {
-                { PreparedStatement insert = db.kept(c,
-                        "INSERT INTO account_name (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING");
+                { PreparedStatement insert = db.kept(c, 
+                        "INSERT INTO account_name (account_id, name, name_key) VALUES (?, ?, ?) "
+                                + "ON CONFLICT DO NOTHING");
                     insert.setLong(1, account.id());
-                    insert.setString(2, StoredText.of(displayName));
+                    insert.setString(2, db.sealer.seal(displayName, "account_name.name", Long.toString(account.id())));
+                    insert.setString(3, db.sealer.index("account_name.name", displayName));
                     insert.executeUpdate();
                 }
             }
             if (host != null && !host.isBlank()) {
                 { PreparedStatement update = db.kept(c, "UPDATE account SET host = ? WHERE id = ?");
-                    update.setString(1, StoredText.of(host));
+                    update.setString(1, db.sealer.seal(host, "account.host", Long.toString(account.id())));
                     update.setLong(2, account.id());
                     update.executeUpdate();
                 }
@@ -182,14 +207,15 @@ final class JdbcConversationStore implements ConversationStore {
         db.write(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO link_decision (decided_at, analyst, "
                     + "decision, key_kind, key_value, network, handle, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                String row = linkDecisionRow(d.time().toEpochMilli(), d.analyst());
                 insert.setLong(1, d.time().toEpochMilli());
                 insert.setString(2, StoredText.of(d.analyst()));
                 insert.setString(3, d.decision());
                 insert.setString(4, d.keyKind());
-                insert.setString(5, StoredText.of(d.keyValue()));
+                insert.setString(5, db.sealer.seal(d.keyValue(), "link_decision.key_value", row));
                 insert.setString(6, StoredText.of(d.network()));
-                insert.setString(7, StoredText.of(d.handle()));
-                insert.setString(8, StoredText.of(d.note()));
+                insert.setString(7, db.sealer.seal(d.handle(), "link_decision.handle", row));
+                insert.setString(8, db.sealer.seal(d.note(), "link_decision.note", row));
                 insert.executeUpdate();
             }
             ConversationSummaries.changed(c);
@@ -205,13 +231,22 @@ final class JdbcConversationStore implements ConversationStore {
                     + "network, handle, note FROM link_decision ORDER BY id");
                  ResultSet r = q.executeQuery()) {
                 while (r.next()) {
+                    String analyst = StoredText.read(r, 2);
+                    String row = linkDecisionRow(r.getLong(1), analyst);
                     found.add(new org.sweetie.core.LinkDecision(Instant.ofEpochMilli(r.getLong(1)),
-                            StoredText.read(r, 2), r.getString(3), r.getString(4), StoredText.read(r, 5),
-                            StoredText.read(r, 6), StoredText.read(r, 7), StoredText.read(r, 8)));
+                            analyst, r.getString(3), r.getString(4),
+                            db.sealer.open(r.getString(5), "link_decision.key_value", row),
+                            StoredText.read(r, 6), db.sealer.open(r.getString(7), "link_decision.handle", row),
+                            db.sealer.open(r.getString(8), "link_decision.note", row)));
                 }
             }
             return found;
         });
+    }
+
+    /** A link decision's values are sealed for when and by whom it was taken (its id comes after the insert). */
+    private static String linkDecisionRow(long millis, String analyst) {
+        return millis + "/" + analyst;
     }
 
     @Override
@@ -237,6 +272,7 @@ final class JdbcConversationStore implements ConversationStore {
                 messages += deleteRows(c, "DELETE FROM message WHERE conversation_id = ?", id);
                 events += deleteRows(c, "DELETE FROM event WHERE conversation_id = ?", id);
                 flags += deleteRows(c, "DELETE FROM analysis_flag WHERE conversation_id = ?", id);
+                deleteRows(c, "DELETE FROM conversation_term WHERE conversation_id = ?", id);
                 deleteRows(c, "DELETE FROM conversation_summary WHERE conversation_id = ?", id);
                 deleteRows(c, "DELETE FROM conversation_stored WHERE conversation_id = ?", id);
                 conversations += deleteRows(c, "DELETE FROM conversation WHERE id = ?", id);
@@ -337,13 +373,11 @@ final class JdbcConversationStore implements ConversationStore {
         });
     }
 
-    private static List<Conversation> conversations(PreparedStatement q) throws SQLException {
+    private List<Conversation> conversations(PreparedStatement q) throws SQLException {
         List<Conversation> found = new ArrayList<>();
         try (ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                Network network = new Network(StoredText.read(r, 2), Protocol.valueOf(r.getString(3)));
-                found.add(new Conversation(r.getLong(1), new ConversationKey(network, StoredText.read(r, 4),
-                        StoredText.read(r, 5), StoredText.read(r, 6), StoredText.read(r, 7))));
+                found.add(ConversationSummaries.conversation(r, db.sealer));
             }
         }
         return found;
@@ -354,12 +388,12 @@ final class JdbcConversationStore implements ConversationStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit are 0 or more, not " + offset + "/" + limit);
         }
-        return db.read(c -> ConversationSummaries.page(c, query, offset, limit));
+        return db.read(c -> ConversationSummaries.page(c, db.sealer, query, offset, limit));
     }
 
     @Override
     public long countConversations(ConversationQuery query) {
-        return db.read(c -> ConversationSummaries.count(c, query));
+        return db.read(c -> ConversationSummaries.count(c, db.sealer, query));
     }
 
     @Override
@@ -397,14 +431,19 @@ final class JdbcConversationStore implements ConversationStore {
                     FROM message WHERE conversation_id = ? ORDER BY seq""")) {
                 q.setLong(1, conversationId);
                 List<Message> found = new ArrayList<>();
+                Sealer sealer = db.sealer;
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        Author author = new Author(AuthorKind.valueOf(r.getString(3)), StoredText.read(r, 4));
+                        String row = conversationId + "/" + r.getLong(1);
+                        Author author = new Author(AuthorKind.valueOf(r.getString(3)),
+                                sealer.open(r.getString(4), "message.operator_id", row));
                         long millis = r.getLong(9);
                         Instant stamp = r.wasNull() ? null : Instant.ofEpochMilli(millis);
                         found.add(new Message(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), author,
-                                StoredText.read(r, 5), StoredText.read(r, 6), StoredText.read(r, 7),
-                                StoredText.read(r, 8), stamp));
+                                sealer.open(r.getString(5), "message.sender", row),
+                                sealer.open(r.getString(6), "message.text", row),
+                                sealer.open(r.getString(7), "message.raw", row),
+                                sealer.open(r.getString(8), "message.source_id", row), stamp));
                     }
                 }
                 return found;
@@ -424,9 +463,13 @@ final class JdbcConversationStore implements ConversationStore {
                     while (r.next()) {
                         long stored = r.getLong(7);
                         long afterSeq = r.wasNull() ? Event.UNPLACED : stored;
+                        String row = JdbcAppender.eventRow(conversationId, r.getLong(1), r.getString(2));
+                        Sealer sealer = db.sealer;
                         found.add(new Event(Instant.ofEpochMilli(r.getLong(1)), EventKind.valueOf(r.getString(2)),
-                                StoredText.read(r, 3), StoredText.read(r, 4), StoredText.read(r, 5),
-                                StoredText.read(r, 6), afterSeq));
+                                sealer.open(r.getString(3), "event.actor", row),
+                                sealer.open(r.getString(4), "event.detail", row),
+                                sealer.open(r.getString(5), "event.raw", row),
+                                sealer.open(r.getString(6), "event.source_id", row), afterSeq));
                     }
                 }
                 return found;
@@ -444,7 +487,8 @@ final class JdbcConversationStore implements ConversationStore {
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         found.add(new Flag(r.getLong(1), r.getString(2), StoredText.read(r, 3),
-                                StoredText.read(r, 4)));
+                                db.sealer.open(r.getString(4), "analysis_flag.detail",
+                                        JdbcAppender.flagRow(conversationId, r.getLong(1), r.getString(2)))));
                     }
                 }
                 return found;
@@ -471,13 +515,14 @@ final class JdbcConversationStore implements ConversationStore {
         return db.write(c -> {
             try (PreparedStatement q = c.prepareStatement("""
                     SELECT id, path, head_sha256, bytes, lines, sha256, imported_at FROM imported_file
-                    WHERE path = ? OR head_sha256 = ? ORDER BY id""")) {
-                q.setString(1, StoredText.of(path));
+                    WHERE path_key = ? OR head_sha256 = ? ORDER BY id""")) {
+                q.setString(1, db.sealer.index("imported_file.path", path));
                 q.setString(2, headSha256);
                 List<ImportedFile> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        found.add(new ImportedFile(r.getLong(1), StoredText.read(r, 2), r.getString(3), r.getLong(4),
+                        found.add(new ImportedFile(r.getLong(1),
+                                db.sealer.open(r.getString(2), "imported_file.path", ""), r.getString(3), r.getLong(4),
                                 r.getLong(5), r.getString(6), Instant.ofEpochMilli(r.getLong(7))));
                     }
                 }
@@ -502,10 +547,11 @@ final class JdbcConversationStore implements ConversationStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO imported_file (head_sha256, bytes, lines, sha256, imported_at, path)
-                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    INSERT INTO imported_file (head_sha256, bytes, lines, sha256, imported_at, path, path_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 bindImport(insert, file);
-                insert.setString(6, StoredText.of(file.path()));
+                insert.setString(6, db.sealer.seal(file.path(), "imported_file.path", ""));
+                insert.setString(7, db.sealer.index("imported_file.path", file.path()));
                 try (ResultSet r = insert.executeQuery()) {
                     r.next();
                     return file.withId(r.getLong(1));

@@ -23,6 +23,12 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     /** Full-size multi-row inserts, prepared once: preparing a 200-row INSERT each time cost a tenth of an append. */
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
+    /**
+     * An entry's body is sealed for its index: the tree hashes the plaintext body (docs/evidence.md), which is what
+     * bundles and proofs carry, so sealing changes nothing a verifier sees.
+     */
+    private static final String BODY = "evidence_entry.body";
+
     JdbcEvidenceStorage(Database db) {
         this.db = db;
     }
@@ -63,7 +69,7 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                         s.setLong(at, r.index());
                         s.setString(at + 1, r.kind());
                         s.setObject(at + 2, r.conversationId());
-                        s.setBytes(at + 3, r.body());
+                        s.setBytes(at + 3, db.sealer.sealBytes(r.body(), BODY, Long.toString(r.index())));
                     });
             insertMany(c, "INSERT INTO evidence_node (level, idx, hash) VALUES ", "(?, ?, ?)", nodes,
                     (s, at, n) -> {
@@ -136,7 +142,8 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                     if (!r.next()) {
                         throw new StoreException("the evidence log has no entry " + index);
                     }
-                    return r.getBytes(2) != null ? null : r.getBytes(1);
+                    return r.getBytes(2) != null ? null
+                            : db.sealer.openBytes(r.getBytes(1), BODY, Long.toString(index));
                 }
             }
         });
@@ -202,7 +209,8 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                 while (r.next()) {
                     long conversation = r.getLong(2);
                     Long conversationId = r.wasNull() ? null : conversation;
-                    found.add(new Record(r.getLong(1), kind, conversationId, r.getBytes(3)));
+                    found.add(new Record(r.getLong(1), kind, conversationId,
+                            db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(r.getLong(1)))));
                 }
                 return found;
             }

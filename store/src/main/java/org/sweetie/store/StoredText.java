@@ -39,7 +39,11 @@ final class StoredText {
 
     /** The value a text column holds, as it was given to {@link #of}. */
     static String read(ResultSet row, int column) throws SQLException {
-        String stored = row.getString(column);
+        return decode(row.getString(column));
+    }
+
+    /** The value a stored form stands for. */
+    static String decode(String stored) {
         if (stored == null || stored.indexOf('\\') < 0) {
             return stored;
         }

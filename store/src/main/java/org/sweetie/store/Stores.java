@@ -16,7 +16,16 @@ public final class Stores {
      * a {@code currentSchema} parameter selects the schema) or a plain file path for an embedded SQLite store.
      */
     public static ConversationStore open(String location) {
-        return new JdbcConversationStore(Database.open(toJdbcUrl(location)));
+        return open(location, null);
+    }
+
+    /**
+     * Opens the store with its keys: free text is sealed before it reaches the database (docs/security.md). Null keys
+     * write plain text; only the library's own tests and tools do that, the application always gives keys. A store
+     * refuses keys that are not its own, and keys when it holds plain text.
+     */
+    public static ConversationStore open(String location, StoreKeys keys) {
+        return new JdbcConversationStore(Database.open(toJdbcUrl(location), keys));
     }
 
     /**
@@ -24,11 +33,16 @@ public final class Stores {
      * it instead of a new empty store.
      */
     public static ConversationStore openExisting(String location) {
+        return openExisting(location, null);
+    }
+
+    /** {@link #openExisting(String)} with the store's keys. */
+    public static ConversationStore openExisting(String location, StoreKeys keys) {
         String url = toJdbcUrl(location);
         if (!Database.exists(url)) {
             throw new StoreException("no Sweetie store at " + Database.shown(url));
         }
-        return new JdbcConversationStore(Database.open(url));
+        return new JdbcConversationStore(Database.open(url, keys));
     }
 
     /**
@@ -51,6 +65,16 @@ public final class Stores {
         } catch (java.sql.SQLException e) {
             throw new StoreException("cannot copy the store " + Database.shown(url) + ": " + e.getMessage());
         }
+    }
+
+    /** Whether a Sweetie store is at the location already (a SQLite file, or a schema with Sweetie's tables). */
+    public static boolean exists(String location) {
+        return Database.exists(toJdbcUrl(location));
+    }
+
+    /** Fails as opening would on a location that cannot be a store (no location, an unsupported URL). */
+    public static void checkLocation(String location) {
+        Dialect.of(toJdbcUrl(location));
     }
 
     public static ConversationStore openDefault() {

@@ -10,7 +10,10 @@ public final class AppendUntilKilled {
     }
 
     public static void main(String[] args) {
-        ConversationStore store = Stores.open(args[0]);
+        // the parent's keys: its id and the data and index keys in hex (a test's keys, never a deployment's)
+        var hex = java.util.HexFormat.of();
+        ConversationStore store = Stores.open(args[0], new StoreKeys(args[1], hex.parseHex(args[2]),
+                hex.parseHex(args[3])));
         store.persona(StoreContract.SWEETIE);
         var conversation = store.conversation(
                 ConversationKey.privateChat(StoreContract.LIBERA, StoreContract.SWEETIE, "alice"));

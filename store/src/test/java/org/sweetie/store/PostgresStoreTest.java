@@ -41,7 +41,7 @@ class PostgresStoreTest extends StoreContract {
             rows.next();
             assertThat(rows.getInt(1)).isZero();
         }
-        Stores.openExisting(url).close(); // the store this test made exists
+        Stores.openExisting(url, keys).close(); // the store this test made exists
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,10 +54,13 @@ abstract class StoreContract {
     /** The URL the current store was opened at, for reopening it. */
     String url;
 
+    /** Every store of the suite is sealed, as the application's are (docs/security.md). */
+    final StoreKeys keys = StoreKeys.random();
+
     @BeforeEach
     void open() {
         url = freshUrl();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         store.persona(SWEETIE);
     }
 
@@ -552,7 +556,7 @@ abstract class StoreContract {
             assertThat(u.role()).isEqualTo(Role.ANALYST);
         });
         store.close();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         assertThat(store.users().all()).extracting(User::name, User::enabled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", false),
                         org.assertj.core.groups.Tuple.tuple("bob.k", true));
@@ -563,7 +567,7 @@ abstract class StoreContract {
         Conversation c = chatWith("alice");
         store.append(c, partnerSays(1, "kept", "s1"));
         store.close();
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         assertThat(store.messages(c.id())).extracting(Message::text).containsExactly("kept");
         assertThat(store.append(c, partnerSays(2, "next", "s2")).orElseThrow().seq()).isEqualTo(2);
     }
@@ -577,7 +581,8 @@ abstract class StoreContract {
         store.close();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AppendUntilKilled.class.getName(), url).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                AppendUntilKilled.class.getName(), url, keys.keyId(),
+                HexFormat.of().formatHex(keys.dataKey()), HexFormat.of().formatHex(keys.indexKey())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> acknowledged = new ArrayList<>();
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -590,7 +595,7 @@ abstract class StoreContract {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(acknowledged).hasSize(200);
-        store = Stores.open(url);
+        store = Stores.open(url, keys);
         Conversation c = chatWith("alice");
         List<Long> stored = store.messages(c.id()).stream().map(Message::seq).toList();
         assertThat(stored).containsAll(acknowledged);
@@ -650,6 +655,44 @@ abstract class StoreContract {
      * A store written before text was kept losslessly (schema version 3) reads back what it held once migrated:
      * backslashes included, and values that already looked like their doubled form in one unique key.
      */
+    /**
+     * Encryption at rest (docs/security.md): what partners wrote is not in the database as text, a sealed value moved
+     * to another row does not open, and the store refuses other keys and no keys.
+     */
+    @Test
+    void valuesAreSealedForTheirRowAndTheStoreOpensWithItsOwnKeysOnly() throws Exception {
+        Conversation c = store.conversation(ConversationKey.privateChat(LIBERA, SWEETIE, "Mallory"));
+        store.append(c, partnerSays(1, "first secret line", "s1"));
+        store.append(c, partnerSays(2, "second secret line", "s2"));
+        assertThat(store.account(LIBERA, "mallory").handle()).isEqualTo("mallory");
+        store.close();
+        String jdbc = Stores.toJdbcUrl(url);
+        try (var connection = java.sql.DriverManager.getConnection(jdbc); var s = connection.createStatement()) {
+            try (var rows = s.executeQuery("SELECT text, sender, raw, source_id FROM message ORDER BY seq")) {
+                while (rows.next()) {
+                    for (int i = 1; i <= 4; i++) {
+                        assertThat(rows.getString(i)).startsWith("s1:").doesNotContain("secret")
+                                .doesNotContain("alice");
+                    }
+                }
+            }
+            try (var rows = s.executeQuery("SELECT handle FROM account")) {
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).startsWith("s1:").doesNotContain("mallory");
+                }
+            }
+            // the first line's sealed text copied over the second's
+            s.executeUpdate("UPDATE message SET text = (SELECT m.text FROM message m WHERE m.seq = 1) WHERE seq = 2");
+        }
+        assertThatThrownBy(() -> Stores.open(url, StoreKeys.random())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the key file is not the one of the store");
+        assertThatThrownBy(() -> Stores.open(url)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is encrypted");
+        store = Stores.open(url, keys);
+        assertThatThrownBy(() -> store.messages(c.id())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("message.text").hasMessageContaining("moved from another row");
+    }
+
     @Test
     void textStoredBeforeItWasKeptLosslesslyReadsBackUnchanged() throws Exception {
         store.close();
@@ -679,7 +722,7 @@ abstract class StoreContract {
                     + "VALUES (1, 0, 'JOIN', ?, ?)", "alice", "has joined #k\\");
         }
 
-        store = Stores.open(url);
+        store = Stores.open(url); // written before encryption: only a store without keys opens it
 
         Conversation c = store.findConversation(1).orElseThrow();
         assertThat(c.key().channel()).isEqualTo("#k\\");
