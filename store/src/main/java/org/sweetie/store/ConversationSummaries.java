@@ -61,8 +61,11 @@ final class ConversationSummaries {
     private ConversationSummaries() {
     }
 
-    /** Works a conversation's summary out again from its rows, inside the caller's transaction. */
-    static void refresh(Connection c, Dialect dialect, long conversationId) throws SQLException {
+    /**
+     * Works a conversation's summary out again from its rows, inside the caller's transaction, and marks it changed
+     * by the change counted in this transaction ({@link #changed}, called before: its row lock orders the writers).
+     */
+    static void refresh(Connection c, Dialect dialect, long conversationId, long change) throws SQLException {
         String aggregate = dialect == Dialect.SQLITE ? "group_concat(DISTINCT upper(f.value))"
                 : "string_agg(DISTINCT upper(f.value), ',')";
         try (PreparedStatement refresh = c.prepareStatement(REFRESH.formatted(aggregate))) {
@@ -70,10 +73,12 @@ final class ConversationSummaries {
             refresh.executeUpdate();
         }
         try (PreparedStatement stored = c.prepareStatement("""
-                INSERT INTO conversation_stored (conversation_id, stored_at) VALUES (?, ?)
-                ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at""")) {
+                INSERT INTO conversation_stored (conversation_id, stored_at, change_seq) VALUES (?, ?, ?)
+                ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at,
+                    change_seq = excluded.change_seq""")) {
             stored.setLong(1, conversationId);
             stored.setLong(2, System.currentTimeMillis());
+            stored.setLong(3, change);
             stored.executeUpdate();
         }
     }
@@ -89,11 +94,72 @@ final class ConversationSummaries {
         }
     }
 
-    /** Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}). */
-    static void changed(Connection c) throws SQLException {
+    /**
+     * Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}), and
+     * returns its number. The update locks the counter's row until the transaction ends, so concurrent writers get
+     * their numbers in the order they commit: a reader who saw count N has seen everything numbered N or less.
+     */
+    static long changed(Connection c) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE store_change SET changes = changes + 1")) {
             update.executeUpdate();
         }
+        return changes(c);
+    }
+
+    /** Marks an account changed by this transaction's change (migration 11): its conversations changed with it. */
+    static void accountChanged(Connection c, long accountId, long change) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO account_change (account_id, change_seq) VALUES (?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET change_seq = excluded.change_seq""")) {
+            upsert.setLong(1, accountId);
+            upsert.setLong(2, change);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Records that this transaction's change deleted conversations (migration 11). */
+    static void deleted(Connection c, long change) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE store_change SET deleted_at = ?")) {
+            update.setLong(1, change);
+            update.executeUpdate();
+        }
+    }
+
+    /** What changed after the given count: read the count first, so that nothing counted up to it is missed. */
+    static org.sweetie.core.ConversationStore.Changed changedSince(Connection c, long since) throws SQLException {
+        long now;
+        long deletedAt;
+        try (PreparedStatement q = c.prepareStatement("SELECT changes, deleted_at FROM store_change");
+             ResultSet r = q.executeQuery()) {
+            r.next();
+            now = r.getLong(1);
+            deletedAt = r.getLong(2);
+        }
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        if (now != since) {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT conversation_id FROM conversation_stored WHERE change_seq > ?
+                    UNION SELECT c.id FROM account_change a JOIN conversation c ON c.partner_account_id = a.account_id
+                    WHERE a.change_seq > ?""")) {
+                q.setLong(1, since);
+                q.setLong(2, since);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+        }
+        return new org.sweetie.core.ConversationStore.Changed(now, List.copyOf(ids), deletedAt > since);
+    }
+
+    /** The summaries of the given conversations (those the store has), in the order given. */
+    static List<ConversationStats> of(Connection c, List<Long> ids) throws SQLException {
+        List<ConversationStats> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(details(c, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return found;
     }
 
     static long changes(Connection c) throws SQLException {

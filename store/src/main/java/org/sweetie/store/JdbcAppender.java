@@ -272,11 +272,11 @@ final class JdbcAppender implements ConversationStore.Appender {
             insert(pending);
             pending.clear();
             db.onWriter(c -> {
-                for (long id : touched) {
-                    ConversationSummaries.refresh(c, db.dialect, id);
-                }
                 if (!touched.isEmpty()) {
-                    ConversationSummaries.changed(c);
+                    long change = ConversationSummaries.changed(c);
+                    for (long id : touched) {
+                        ConversationSummaries.refresh(c, db.dialect, id, change);
+                    }
                 }
                 c.commit();
                 return null;
