@@ -53,6 +53,24 @@ public final class SuspectIndex {
     /** An analyst's rejection of a link: rebuilds the grouping without it (rare, so a rebuild is fine). */
     public void reject(LinkKey key, AccountRef account) {
         rejected.add(new Rejection(key, account));
+        regroup();
+    }
+
+    /** The analysts' rejections, all of them: rebuilds the grouping when they differ from those applied. */
+    public void rejectAll(Set<Rejection> rejections) {
+        if (!rejected.equals(rejections)) {
+            rejected.clear();
+            rejected.addAll(rejections);
+            regroup();
+        }
+    }
+
+    /** The rejections applied. */
+    public Set<Rejection> rejections() {
+        return Set.copyOf(rejected);
+    }
+
+    private void regroup() {
         for (int i = 0; i < parent.size(); i++) {
             parent.set(i, i);
         }

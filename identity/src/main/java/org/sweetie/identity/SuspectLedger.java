@@ -1,0 +1,260 @@
+package org.sweetie.identity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.sweetie.core.LinkDecision;
+import org.sweetie.core.Network;
+
+/**
+ * The suspects worked out from the facts of every conversation, kept up to date one conversation at a time: what a
+ * change costs is reading the conversations it touched, not every conversation. The result is by construction the
+ * one of feeding every conversation in id order into a new {@link SuspectIndex} ({@link Suspects#read} does exactly
+ * that with a new ledger): a conversation with a higher id than all before is appended to the index as that would;
+ * any other change to what ties accounts rebuilds the index from the kept facts, in memory. Profiles are rebuilt only
+ * for the suspects whose accounts changed while the grouping stays the same. Not thread-safe: its owner locks.
+ */
+final class SuspectLedger {
+    private final TreeMap<Long, ConversationFacts> facts = new TreeMap<>();
+    private final Map<AccountRef, TreeSet<Long>> byPartner = new HashMap<>();
+    private final Map<AccountRef, AccountFacts> accounts = new HashMap<>();
+    private final Set<AccountRef> dirty = new HashSet<>();
+    private List<LinkDecision> decisions = List.of();
+    /** Null when it must be built again from the facts. */
+    private SuspectIndex index;
+    private long indexedUpTo;
+    /** The grouping the profiles were made for; null when the index changed since. */
+    private List<Suspect> suspects;
+    private Map<AccountRef, Integer> positions;
+    private Profile[] profiles;
+    private List<Profile> read;
+    private List<Profile> byPriority;
+
+    /** What one account's conversations add up to. */
+    private record AccountFacts(List<Revealed> revealed, List<Long> conversations, Set<String> personas,
+                                List<Source> handsOnRisk, String qualification, int warnings, boolean referral) {
+        static final AccountFacts NONE = new AccountFacts(List.of(), List.of(), Set.of(), List.of(), "none", 0, false);
+    }
+
+    /** Takes a conversation's facts, new or read again. */
+    void put(ConversationFacts f) {
+        ConversationFacts old = facts.put(f.id(), f);
+        if (old != null && !old.partner().equals(f.partner())) {
+            // a deleted conversation's id taken again by another (SQLite without an evidence log can)
+            facts.put(f.id(), old);
+            remove(f.id());
+            put(f);
+            return;
+        }
+        byPartner.computeIfAbsent(f.partner(), a -> new TreeSet<>()).add(f.id());
+        dirty.add(f.partner());
+        read = null;
+        if (index == null) {
+            return;
+        }
+        if (old != null) {
+            if (!old.ties().equals(f.ties())) {
+                index = null; // its keys moved in the middle of the order: build again
+            }
+        } else if (f.id() > indexedUpTo) {
+            feed(index, f); // what a new index would be told last
+            indexedUpTo = f.id();
+            suspects = null;
+        } else {
+            index = null;
+        }
+    }
+
+    /** Forgets a deleted conversation. */
+    void remove(long id) {
+        ConversationFacts gone = facts.remove(id);
+        if (gone != null) {
+            TreeSet<Long> left = byPartner.get(gone.partner());
+            left.remove(id);
+            if (left.isEmpty()) {
+                byPartner.remove(gone.partner());
+            }
+            dirty.add(gone.partner());
+            index = null;
+            read = null;
+        }
+    }
+
+    /** Every link decision, in the order made. */
+    void decisions(List<LinkDecision> all) {
+        if (!all.equals(decisions)) {
+            decisions = List.copyOf(all);
+            read = null;
+        }
+    }
+
+    /** The conversations known, lowest id first. */
+    Set<Long> conversations() {
+        return facts.keySet();
+    }
+
+    /** The suspects, in the order their first account was met (as {@link Suspects#read}). */
+    List<Profile> profiles() {
+        update();
+        return read;
+    }
+
+    /** The suspects, highest referral priority first (then by number). */
+    List<Profile> byPriority() {
+        update();
+        return byPriority;
+    }
+
+    private void update() {
+        if (read != null) {
+            return;
+        }
+        if (index == null) {
+            index = new SuspectIndex();
+            facts.values().forEach(f -> feed(index, f));
+            indexedUpTo = facts.isEmpty() ? 0 : facts.lastKey();
+            suspects = null;
+        }
+        Set<SuspectIndex.Rejection> rejections = rejections();
+        if (!rejections.equals(index.rejections())) {
+            index.rejectAll(rejections);
+            suspects = null;
+        }
+        for (AccountRef account : dirty) {
+            TreeSet<Long> ids = byPartner.get(account);
+            if (ids == null) {
+                accounts.remove(account);
+            } else {
+                accounts.put(account, sum(ids));
+            }
+        }
+        if (suspects == null) {
+            suspects = index.suspects();
+            positions = new HashMap<>();
+            profiles = new Profile[suspects.size()];
+            for (int i = 0; i < suspects.size(); i++) {
+                for (AccountRef a : suspects.get(i).accounts()) {
+                    positions.put(a, i);
+                }
+                profiles[i] = profile(suspects.get(i));
+            }
+        } else {
+            for (AccountRef account : dirty) {
+                Integer at = positions.get(account);
+                if (at != null) {
+                    profiles[at] = profile(suspects.get(at));
+                }
+            }
+        }
+        dirty.clear();
+        read = List.of(profiles);
+        byPriority = sorted(profiles);
+    }
+
+    private static void feed(SuspectIndex index, ConversationFacts f) {
+        index.account(f.partner());
+        for (ConversationFacts.Tie tie : f.ties()) {
+            index.add(tie.account(), tie.key(), tie.source());
+        }
+    }
+
+    /**
+     * The rejections in force: a decision names its account by network name and handle; the network is that of the
+     * first conversation (by id) on a network of that name. A decision on a network no conversation is on is idle.
+     */
+    private Set<SuspectIndex.Rejection> rejections() {
+        if (decisions.stream().noneMatch(d -> d.decision().equals("reject"))) {
+            return Set.of();
+        }
+        Map<String, Network> networks = new HashMap<>();
+        for (ConversationFacts f : facts.values()) {
+            networks.putIfAbsent(f.partner().network().name(), f.partner().network());
+        }
+        Set<SuspectIndex.Rejection> rejections = new HashSet<>();
+        for (LinkDecision d : decisions) {
+            Network network = networks.get(d.network());
+            if (d.decision().equals("reject") && network != null) {
+                rejections.add(new SuspectIndex.Rejection(new LinkKey(d.keyKind(), d.keyValue()),
+                        new AccountRef(network, d.handle())));
+            }
+        }
+        return rejections;
+    }
+
+    private AccountFacts sum(TreeSet<Long> ids) {
+        List<Revealed> revealed = new ArrayList<>();
+        List<Long> conversations = new ArrayList<>();
+        Set<String> personas = new HashSet<>();
+        List<Source> risk = new ArrayList<>();
+        String qualification = "none";
+        int warnings = 0;
+        boolean referral = false;
+        for (long id : ids) {
+            ConversationFacts f = facts.get(id);
+            revealed.addAll(f.revealed());
+            conversations.add(id);
+            personas.add(f.persona());
+            risk.addAll(f.handsOnRisk());
+            qualification = rank(f.qualification()) > rank(qualification) ? f.qualification() : qualification;
+            warnings += f.warnings();
+            referral |= f.referral();
+        }
+        return new AccountFacts(revealed, conversations, personas, risk, qualification, warnings, referral);
+    }
+
+    private Profile profile(Suspect suspect) {
+        List<Revealed> revealed = new ArrayList<>();
+        List<Long> conversations = new ArrayList<>();
+        List<Source> risk = new ArrayList<>();
+        Set<String> personas = new HashSet<>();
+        Set<String> networks = new HashSet<>();
+        String qualification = "none";
+        int warnings = 0;
+        boolean referral = false;
+        for (AccountRef account : suspect.accounts()) {
+            AccountFacts f = accounts.getOrDefault(account, AccountFacts.NONE);
+            revealed.addAll(f.revealed());
+            conversations.addAll(f.conversations());
+            risk.addAll(f.handsOnRisk());
+            personas.addAll(f.personas());
+            networks.add(account.network().name());
+            qualification = rank(f.qualification()) > rank(qualification) ? f.qualification() : qualification;
+            warnings += f.warnings();
+            referral |= f.referral();
+        }
+        return new Profile(suspect, revealed, conversations, qualification, warnings > 1 || referral,
+                personas.size(), networks.size(), risk);
+    }
+
+    /** Highest priority first, then by number; each priority worked out once. */
+    static List<Profile> sorted(Profile[] profiles) {
+        int[] priority = new int[profiles.length];
+        Integer[] order = new Integer[profiles.length];
+        for (int i = 0; i < profiles.length; i++) {
+            priority[i] = profiles[i].priority();
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -priority[i])
+                .thenComparingInt(i -> profiles[i].suspect().number()));
+        List<Profile> sorted = new ArrayList<>(profiles.length);
+        for (int i : order) {
+            sorted.add(profiles[i]);
+        }
+        return List.copyOf(sorted);
+    }
+
+    static int rank(String qualification) {
+        return switch (qualification) {
+            case "wcst" -> 2;
+            case "solicitation" -> 1;
+            default -> 0;
+        };
+    }
+}
