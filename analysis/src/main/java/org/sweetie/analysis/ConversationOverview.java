@@ -23,11 +23,16 @@ import org.sweetie.core.Stage;
  */
 public final class ConversationOverview {
     private final ConversationStore store;
-    private final Analyzer analyzer;
+    private final CountryBook countries;
 
     public ConversationOverview(ConversationStore store, Analyzer analyzer) {
+        this(store, new CountryBook(store, analyzer));
+    }
+
+    /** With the countries a long-running reader keeps (the console's, shared with its dashboard). */
+    public ConversationOverview(ConversationStore store, CountryBook countries) {
         this.store = store;
-        this.analyzer = analyzer;
+        this.countries = countries;
     }
 
     /** The conversations that pass the filter, in the store's order (by id), each with its country. */
@@ -76,14 +81,13 @@ public final class ConversationOverview {
         for (ConversationStats candidate : candidates) {
             long id = candidate.conversation().id();
             ConversationSummary stored = summary(candidate);
-            List<Message> messages = filter.text() != null || country ? store.messages(id) : List.of();
+            List<Message> messages = filter.text() != null ? store.messages(id) : List.of();
             List<Flag> flags = filter.identifier() != null ? store.flags(id) : List.of();
             if (!filter.matchesContent(messages, flags)) {
                 continue;
             }
-            // the country costs a replay of the conversation: only for those that pass everything else
-            ConversationSummary full = country
-                    ? stored.withCountry(analyzer.replay(messages, store.events(id)).report().country()) : stored;
+            // the country costs a replay of the conversation (kept by the book): only for those that pass the rest
+            ConversationSummary full = country ? stored.withCountry(countries.of(id).orElse(null)) : stored;
             if (filter.matchesCountry(full)) {
                 shown.add(full);
             }
@@ -97,8 +101,7 @@ public final class ConversationOverview {
     }
 
     private ConversationSummary withCountry(ConversationSummary s) {
-        long id = s.id();
-        return s.withCountry(analyzer.replay(store.messages(id), store.events(id)).report().country());
+        return s.withCountry(countries.of(s.id()).orElse(null));
     }
 
     private static ConversationSummary summary(Conversation c, List<Message> messages, List<Event> events,

@@ -14,6 +14,7 @@ import org.sweetie.evidence.BundleVerifier;
 import org.sweetie.evidence.BundleWriter;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.identity.Level;
 import org.sweetie.identity.Profile;
@@ -61,8 +62,18 @@ public final class Referrals {
      */
     public static HeadlineTable headlines(List<Profile> suspects, ConversationStore store, Analyzer analyzer,
                                           Routing routing, Level minLevel, String onlyFolder) {
-        DossierAssembler routes = new DossierAssembler(store, analyzer, routing, null, null);
-        Plan plan = plan(suspects, routes::route, minLevel, onlyFolder);
+        return headlines(suspects, new CountryBook(store, analyzer), routing, minLevel, onlyFolder);
+    }
+
+    /**
+     * As {@link #headlines(List, ConversationStore, Analyzer, Routing, Level, String)}, with the conversations'
+     * countries from a book a long-running reader keeps (the console's): the same attributions a replay gives, so
+     * the same routes and figures, without replaying the conversations that did not change.
+     */
+    public static HeadlineTable headlines(List<Profile> suspects, CountryBook countries, Routing routing,
+                                          Level minLevel, String onlyFolder) {
+        Plan plan = plan(suspects, p -> routing.route(p, id -> countries.of(id).orElse(null)), minLevel,
+                onlyFolder);
         Map<String, Integer> referred = new TreeMap<>();
         plan.chosen().forEach(c -> referred.merge(c.route().folder(), 1, Integer::sum));
         return new HeadlineTable(plan.headlines(), referred);

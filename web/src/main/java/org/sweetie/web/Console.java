@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.sweetie.core.Printable;
 import org.sweetie.evidence.AuditTrail;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.identity.SuspectBook;
 import org.sweetie.web.access.Login;
 import org.sweetie.web.access.LoginThrottle;
@@ -50,18 +51,19 @@ public final class Console implements AutoCloseable {
         Access access = new Access(sessions, users, views, options.behindProxy());
         Login login = new Login(users, new LoginThrottle(services.clock()), audit, services.clock());
         LoginPages entry = new LoginPages(login, sessions, access, views);
-        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
-                access, views, union(options.deskPersonas(), desk.personas()), services.clock());
+        // the conversations' countries and the suspects, kept up to date from what changed: shared by the pages
+        CountryBook countries = new CountryBook(services.store(), services.analyzer());
+        SuspectBook book = new SuspectBook(services.store());
+        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), countries,
+                audit, access, views, union(options.deskPersonas(), desk.personas()), services.clock());
         // one thread, so a conversation's changes reach the browsers in order; also the streams' pings
         var worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         DeskPages deskPages = new DeskPages(services, desk, audit, access, views, worker);
-        SuspectBook book = new SuspectBook(services.store());
         SuspectPages suspects = new SuspectPages(services.store(), book, services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
         UserPages userPages = new UserPages(users, sessions, access, views);
-        DashboardPage dashboard = new DashboardPage(services.store(), book, services.evidence(),
-                services.analyzer(), views);
+        DashboardPage dashboard = new DashboardPage(services.store(), book, countries, services.evidence(), views);
         ReferralPages referrals;
         try {
             referrals = new ReferralPages(services, audit, access, views, options.work() != null ? options.work()

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sweetie.analysis.Analyzer;
-import org.sweetie.core.ConversationQuery;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Stage;
@@ -34,18 +33,20 @@ final class DashboardPage {
 
     private final ConversationStore store;
     private final EvidenceLog evidence;
-    private final Analyzer analyzer;
+    private final CountryBook countries;
+    private final SummaryBook summaries;
     private final Views views;
 
     private final SuspectBook suspects;
 
     /** @param suspects the console's, shared with the suspects' pages: whichever is viewed first reads them */
-    DashboardPage(ConversationStore store, SuspectBook suspects, EvidenceLog evidence, Analyzer analyzer,
+    DashboardPage(ConversationStore store, SuspectBook suspects, CountryBook countries, EvidenceLog evidence,
                   Views views) {
         this.store = store;
         this.suspects = suspects;
+        this.countries = countries;
+        this.summaries = new SummaryBook(store);
         this.evidence = evidence;
-        this.analyzer = analyzer;
         this.views = views;
     }
 
@@ -74,11 +75,11 @@ final class DashboardPage {
     }
 
     private Dashboard compute() {
-        HeadlineTable table = Referrals.headlines(suspects.read(), store, analyzer,
+        HeadlineTable table = Referrals.headlines(suspects.read(), countries,
                 new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
         // the store's summaries, without a country: the charts need none
-        List<ConversationStats> conversations = store.conversationStats(ConversationQuery.ALL, 0, Integer.MAX_VALUE);
+        List<ConversationStats> conversations = summaries.all();
         List<BarChart> charts = List.of(
                 BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
                         "conversations", perDay(conversations)),
