@@ -55,15 +55,19 @@ public final class ConversationOverview {
         ConversationQuery query = filter.query(desk);
         if (!filter.readsConversations()) {
             long total = store.countConversations(query);
+            var country = countries.reader();
             List<ConversationSummary> shown = store.conversationStats(query, offset, limit).stream()
-                    .map(ConversationOverview::summary).map(this::withCountry).toList();
+                    .map(ConversationOverview::summary).map(s -> s.withCountry(country.apply(s.id()).orElse(null)))
+                    .toList();
             return new ConversationPage(shown, Math.toIntExact(total), offset, limit);
         }
         List<ConversationSummary> all = passing(store.conversationStats(query, 0, Integer.MAX_VALUE), filter,
                 filter.country() != null);
         List<ConversationSummary> shown = new ArrayList<>();
+        var country = countries.reader();
         for (ConversationSummary s : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
-            shown.add(s.country() != null || filter.country() != null ? s : withCountry(s));
+            shown.add(s.country() != null || filter.country() != null ? s
+                    : s.withCountry(country.apply(s.id()).orElse(null)));
         }
         return new ConversationPage(shown, all.size(), offset, limit);
     }
@@ -78,6 +82,7 @@ public final class ConversationOverview {
     private List<ConversationSummary> passing(List<ConversationStats> candidates, ConversationFilter filter,
                                               boolean country) {
         List<ConversationSummary> shown = new ArrayList<>();
+        var countryOf = countries.reader();
         for (ConversationStats candidate : candidates) {
             long id = candidate.conversation().id();
             ConversationSummary stored = summary(candidate);
@@ -87,7 +92,7 @@ public final class ConversationOverview {
                 continue;
             }
             // the country costs a replay of the conversation (kept by the book): only for those that pass the rest
-            ConversationSummary full = country ? stored.withCountry(countries.of(id).orElse(null)) : stored;
+            ConversationSummary full = country ? stored.withCountry(countryOf.apply(id).orElse(null)) : stored;
             if (filter.matchesCountry(full)) {
                 shown.add(full);
             }

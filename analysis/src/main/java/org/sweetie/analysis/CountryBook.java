@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.sweetie.core.ConversationStore;
 
 /**
@@ -28,9 +29,23 @@ public final class CountryBook {
 
     /** The conversation's country attribution; empty when nothing points anywhere (or no such conversation). */
     public Optional<CountryAttribution> of(long conversationId) {
+        return reader().apply(conversationId);
+    }
+
+    /**
+     * A lookup for many conversations at once: the book is brought up to date once (one question to the store), then
+     * each conversation's attribution is the kept one, or replayed and kept.
+     */
+    public LongFunction<Optional<CountryAttribution>> reader() {
         long at;
         synchronized (this) {
             at = refresh();
+        }
+        return id -> lookup(id, at);
+    }
+
+    private Optional<CountryAttribution> lookup(long conversationId, long at) {
+        synchronized (this) {
             Optional<CountryAttribution> kept = known.get(conversationId);
             if (kept != null) {
                 return kept;

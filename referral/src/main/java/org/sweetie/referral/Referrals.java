@@ -72,7 +72,8 @@ public final class Referrals {
      */
     public static HeadlineTable headlines(List<Profile> suspects, CountryBook countries, Routing routing,
                                           Level minLevel, String onlyFolder) {
-        Plan plan = plan(suspects, p -> routing.route(p, id -> countries.of(id).orElse(null)), minLevel,
+        var country = countries.reader();
+        Plan plan = plan(suspects, p -> routing.route(p, id -> country.apply(id).orElse(null)), minLevel,
                 onlyFolder);
         Map<String, Integer> referred = new TreeMap<>();
         plan.chosen().forEach(c -> referred.merge(c.route().folder(), 1, Integer::sum));
@@ -137,10 +138,11 @@ public final class Referrals {
         for (Profile p : profiles) {
             Routing.Route route = router.apply(p);
             boolean qualified = !p.qualification().equals("none");
+            Level level = p.level();
             headlines.merge(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
-                    p.qualification().equals("wcst") ? 1 : 0, p.level() == Level.IDENTIFIED ? 1 : 0),
+                    p.qualification().equals("wcst") ? 1 : 0, level == Level.IDENTIFIED ? 1 : 0),
                     ReferralPackage.Headline::plus);
-            if (qualified && p.level().compareTo(minLevel) >= 0
+            if (qualified && level.compareTo(minLevel) >= 0
                     && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder()))) {
                 chosen.add(new Chosen(p, route));
             }

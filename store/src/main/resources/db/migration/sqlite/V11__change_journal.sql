@@ -15,3 +15,7 @@ CREATE INDEX conversation_partner ON conversation (partner_account_id);
 
 -- The count of the last deletion (data minimisation): a reader who last read before it reads everything again.
 ALTER TABLE store_change ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0;
+
+-- The guard's decisions, as the dashboard counts them (EvidenceStorage.entriesOfKind with the kind as a literal), as
+-- migration 7 did for the audit: without it every count reads the whole log.
+CREATE INDEX evidence_entry_guard ON evidence_entry (idx) WHERE kind = 'guard';

@@ -63,7 +63,8 @@ public final class Console implements AutoCloseable {
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
         UserPages userPages = new UserPages(users, sessions, access, views);
-        DashboardPage dashboard = new DashboardPage(services.store(), book, countries, services.evidence(), views);
+        DashboardPage dashboard = new DashboardPage(services.store(), book, countries, services.evidence(), views,
+                deskPages);
         ReferralPages referrals;
         try {
             referrals = new ReferralPages(services, audit, access, views, options.work() != null ? options.work()
@@ -140,6 +141,7 @@ public final class Console implements AutoCloseable {
         });
         app.start();
         worker.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(deskPages::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return new Console(app, worker);
     }
 

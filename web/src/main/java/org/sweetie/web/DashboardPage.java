@@ -20,6 +20,7 @@ import org.sweetie.referral.HeadlineTable;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
 import org.sweetie.web.view.BarChart;
+import org.sweetie.web.access.Session;
 import org.sweetie.web.view.Dashboard;
 
 /**
@@ -36,12 +37,15 @@ final class DashboardPage {
     private final CountryBook countries;
     private final SummaryBook summaries;
     private final Views views;
+    /** The live deployment's networks and held drafts, shown to supervisors; null in tests of the figures alone. */
+    private final DeskPages desk;
 
     private final SuspectBook suspects;
 
     /** @param suspects the console's, shared with the suspects' pages: whichever is viewed first reads them */
     DashboardPage(ConversationStore store, SuspectBook suspects, CountryBook countries, EvidenceLog evidence,
-                  Views views) {
+                  Views views, DeskPages desk) {
+        this.desk = desk;
         this.store = store;
         this.suspects = suspects;
         this.countries = countries;
@@ -51,7 +55,10 @@ final class DashboardPage {
     }
 
     void show(Context ctx) {
-        views.render(ctx, "dashboard", Views.frame(Access.session(ctx), "Dashboard", Page.DASHBOARD), figures());
+        Session session = Access.session(ctx);
+        boolean supervisor = session.role() == org.sweetie.core.Role.SUPERVISOR;
+        views.render(ctx, "dashboard", Views.frame(session, "Dashboard", Page.DASHBOARD), figures(),
+                desk != null && desk.live() && supervisor ? Map.of("live", desk.live(true)) : Map.of());
     }
 
     /** The figures and the store's and the evidence log's state they were computed from. */
@@ -75,11 +82,16 @@ final class DashboardPage {
     }
 
     private Dashboard compute() {
-        HeadlineTable table = Referrals.headlines(suspects.read(), countries,
+        long t0 = System.nanoTime();
+        var sus = suspects.read();
+        long t1 = System.nanoTime();
+        HeadlineTable table = Referrals.headlines(sus, countries,
                 new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
         // the store's summaries, without a country: the charts need none
+        long t2 = System.nanoTime();
         List<ConversationStats> conversations = summaries.all();
+        long t3 = System.nanoTime();
         List<BarChart> charts = List.of(
                 BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
                         "conversations", perDay(conversations)),
@@ -87,8 +99,14 @@ final class DashboardPage {
                         funnel(conversations)),
                 BarChart.rows("countries", "Contacts by country (suspects, as routed for referral)", "suspects",
                         rows.stream().map(r -> new BarChart.Figure(r.country(), r.contacts())).toList()));
+        long t4 = System.nanoTime();
         GuardTally guard = GuardTally.of(evidence);
-        return new Dashboard(rows, row(table.total()), charts, DeterrenceFigures.of(store),
+        long t5 = System.nanoTime();
+        var det = DeterrenceFigures.of(store);
+        long t6 = System.nanoTime();
+        System.err.printf("TIMING suspects %.1f headlines %.1f summaries %.1f charts %.1f guard %.1f deterrence %.1f%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6);
+        return new Dashboard(rows, row(table.total()), charts, det,
                 new Dashboard.Guard(guard.decisions(), guard.allowed(), guard.rules().stream()
                         .map(r -> new Dashboard.RuleRow(r.rule(), r.refused(), r.held())).toList()));
     }
@@ -132,21 +150,27 @@ final class DashboardPage {
         return figures;
     }
 
-    /** How far conversations went: contacts, then each stage reached, then qualified and WCST. */
+    /** How far conversations went: contacts, then each stage reached, then qualified and WCST (one pass). */
     private static List<BarChart.Figure> funnel(List<ConversationStats> conversations) {
-        return List.of(
-                new BarChart.Figure("contacts", conversations.stream().filter(s -> s.messages() > 0).count()),
-                stage(conversations, Stage.AGE_AWARENESS, "age known"),
-                stage(conversations, Stage.SEXUAL_SOLICITATION, "sexual solicitation"),
-                stage(conversations, Stage.WEBCAM_REQUEST, "webcam request"),
-                stage(conversations, Stage.PAYMENT_OFFER, "payment offer"),
-                new BarChart.Figure("qualified", conversations.stream()
-                        .filter(s -> !s.qualification().equals("none")).count()),
-                new BarChart.Figure("WCST", conversations.stream()
-                        .filter(s -> s.qualification().equals("wcst")).count()));
-    }
-
-    private static BarChart.Figure stage(List<ConversationStats> conversations, Stage stage, String label) {
-        return new BarChart.Figure(label, conversations.stream().filter(s -> s.stages().contains(stage)).count());
+        long contacts = 0;
+        long age = 0;
+        long solicitation = 0;
+        long webcam = 0;
+        long payment = 0;
+        long qualified = 0;
+        long wcst = 0;
+        for (ConversationStats s : conversations) {
+            contacts += s.messages() > 0 ? 1 : 0;
+            age += s.stages().contains(Stage.AGE_AWARENESS) ? 1 : 0;
+            solicitation += s.stages().contains(Stage.SEXUAL_SOLICITATION) ? 1 : 0;
+            webcam += s.stages().contains(Stage.WEBCAM_REQUEST) ? 1 : 0;
+            payment += s.stages().contains(Stage.PAYMENT_OFFER) ? 1 : 0;
+            qualified += s.qualification().equals("none") ? 0 : 1;
+            wcst += s.qualification().equals("wcst") ? 1 : 0;
+        }
+        return List.of(new BarChart.Figure("contacts", contacts), new BarChart.Figure("age known", age),
+                new BarChart.Figure("sexual solicitation", solicitation),
+                new BarChart.Figure("webcam request", webcam), new BarChart.Figure("payment offer", payment),
+                new BarChart.Figure("qualified", qualified), new BarChart.Figure("WCST", wcst));
     }
 }
