@@ -61,6 +61,9 @@ public final class ConversationOverview {
                     .toList();
             return new ConversationPage(shown, Math.toIntExact(total), offset, limit);
         }
+        if (filter.text() == null && filter.identifier() == null) {
+            return byCountry(filter, query, offset, limit);
+        }
         List<ConversationSummary> all = passing(store.conversationStats(query, 0, Integer.MAX_VALUE), filter,
                 filter.country() != null);
         List<ConversationSummary> shown = new ArrayList<>();
@@ -70,6 +73,28 @@ public final class ConversationOverview {
                     : s.withCountry(country.apply(s.id()).orElse(null)));
         }
         return new ConversationPage(shown, all.size(), offset, limit);
+    }
+
+    /**
+     * A search by country and what the summaries tell: the ids that pass the rest, then each one's country from the
+     * book (replayed only if it changed since), then the page's summaries only.
+     */
+    private ConversationPage byCountry(ConversationFilter filter, ConversationQuery query, int offset, int limit) {
+        var country = countries.reader();
+        List<Long> matching = new ArrayList<>();
+        java.util.Map<Long, CountryAttribution> found = new java.util.HashMap<>();
+        for (long id : store.conversationIds(query)) {
+            CountryAttribution a = country.apply(id).orElse(null);
+            if (a != null && a.country().equalsIgnoreCase(filter.country())) {
+                matching.add(id);
+                found.put(id, a);
+            }
+        }
+        List<Long> page = matching.subList(Math.min(offset, matching.size()),
+                Math.min(offset + limit, matching.size()));
+        List<ConversationSummary> shown = store.conversationStats(List.copyOf(page)).stream()
+                .map(ConversationOverview::summary).map(s -> s.withCountry(found.get(s.id()))).toList();
+        return new ConversationPage(shown, matching.size(), offset, limit);
     }
 
     /** One conversation as the list shows it, with its country; empty when the store has none by that id. */

@@ -62,6 +62,9 @@ public interface ConversationStore extends AutoCloseable {
         }
     }
 
+    /** The ids of the conversations that pass the query, newest first (highest id first), from the summaries. */
+    List<Long> conversationIds(ConversationQuery query);
+
     /** The summaries of the given conversations that the store has, in the order given. */
     List<ConversationStats> conversationStats(List<Long> ids);
 

@@ -65,6 +65,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Long> conversationIds(ConversationQuery query) {
+        return store.conversationIds(query);
+    }
+
+    @Override
     public List<ConversationStats> conversationStats(List<Long> ids) {
         return store.conversationStats(ids);
     }

@@ -2,7 +2,6 @@ package org.sweetie.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +33,7 @@ final class SuspectLedger {
     private List<Suspect> suspects;
     private Map<AccountRef, Integer> positions;
     private Profile[] profiles;
+    private int[] priorities;
     private List<Profile> read;
     private List<Profile> byPriority;
 
@@ -136,26 +136,53 @@ final class SuspectLedger {
             }
         }
         if (suspects == null) {
+            List<Suspect> before = suspectsBefore();
+            Profile[] kept = profiles;
+            int[] keptPriorities = priorities;
             suspects = index.suspects();
             positions = new HashMap<>();
             profiles = new Profile[suspects.size()];
+            priorities = new int[suspects.size()];
             for (int i = 0; i < suspects.size(); i++) {
-                for (AccountRef a : suspects.get(i).accounts()) {
+                Suspect suspect = suspects.get(i);
+                boolean changed = false;
+                for (AccountRef a : suspect.accounts()) {
                     positions.put(a, i);
+                    changed |= dirty.contains(a);
                 }
-                profiles[i] = profile(suspects.get(i));
+                // a new conversation mostly adds one suspect at the end: the others stay as they were
+                if (!changed && i < before.size() && before.get(i).equals(suspect)) {
+                    profiles[i] = kept[i];
+                    priorities[i] = keptPriorities[i];
+                } else {
+                    profiles[i] = profile(suspect);
+                    priorities[i] = profiles[i].priority();
+                }
             }
         } else {
             for (AccountRef account : dirty) {
                 Integer at = positions.get(account);
                 if (at != null) {
                     profiles[at] = profile(suspects.get(at));
+                    priorities[at] = profiles[at].priority();
                 }
             }
         }
         dirty.clear();
         read = List.of(profiles);
-        byPriority = sorted(profiles);
+        byPriority = sorted(profiles, priorities);
+    }
+
+    /** The suspects of the profiles kept, in order (none before the first update). */
+    private List<Suspect> suspectsBefore() {
+        if (profiles == null) {
+            return List.of();
+        }
+        List<Suspect> before = new ArrayList<>(profiles.length);
+        for (Profile p : profiles) {
+            before.add(p.suspect());
+        }
+        return before;
     }
 
     private static void feed(SuspectIndex index, ConversationFacts f) {
@@ -233,21 +260,40 @@ final class SuspectLedger {
                 personas.size(), networks.size(), risk);
     }
 
-    /** Highest priority first, then by number; each priority worked out once. */
+    /** Highest priority first, then by number. */
     static List<Profile> sorted(Profile[] profiles) {
-        int[] priority = new int[profiles.length];
-        Integer[] order = new Integer[profiles.length];
+        int[] priorities = new int[profiles.length];
         for (int i = 0; i < profiles.length; i++) {
-            priority[i] = profiles[i].priority();
-            order[i] = i;
+            priorities[i] = profiles[i].priority();
         }
-        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -priority[i])
-                .thenComparingInt(i -> profiles[i].suspect().number()));
-        List<Profile> sorted = new ArrayList<>(profiles.length);
-        for (int i : order) {
-            sorted.add(profiles[i]);
+        return sorted(profiles, priorities);
+    }
+
+    /**
+     * Highest priority first, then by number, with the priorities given: each a sort key of priority (descending)
+     * and position, sorted as primitives (no comparator calls: 100,000 suspects sort in milliseconds).
+     */
+    private static List<Profile> sorted(Profile[] profiles, int[] priorities) {
+        for (int i = 1; i < profiles.length; i++) {
+            if (profiles[i].suspect().number() <= profiles[i - 1].suspect().number()) {
+                Integer[] order = new Integer[profiles.length];
+                Arrays.setAll(order, k -> k);
+                Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(k -> -priorities[k])
+                        .thenComparingInt(k -> profiles[k].suspect().number()));
+                return Arrays.stream(order).map(k -> profiles[k]).toList();
+            }
         }
-        return List.copyOf(sorted);
+        // numbers rise with positions (as the ledger lists them): a position orders equal priorities as its number
+        long[] keys = new long[profiles.length];
+        for (int i = 0; i < profiles.length; i++) {
+            keys[i] = ((long) (Integer.MAX_VALUE - priorities[i]) << 32) | i;
+        }
+        Arrays.sort(keys);
+        Profile[] sorted = new Profile[profiles.length];
+        for (int i = 0; i < keys.length; i++) {
+            sorted[i] = profiles[(int) (keys[i] & 0xffffffffL)];
+        }
+        return List.of(sorted);
     }
 
     static int rank(String qualification) {

@@ -137,16 +137,45 @@ public final class Referrals {
         List<Chosen> chosen = new ArrayList<>();
         for (Profile p : profiles) {
             Routing.Route route = router.apply(p);
-            boolean qualified = !p.qualification().equals("none");
-            Level level = p.level();
-            headlines.merge(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
-                    p.qualification().equals("wcst") ? 1 : 0, level == Level.IDENTIFIED ? 1 : 0),
-                    ReferralPackage.Headline::plus);
-            if (qualified && level.compareTo(minLevel) >= 0
-                    && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder()))) {
+            HeadlinePart part = part(p, route, minLevel, onlyFolder);
+            headlines.merge(part.folder(), part.headline(), ReferralPackage.Headline::plus);
+            if (part.referred()) {
                 chosen.add(new Chosen(p, route));
             }
         }
         return new Plan(headlines, chosen);
+    }
+
+    /**
+     * One suspect's part in the headline table: his folder, what he counts for there, and whether he is referred
+     * (qualified, identified at least at the minimum level, in the folder asked for).
+     */
+    public record HeadlinePart(String folder, ReferralPackage.Headline headline, boolean referred) {
+    }
+
+    /** A suspect's part, on his route: what {@link #write} and {@link #headlines} add up, one suspect at a time. */
+    public static HeadlinePart part(Profile p, Routing.Route route, Level minLevel, String onlyFolder) {
+        boolean qualified = !p.qualification().equals("none");
+        Level level = p.level();
+        return new HeadlinePart(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
+                p.qualification().equals("wcst") ? 1 : 0, level == Level.IDENTIFIED ? 1 : 0),
+                qualified && level.compareTo(minLevel) >= 0
+                        && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder())));
+    }
+
+    /**
+     * The headline table of every suspect's part: for a reader that keeps the parts of suspects that did not change
+     * (the console's dashboard), the same sums as {@link #headlines}.
+     */
+    public static HeadlineTable table(Iterable<HeadlinePart> parts) {
+        Map<String, ReferralPackage.Headline> headlines = new HashMap<>();
+        Map<String, Integer> referred = new TreeMap<>();
+        for (HeadlinePart part : parts) {
+            headlines.merge(part.folder(), part.headline(), ReferralPackage.Headline::plus);
+            if (part.referred()) {
+                referred.merge(part.folder(), 1, Integer::sum);
+            }
+        }
+        return new HeadlineTable(headlines, referred);
     }
 }

@@ -180,6 +180,22 @@ final class ConversationSummaries {
         }
     }
 
+    /** The ids of every conversation that passes the query, newest first, on the summaries alone. */
+    static List<Long> ids(Connection c, ConversationQuery query) throws SQLException {
+        Where where = Where.of(query);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT s.conversation_id " + where.from + where.sql
+                + " ORDER BY s.conversation_id DESC")) {
+            where.bind(q, 1);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The page's ids first, on the summaries alone; then what the list shows of those only. */
     static List<ConversationStats> page(Connection c, ConversationQuery query, long offset, int limit)
             throws SQLException {

@@ -390,6 +390,11 @@ final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Long> conversationIds(ConversationQuery query) {
+        return db.read(c -> ConversationSummaries.ids(c, query));
+    }
+
+    @Override
     public List<ConversationStats> conversationStats(List<Long> ids) {
         return db.read(c -> ConversationSummaries.of(c, ids));
     }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sweetie.analysis.CountryBook;
@@ -15,6 +16,7 @@ import org.sweetie.core.Stage;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.evidence.GuardTally;
 import org.sweetie.identity.Level;
+import org.sweetie.identity.Profile;
 import org.sweetie.identity.SuspectBook;
 import org.sweetie.referral.HeadlineTable;
 import org.sweetie.referral.Referrals;
@@ -82,33 +84,44 @@ final class DashboardPage {
     }
 
     private Dashboard compute() {
-        long t0 = System.nanoTime();
-        var sus = suspects.read();
-        long t1 = System.nanoTime();
-        HeadlineTable table = Referrals.headlines(sus, countries,
-                new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
+        HeadlineTable table = headlines();
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
-        // the store's summaries, without a country: the charts need none
-        long t2 = System.nanoTime();
-        List<ConversationStats> conversations = summaries.all();
-        long t3 = System.nanoTime();
+        SummaryBook.Tally tally = summaries.tally();
         List<BarChart> charts = List.of(
                 BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
-                        "conversations", perDay(conversations)),
+                        "conversations", perDay(tally.days())),
                 BarChart.rows("funnel", "The qualification funnel (conversations)", "conversations",
-                        funnel(conversations)),
+                        tally.funnel()),
                 BarChart.rows("countries", "Contacts by country (suspects, as routed for referral)", "suspects",
                         rows.stream().map(r -> new BarChart.Figure(r.country(), r.contacts())).toList()));
-        long t4 = System.nanoTime();
         GuardTally guard = GuardTally.of(evidence);
-        long t5 = System.nanoTime();
-        var det = DeterrenceFigures.of(store);
-        long t6 = System.nanoTime();
-        System.err.printf("TIMING suspects %.1f headlines %.1f summaries %.1f charts %.1f guard %.1f deterrence %.1f%n",
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6);
-        return new Dashboard(rows, row(table.total()), charts, det,
+        return new Dashboard(rows, row(table.total()), charts, DeterrenceFigures.of(store),
                 new Dashboard.Guard(guard.decisions(), guard.allowed(), guard.rules().stream()
                         .map(r -> new Dashboard.RuleRow(r.rule(), r.refused(), r.held())).toList()));
+    }
+
+    /** Each suspect's part of the headline table, by the profile it was worked out for. */
+    private Map<Profile, Referrals.HeadlinePart> parts = new IdentityHashMap<>();
+
+    /**
+     * The headline table: {@link Referrals#headlines}' sums, with each suspect's part kept while his profile is the
+     * same object. The suspects' book makes a new profile whenever a conversation of his changed, the only thing
+     * that can move his route (the country attributions are those of his conversations).
+     */
+    private HeadlineTable headlines() {
+        Routing routing = new Routing(Routing.DEFAULT_MIN_CONFIDENCE);
+        var country = countries.reader();
+        Map<Profile, Referrals.HeadlinePart> next = new IdentityHashMap<>();
+        for (Profile p : suspects.read()) {
+            Referrals.HeadlinePart part = parts.get(p);
+            if (part == null) {
+                part = Referrals.part(p, routing.route(p, id -> country.apply(id).orElse(null)), Level.ANONYMOUS,
+                        null);
+            }
+            next.put(p, part);
+        }
+        parts = next;
+        return Referrals.table(next.values());
     }
 
     private static Dashboard.HeadlineRow row(HeadlineTable.Row r) {
@@ -128,19 +141,13 @@ final class DashboardPage {
     }
 
     /** Every day from the first to the last contact, the last {@value #DAYS} of them, days without any as 0. */
-    private static List<BarChart.Figure> perDay(List<ConversationStats> conversations) {
-        Map<LocalDate, Long> days = new TreeMap<>();
-        for (ConversationStats s : conversations) {
-            if (s.first() != null) {
-                days.merge(LocalDate.ofInstant(s.first(), ZoneOffset.UTC), 1L, Long::sum);
-            }
-        }
+    private static List<BarChart.Figure> perDay(java.util.NavigableMap<LocalDate, Long> days) {
         List<BarChart.Figure> figures = new ArrayList<>();
         if (days.isEmpty()) {
             return figures;
         }
-        LocalDate last = ((TreeMap<LocalDate, Long>) days).lastKey();
-        LocalDate first = ((TreeMap<LocalDate, Long>) days).firstKey();
+        LocalDate last = days.lastKey();
+        LocalDate first = days.firstKey();
         if (first.isBefore(last.minusDays(DAYS - 1))) {
             first = last.minusDays(DAYS - 1);
         }
@@ -148,29 +155,5 @@ final class DashboardPage {
             figures.add(new BarChart.Figure(d.toString(), days.getOrDefault(d, 0L)));
         }
         return figures;
-    }
-
-    /** How far conversations went: contacts, then each stage reached, then qualified and WCST (one pass). */
-    private static List<BarChart.Figure> funnel(List<ConversationStats> conversations) {
-        long contacts = 0;
-        long age = 0;
-        long solicitation = 0;
-        long webcam = 0;
-        long payment = 0;
-        long qualified = 0;
-        long wcst = 0;
-        for (ConversationStats s : conversations) {
-            contacts += s.messages() > 0 ? 1 : 0;
-            age += s.stages().contains(Stage.AGE_AWARENESS) ? 1 : 0;
-            solicitation += s.stages().contains(Stage.SEXUAL_SOLICITATION) ? 1 : 0;
-            webcam += s.stages().contains(Stage.WEBCAM_REQUEST) ? 1 : 0;
-            payment += s.stages().contains(Stage.PAYMENT_OFFER) ? 1 : 0;
-            qualified += s.qualification().equals("none") ? 0 : 1;
-            wcst += s.qualification().equals("wcst") ? 1 : 0;
-        }
-        return List.of(new BarChart.Figure("contacts", contacts), new BarChart.Figure("age known", age),
-                new BarChart.Figure("sexual solicitation", solicitation),
-                new BarChart.Figure("webcam request", webcam), new BarChart.Figure("payment offer", payment),
-                new BarChart.Figure("qualified", qualified), new BarChart.Figure("WCST", wcst));
     }
 }
