@@ -232,6 +232,7 @@ abstract class StoreContract {
         long start = store.changes();
         assertThat(store.changedSince(start)).isEqualTo(new ConversationStore.Changed(start, List.of(), false));
         assertThat(store.changedSince(0).conversations()).containsExactly(alice.id(), bob.id());
+        assertThat(store.conversationIds(ConversationQuery.ALL)).containsExactly(bob.id(), alice.id());
 
         store.append(bob, partnerSays(1, "hi", null));
         ConversationStore.Changed appended = store.changedSince(start);
