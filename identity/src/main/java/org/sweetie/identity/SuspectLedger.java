@@ -29,11 +29,15 @@ final class SuspectLedger {
     /** Null when it must be built again from the facts. */
     private SuspectIndex index;
     private long indexedUpTo;
-    /** The grouping the profiles were made for; null when the index changed since. */
+    /** The grouping the profiles were made for; null when it must be listed again from the index. */
     private List<Suspect> suspects;
     private Map<AccountRef, Integer> positions;
     private Profile[] profiles;
     private int[] priorities;
+    /** The positions by priority as sort keys ({@link #key}); null when they must be sorted again. */
+    private long[] order;
+    /** Positions of suspects whose group changed in place since the last update. */
+    private final Set<Integer> stale = new java.util.TreeSet<>();
     private List<Profile> read;
     private List<Profile> byPriority;
 
@@ -64,12 +68,53 @@ final class SuspectLedger {
                 index = null; // its keys moved in the middle of the order: build again
             }
         } else if (f.id() > indexedUpTo) {
-            feed(index, f); // what a new index would be told last
-            indexedUpTo = f.id();
-            suspects = null;
+            append(f); // what a new index would be told last
         } else {
             index = null;
         }
+    }
+
+    /**
+     * Feeds a conversation newer than all before into the index; when the grouping is kept and no two groups known
+     * before were merged, updates only the groups it touched (they keep their places and numbers) and appends the
+     * new ones (their first accounts come after every other group's): what {@link SuspectIndex#suspects} would list.
+     */
+    private void append(ConversationFacts f) {
+        int before = index.accountCount();
+        index.mark();
+        feed(index, f);
+        indexedUpTo = f.id();
+        if (suspects == null || index.mergedMarked()) {
+            suspects = null;
+            return;
+        }
+        TreeSet<Integer> roots = new TreeSet<>();
+        roots.add(index.root(f.partner()));
+        for (ConversationFacts.Tie tie : f.ties()) {
+            roots.add(index.root(tie.account()));
+            int link = index.linkRoot(tie.key());
+            if (link >= 0) {
+                roots.add(link);
+            }
+        }
+        for (int root : roots) {
+            int at;
+            if (root < before) {
+                at = positionOfRoot(root);
+            } else {
+                at = suspects.size();
+                suspects.add(null);
+            }
+            Suspect suspect = index.suspect(root, at + 1);
+            suspects.set(at, suspect);
+            suspect.accounts().forEach(a -> positions.put(a, at));
+            stale.add(at);
+        }
+    }
+
+    /** The position of the group with this root: that of its first account, which was met first. */
+    private int positionOfRoot(int root) {
+        return positions.get(index.accountAt(root));
     }
 
     /** Forgets a deleted conversation. */
@@ -138,8 +183,7 @@ final class SuspectLedger {
         if (suspects == null) {
             List<Suspect> before = suspectsBefore();
             Profile[] kept = profiles;
-            int[] keptPriorities = priorities;
-            suspects = index.suspects();
+            suspects = new ArrayList<>(index.suspects());
             positions = new HashMap<>();
             profiles = new Profile[suspects.size()];
             priorities = new int[suspects.size()];
@@ -150,27 +194,78 @@ final class SuspectLedger {
                     positions.put(a, i);
                     changed |= dirty.contains(a);
                 }
-                // a new conversation mostly adds one suspect at the end: the others stay as they were
-                if (!changed && i < before.size() && before.get(i).equals(suspect)) {
-                    profiles[i] = kept[i];
-                    priorities[i] = keptPriorities[i];
-                } else {
-                    profiles[i] = profile(suspect);
-                    priorities[i] = profiles[i].priority();
-                }
+                // after a regrouping most suspects stay as they were
+                profiles[i] = !changed && i < before.size() && before.get(i).equals(suspect) ? kept[i]
+                        : profile(suspect);
+                priorities[i] = profiles[i].priority();
             }
+            order = null;
         } else {
             for (AccountRef account : dirty) {
                 Integer at = positions.get(account);
                 if (at != null) {
-                    profiles[at] = profile(suspects.get(at));
-                    priorities[at] = profiles[at].priority();
+                    stale.add(at);
+                }
+            }
+            if (profiles.length < suspects.size()) {
+                profiles = Arrays.copyOf(profiles, suspects.size());
+                int[] grown = Arrays.copyOf(priorities, suspects.size());
+                Arrays.fill(grown, priorities.length, grown.length, -1);
+                priorities = grown;
+            }
+            for (int at : stale) {
+                int old = priorities[at];
+                profiles[at] = profile(suspects.get(at));
+                priorities[at] = profiles[at].priority();
+                if (order != null) {
+                    reorder(at, old, priorities[at]);
                 }
             }
         }
         dirty.clear();
+        stale.clear();
         read = List.of(profiles);
-        byPriority = sorted(profiles, priorities);
+        if (order == null) {
+            order = keys(priorities);
+        }
+        Profile[] sorted = new Profile[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = profiles[(int) (order[i] & 0xffffffffL)];
+        }
+        byPriority = List.of(sorted);
+    }
+
+    /** Moves a suspect in the priority order (old -1: not in it yet): a removal and an insertion. */
+    private void reorder(int at, int old, int priority) {
+        long[] next = order;
+        if (old >= 0) {
+            int i = Arrays.binarySearch(next, key(old, at));
+            long[] shorter = new long[next.length - 1];
+            System.arraycopy(next, 0, shorter, 0, i);
+            System.arraycopy(next, i + 1, shorter, i, next.length - i - 1);
+            next = shorter;
+        }
+        long key = key(priority, at);
+        int i = -Arrays.binarySearch(next, key) - 1;
+        long[] longer = new long[next.length + 1];
+        System.arraycopy(next, 0, longer, 0, i);
+        longer[i] = key;
+        System.arraycopy(next, i, longer, i + 1, next.length - i);
+        order = longer;
+    }
+
+    /** Higher priority first, then by position (as numbers follow positions, by number). */
+    private static long key(int priority, int position) {
+        return ((long) (Integer.MAX_VALUE - priority) << 32) | position;
+    }
+
+    private static long[] keys(int[] priorities) {
+        long[] keys = new long[priorities.length];
+        for (int i = 0; i < priorities.length; i++) {
+            keys[i] = key(priorities[i], i);
+        }
+        Arrays.sort(keys);
+        return keys;
     }
 
     /** The suspects of the profiles kept, in order (none before the first update). */

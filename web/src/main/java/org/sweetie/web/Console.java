@@ -28,6 +28,9 @@ import org.sweetie.web.access.Users;
 public final class Console implements AutoCloseable {
     private final Javalin app;
     private final java.util.concurrent.ScheduledExecutorService pings;
+    /** Reads the store ahead of the first views; stopped by {@link #close}. */
+    private Thread warmUp;
+    private volatile boolean closed;
 
     private Console(Javalin app, java.util.concurrent.ScheduledExecutorService pings) {
         this.app = app;
@@ -142,7 +145,20 @@ public final class Console implements AutoCloseable {
         app.start();
         worker.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(deskPages::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        return new Console(app, worker);
+        Console console = new Console(app, worker);
+        // read the suspects and every conversation's country now, not on the first view: on a large store that is
+        // the one slow read (docs/console.md, "Speed with a large store"); after it, changes are read as they come
+        console.warmUp = Thread.ofVirtual().name("console-warm-up").start(() -> {
+            try {
+                dashboard.figures();
+            } catch (RuntimeException e) {
+                if (!console.closed) {
+                    services.problems().accept("console: reading the store ahead failed: "
+                            + Printable.of(String.valueOf(e)));
+                }
+            }
+        });
+        return console;
     }
 
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
@@ -166,7 +182,11 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         pings.shutdownNow();
         app.stop();
+        if (warmUp != null) {
+            warmUp.interrupt();
+        }
     }
 }
