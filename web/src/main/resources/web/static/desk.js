@@ -3,9 +3,12 @@
 'use strict';
 (function () {
   const desk = document.getElementById('desk');
-  if (!desk || typeof EventSource === 'undefined') {
+  // the networks' health and the held drafts: on the desk and, for supervisors, on the dashboard
+  const live = document.getElementById('live');
+  if ((!desk && !live) || typeof EventSource === 'undefined') {
     return;
   }
+  const followed = desk || live;
   const lines = document.getElementById('lines');
 
   function cell(tag, value, className) {
@@ -52,6 +55,96 @@
     }
   }
 
+  function showHealth(connections) {
+    const box = document.getElementById('health');
+    if (!box) {
+      return;
+    }
+    if (connections.length === 0) {
+      box.replaceChildren(cell('p', 'None.', 'hint'));
+      return;
+    }
+    const list = document.createElement('ul');
+    list.className = 'health';
+    for (const c of connections) {
+      list.append(cell('li', c.persona + ' on ' + c.network + ': ' + (c.connected ? 'connected' : 'down'),
+        c.connected ? 'up' : 'down'));
+    }
+    box.replaceChildren(list);
+  }
+
+  function button(value, label) {
+    const b = cell('button', label);
+    b.type = 'submit';
+    b.name = 'action';
+    b.value = value;
+    return b;
+  }
+
+  // a supervisor's decision form, with the session's token as the page's other forms carry it
+  function decision(draft) {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/desk/drafts/' + encodeURIComponent(String(Number(draft)));
+    form.className = 'decision';
+    const token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    const known = document.querySelector('input[name="_csrf"]');
+    token.value = known ? known.value : '';
+    const note = document.createElement('input');
+    note.type = 'text';
+    note.name = 'note';
+    note.placeholder = 'note';
+    note.maxLength = 500;
+    form.append(token, note, button('approve', 'Approve and send'), button('reject', 'Reject'));
+    const td = document.createElement('td');
+    td.append(form);
+    return td;
+  }
+
+  function showHeld(drafts) {
+    const box = document.getElementById('held');
+    if (!box) {
+      return;
+    }
+    if (drafts.length === 0) {
+      const none = cell('p', 'No draft waits for a supervisor.', 'hint');
+      none.id = 'no-held';
+      box.replaceChildren(none);
+      return;
+    }
+    const supervisor = live && live.dataset.supervisor === 'yes';
+    const table = document.createElement('table');
+    table.className = 'held';
+    const head = document.createElement('tr');
+    for (const title of ['Draft', 'Conversation', 'By', 'Draft text', 'Why held', 'Held at (UTC)']
+      .concat(supervisor ? ['Decision'] : [])) {
+      head.append(cell('th', title));
+    }
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const body = document.createElement('tbody');
+    for (const h of drafts) {
+      const tr = document.createElement('tr');
+      tr.dataset.draft = String(Number(h.draft));
+      const link = document.createElement('a');
+      link.href = '/desk/' + encodeURIComponent(String(Number(h.conversation)));
+      link.textContent = '#' + Number(h.conversation);
+      const where = document.createElement('td');
+      where.append(link);
+      tr.append(cell('td', '#' + Number(h.draft)), where, cell('td', h.author), cell('td', h.text, 'text'),
+        cell('td', h.why), cell('td', h.at));
+      if (supervisor) {
+        tr.append(decision(h.draft));
+      }
+      tr.classList.add('fresh');
+      body.append(tr);
+    }
+    table.append(thead, body);
+    box.replaceChildren(table);
+  }
+
   let fetching = false;
   let again = false;
 
@@ -93,17 +186,25 @@
   const source = new EventSource('/desk/events');
   // says when the page follows the desk (and when it lost it: the browser reconnects on its own)
   source.addEventListener('open', () => {
-    desk.dataset.stream = 'open';
+    followed.dataset.stream = 'open';
   });
   source.addEventListener('error', () => {
-    desk.dataset.stream = 'lost';
+    followed.dataset.stream = 'lost';
   });
   source.addEventListener('conversation', (event) => {
     const row = JSON.parse(event.data);
-    if (!lines) {
+    if (lines) {
+      if (String(row.id) === lines.dataset.conversation) {
+        refreshChat();
+      }
+    } else if (desk) {
       placeRow(row);
-    } else if (String(row.id) === lines.dataset.conversation) {
-      refreshChat();
     }
+  });
+  source.addEventListener('health', (event) => {
+    showHealth(JSON.parse(event.data));
+  });
+  source.addEventListener('held', (event) => {
+    showHeld(JSON.parse(event.data));
   });
 })();

@@ -23,11 +23,16 @@ import org.sweetie.core.Stage;
  */
 public final class ConversationOverview {
     private final ConversationStore store;
-    private final Analyzer analyzer;
+    private final CountryBook countries;
 
     public ConversationOverview(ConversationStore store, Analyzer analyzer) {
+        this(store, new CountryBook(store, analyzer));
+    }
+
+    /** With the countries a long-running reader keeps (the console's, shared with its dashboard). */
+    public ConversationOverview(ConversationStore store, CountryBook countries) {
         this.store = store;
-        this.analyzer = analyzer;
+        this.countries = countries;
     }
 
     /** The conversations that pass the filter, in the store's order (by id), each with its country. */
@@ -50,17 +55,46 @@ public final class ConversationOverview {
         ConversationQuery query = filter.query(desk);
         if (!filter.readsConversations()) {
             long total = store.countConversations(query);
+            var country = countries.reader();
             List<ConversationSummary> shown = store.conversationStats(query, offset, limit).stream()
-                    .map(ConversationOverview::summary).map(this::withCountry).toList();
+                    .map(ConversationOverview::summary).map(s -> s.withCountry(country.apply(s.id()).orElse(null)))
+                    .toList();
             return new ConversationPage(shown, Math.toIntExact(total), offset, limit);
+        }
+        if (filter.text() == null && filter.identifier() == null) {
+            return byCountry(filter, query, offset, limit);
         }
         List<ConversationSummary> all = passing(store.conversationStats(query, 0, Integer.MAX_VALUE), filter,
                 filter.country() != null);
         List<ConversationSummary> shown = new ArrayList<>();
+        var country = countries.reader();
         for (ConversationSummary s : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
-            shown.add(s.country() != null || filter.country() != null ? s : withCountry(s));
+            shown.add(s.country() != null || filter.country() != null ? s
+                    : s.withCountry(country.apply(s.id()).orElse(null)));
         }
         return new ConversationPage(shown, all.size(), offset, limit);
+    }
+
+    /**
+     * A search by country and what the summaries tell: the ids that pass the rest, then each one's country from the
+     * book (replayed only if it changed since), then the page's summaries only.
+     */
+    private ConversationPage byCountry(ConversationFilter filter, ConversationQuery query, int offset, int limit) {
+        var country = countries.reader();
+        List<Long> matching = new ArrayList<>();
+        java.util.Map<Long, CountryAttribution> found = new java.util.HashMap<>();
+        for (long id : store.conversationIds(query)) {
+            CountryAttribution a = country.apply(id).orElse(null);
+            if (a != null && a.country().equalsIgnoreCase(filter.country())) {
+                matching.add(id);
+                found.put(id, a);
+            }
+        }
+        List<Long> page = matching.subList(Math.min(offset, matching.size()),
+                Math.min(offset + limit, matching.size()));
+        List<ConversationSummary> shown = store.conversationStats(List.copyOf(page)).stream()
+                .map(ConversationOverview::summary).map(s -> s.withCountry(found.get(s.id()))).toList();
+        return new ConversationPage(shown, matching.size(), offset, limit);
     }
 
     /** One conversation as the list shows it, with its country; empty when the store has none by that id. */
@@ -73,14 +107,13 @@ public final class ConversationOverview {
     private List<ConversationSummary> passing(List<ConversationStats> candidates, ConversationFilter filter,
                                               boolean country) {
         List<ConversationSummary> shown = new ArrayList<>();
+        var countryOf = countries.reader();
         for (ConversationStats candidate : candidates) {
             long id = candidate.conversation().id();
             ConversationSummary stored = summary(candidate);
-            // what was said and found the store decided already, through its search index
-            List<Message> messages = country ? store.messages(id) : List.of();
-            // the country costs a replay of the conversation: only for those that pass everything else
-            ConversationSummary full = country
-                    ? stored.withCountry(analyzer.replay(messages, store.events(id)).report().country()) : stored;
+            // what was said and found the store decided already, through its search index; the country costs a replay
+            // of the conversation (kept by the book): only for those that pass the rest
+            ConversationSummary full = country ? stored.withCountry(countryOf.apply(id).orElse(null)) : stored;
             if (filter.matchesCountry(full)) {
                 shown.add(full);
             }
@@ -94,8 +127,7 @@ public final class ConversationOverview {
     }
 
     private ConversationSummary withCountry(ConversationSummary s) {
-        long id = s.id();
-        return s.withCountry(analyzer.replay(store.messages(id), store.events(id)).report().country());
+        return s.withCountry(countries.of(s.id()).orElse(null));
     }
 
     private static ConversationSummary summary(Conversation c, List<Message> messages, List<Event> events,

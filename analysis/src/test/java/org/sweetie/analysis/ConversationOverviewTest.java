@@ -92,6 +92,27 @@ class ConversationOverviewTest {
     }
 
     @Test
+    void aSearchByCountryFindsWhatAReplayOfEachConversationFinds() {
+        Conversation alice = chat("libera", SWEETIE, "alice", DAY1, "hi", "i live in london, its 9pm here");
+        chat("libera", SWEETIE, "bob", DAY1, "hello there");
+        Conversation carol = chat("efnet", LUNA, "carol", DAY5, "hey", "call me +44 7700 900123, from manchester");
+        ConversationFilter gb = new ConversationFilter(Set.of(), null, "gb", null, null, null, null, null, null,
+                null);
+        List<Long> replayed = overview.list(gb).stream().map(ConversationSummary::id).toList();
+
+        assertThat(replayed).isNotEmpty();
+        assertThat(ids(gb)).containsExactlyElementsOf(replayed.reversed()).containsExactly(carol.id(), alice.id());
+        ConversationPage second = overview.page(gb, Desk.EVERYONE, 1, 1);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.shown()).extracting(ConversationSummary::id).containsExactly(alice.id());
+        assertThat(second.shown().getFirst().country().country()).isEqualToIgnoringCase("gb");
+        assertThat(ids(new ConversationFilter(Set.of(), null, "gb", null, null, null, "efnet", null, null, null)))
+                .containsExactly(carol.id());
+        store.append(alice, Message.received(DAY5, Author.PARTNER, "alice", "one more line", null, null));
+        assertThat(ids(gb)).as("the book forgets what changed, the country stays").contains(alice.id());
+    }
+
+    @Test
     void blankCriteriaAreNotApplied() {
         Conversation alice = chat("libera", SWEETIE, "alice", DAY1, "hi");
         assertThat(ids(filter(null, null, " ", "", "  ", ""))).containsExactly(alice.id());

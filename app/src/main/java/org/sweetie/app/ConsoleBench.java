@@ -91,6 +91,7 @@ final class ConsoleBench implements Callable<Integer> {
                         Analyzer.standard(), Clock.systemUTC(), problem -> err.println("sweetie " + problem)),
                         new ConsoleOptions("127.0.0.1", 0, false, Duration.ofHours(1), Set.of()), BENCH_DESK)) {
                     measure(console.port(), middle, out);
+                    afterChanges(workspace.store(), console.port(), middle, out);
                 }
             }
         }
@@ -179,6 +180,48 @@ final class ConsoleBench implements Callable<Integer> {
                     at(times, 0.95) / 1e6, times[times.length - 1] / 1e6);
             out.flush();
         }
+    }
+
+    /**
+     * The first view of the pages that keep what they computed, right after a change (what a live capture does all
+     * the time): a new conversation whose partner names an email another partner named (it joins a suspect), then
+     * a new line in an old conversation; and a search by country, which reads every conversation's country.
+     */
+    private void afterChanges(ConversationStore store, int port, long middle, PrintWriter out)
+            throws IOException, InterruptedException {
+        LoopbackBrowser analyst = LoopbackBrowser.login(port, "bench-analyst", PASSWORD, "/conversations");
+        LoopbackBrowser supervisor = LoopbackBrowser.login(port, "bench-supervisor", PASSWORD, "/audit");
+        out.printf("%-56s %9s %9s%n", "first view after a change (ms)", "suspects", "dashboard");
+        Network network = Network.irc("benchnet");
+        Instant at = Instant.parse("2026-06-01T00:00:00Z");
+        for (int round = 0; round < 3; round++) {
+            Conversation c = store.conversation(ConversationKey.privateChat(network, DemoCommand.PERSONA,
+                    "newcomer_" + round));
+            store.append(c, Message.received(at.plusSeconds(round), Author.PARTNER, "newcomer_" + round,
+                    "mail me at friend" + round + "@example.com", null, null));
+            long suspects = new Page(analyst, "/suspects").time();
+            long dashboard = new Page(supervisor, "/dashboard").time();
+            out.printf("%-56s %9.1f %9.1f%n", "a new conversation naming a known email (" + (round + 1) + ")",
+                    suspects / 1e6, dashboard / 1e6);
+            Conversation old = store.findConversation(middle - round).orElseThrow();
+            store.append(old, Message.received(at.plusSeconds(10 + round), Author.PARTNER,
+                    old.key().partnerAccount(), "can we meet? " + round, null, null));
+            dashboard = new Page(supervisor, "/dashboard").time();
+            suspects = new Page(analyst, "/suspects").time();
+            out.printf("%-56s %9.1f %9.1f%n", "a new line in an old conversation (" + (round + 1) + ")",
+                    suspects / 1e6, dashboard / 1e6);
+            out.flush();
+        }
+        String search = analyst.post("/conversations", "country=PH");
+        long first = new Page(analyst, search).time();
+        long[] times = new long[Math.min(requests, 10)];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = new Page(analyst, search).time();
+        }
+        Arrays.sort(times);
+        out.printf("%-56s first %.1f, p50 %.1f, max %.1f (%d requests)%n", "search by country (PH)", first / 1e6,
+                at(times, 0.50) / 1e6, times[times.length - 1] / 1e6, times.length);
+        out.flush();
     }
 
     /** The nearest-rank percentile. */

@@ -744,6 +744,8 @@ class CliTest {
         assertThat(run.out()).contains("filled SQLite with 60 conversations and 600 messages");
         assertThat(run.out()).contains("list, page 1 ").contains("filtered list").contains("transcript")
                 .contains("suspects").contains("a suspect").contains("audit (supervisor)");
+        assertThat(run.out()).contains("first view after a change").contains("a new conversation naming a known email")
+                .contains("a new line in an old conversation").contains("search by country");
         assertThat(run.err()).contains("filling: 60 conversations, 600 messages");
     }
 }

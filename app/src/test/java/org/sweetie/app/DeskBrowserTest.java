@@ -42,7 +42,9 @@ import org.sweetie.web.access.Actor;
  * The operators' desk in Debian's Chromium beside a live deployment on a real ngircd, the partner a plain socket
  * client: his new line appears on the desk without a reload; the operator takes over; a refused draft is shown with
  * its reason and never reaches him; a held draft reaches him only once a supervisor approved it on the desk; the
- * operator hands back and the bot answers again.
+ * operator hands back and the bot answers again. The supervisor follows the dashboard in a second browser: the held
+ * draft appears there without a reload and he approves it there; when the network goes away the open desk shows it
+ * down without a reload.
  */
 class DeskBrowserTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -56,6 +58,7 @@ class DeskBrowserTest {
     private final AtomicInteger consolePort = new AtomicInteger();
     private Thread session;
     private Chromium chromium;
+    private Chromium supervisor;
 
     @BeforeEach
     void start() throws IOException {
@@ -97,6 +100,9 @@ class DeskBrowserTest {
     void stop() throws InterruptedException {
         if (chromium != null) {
             chromium.close();
+        }
+        if (supervisor != null) {
+            supervisor.close();
         }
         done.set(true);
         session.join(Duration.ofSeconds(60));
@@ -140,23 +146,30 @@ class DeskBrowserTest {
             say("im fine, and you?");
             assertThat(flash()).isEqualTo("Allowed and sent.");
             assertThat(awaitReplies(amy, 2).get(1)).isEqualTo("im fine, and you?");
+            // the supervisor follows the dashboard in a browser of his own while the operator writes
+            supervisor = new Chromium(dir.resolve("chromium-supervisor"));
+            logIn(supervisor, "sam");
+            supervisor.driver.get(base() + "/dashboard");
+            WebElement dashboard = supervisor.driver.findElement(By.tagName("h1"));
+            waitFor(supervisor, By.cssSelector("#live[data-stream='open']"));
+            assertThat(supervisor.driver.findElement(By.id("no-held")).getText())
+                    .isEqualTo("No draft waits for a supervisor.");
+
             say("zxqv blorft po");
             assertThat(flash()).startsWith("Held for a supervisor as draft #1, not sent:").endsWith("(register)");
             assertThat(driver.findElement(By.id("lines")).getText()).doesNotContain("send me a pic")
                     .doesNotContain("zxqv blorft po");
 
-            logOut();
-            logIn("sam");
-            driver.get(base() + "/desk");
-            WebElement held = driver.findElement(By.cssSelector("tr[data-draft='1']"));
+            WebElement held = waitFor(supervisor, By.cssSelector("#held tr[data-draft='1']"));
+            assertThat(dashboard.isDisplayed()).as("the dashboard was not reloaded").isTrue();
             assertThat(held.getText()).contains("zxqv blorft po").contains("olive");
             assertThat(replies(amy)).as("not said before the approval").hasSize(2);
-            held.findElement(By.xpath(".//button[@value='approve']")).click();
-            assertThat(flash()).startsWith("Draft #1 approved and sent: approved by sam");
+            held.findElement(By.xpath(".//button[@value='approve']")).click(); // a form the page's script made
+            assertThat(waitFor(supervisor, By.cssSelector("p.flash")).getText())
+                    .startsWith("Draft #1 approved and sent: approved by sam");
             assertThat(awaitReplies(amy, 3).get(2)).isEqualTo("zxqv blorft po");
+            assertThat(supervisor.consoleProblems()).as("nothing in the supervisor's console").isEmpty();
 
-            logOut();
-            logIn("olive");
             driver.get(base() + "/desk/" + id);
             driver.findElement(By.xpath("//button[text()='Hand back to the bot']")).click();
             assertThat(flash()).isEqualTo("You handed the conversation back to the bot.");
@@ -165,6 +178,14 @@ class DeskBrowserTest {
             assertThat(replies(amy)).doesNotContain("send me a pic");
             assertThat(chromium.consoleProblems()).as("nothing in the browser's console").isEmpty();
         }
+        // the network goes away: the open desk shows it down without a reload
+        driver.get(base() + "/desk");
+        WebElement desk = driver.findElement(By.tagName("h1"));
+        following();
+        assertThat(driver.findElement(By.cssSelector("#health li.up")).getText()).contains("testnet");
+        server.close();
+        assertThat(waitFor(By.cssSelector("#health li.down")).getText()).contains("testnet").endsWith(": down");
+        assertThat(desk.isDisplayed()).as("the desk was not reloaded").isTrue();
         long id = conversation("amy").id();
         assertThat(workspace.store().messages(id)).filteredOn(m -> m.author().isPersona())
                 .extracting(Message::text).doesNotContain("send me a pic").contains("zxqv blorft po");
@@ -178,17 +199,16 @@ class DeskBrowserTest {
     }
 
     private void logIn(String user) {
-        var driver = chromium.driver;
+        logIn(chromium, user);
+    }
+
+    private void logIn(Chromium browser, String user) {
+        var driver = browser.driver;
         driver.get(base() + "/login");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("form.login button")).click();
-        waitFor(By.cssSelector("header .who"));
-    }
-
-    private void logOut() {
-        chromium.driver.findElement(By.cssSelector("form.logout button")).click();
-        waitFor(By.name("username"));
+        waitFor(browser, By.cssSelector("header .who"));
     }
 
     private void say(String text) {
@@ -207,7 +227,11 @@ class DeskBrowserTest {
     }
 
     private WebElement waitFor(By what) {
-        return new WebDriverWait(chromium.driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(what));
+        return waitFor(chromium, what);
+    }
+
+    private static WebElement waitFor(Chromium browser, By what) {
+        return new WebDriverWait(browser.driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
     private Conversation conversation(String partner) {

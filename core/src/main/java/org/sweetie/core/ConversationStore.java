@@ -48,6 +48,27 @@ public interface ConversationStore extends AutoCloseable {
     long changes();
 
     /**
+     * What changed after the given change count (a value {@link #changes} returned, or 0 for everything): the count
+     * now, the conversations a change counted after it touched (their creation, messages, events, flags, or their
+     * partner's account), lowest id first, and whether a deletion was counted after it. A reader that keeps what it
+     * computed from the store reads only those conversations again (and everything after a deletion).
+     */
+    Changed changedSince(long changes);
+
+    /** See {@link #changedSince}. */
+    record Changed(long changes, List<Long> conversations, boolean deleted) {
+        public Changed {
+            conversations = List.copyOf(conversations);
+        }
+    }
+
+    /** The ids of the conversations that pass the query, newest first (highest id first), from the summaries. */
+    List<Long> conversationIds(ConversationQuery query);
+
+    /** The summaries of the given conversations that the store has, in the order given. */
+    List<ConversationStats> conversationStats(List<Long> ids);
+
+    /**
      * When the store last committed something of the conversation (a message, an event, a flag), by the store's
      * clock: for an imported log that is when it was imported, however old its lines are. Empty for an unknown one.
      */

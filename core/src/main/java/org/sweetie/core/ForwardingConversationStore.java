@@ -60,6 +60,21 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Changed changedSince(long changes) {
+        return store.changedSince(changes);
+    }
+
+    @Override
+    public List<Long> conversationIds(ConversationQuery query) {
+        return store.conversationIds(query);
+    }
+
+    @Override
+    public List<ConversationStats> conversationStats(List<Long> ids) {
+        return store.conversationStats(ids);
+    }
+
+    @Override
     public Optional<java.time.Instant> storedAt(long conversationId) {
         return store.storedAt(conversationId);
     }

@@ -37,8 +37,21 @@ public final class LinkDecisions {
     private final Consumer<LinkDecision> recorded;
     private final Clock clock;
 
+    private final java.util.function.Supplier<List<Profile>> suspects;
+
     public LinkDecisions(ConversationStore store, Consumer<LinkDecision> recorded, Clock clock) {
+        this(store, () -> Suspects.read(store), recorded, clock);
+    }
+
+    /** With the suspects as a long-running reader keeps them (the console's {@link SuspectBook}). */
+    public LinkDecisions(ConversationStore store, SuspectBook book, Consumer<LinkDecision> recorded, Clock clock) {
+        this(store, book::read, recorded, clock);
+    }
+
+    private LinkDecisions(ConversationStore store, java.util.function.Supplier<List<Profile>> suspects,
+                          Consumer<LinkDecision> recorded, Clock clock) {
         this.store = store;
+        this.suspects = suspects;
         this.recorded = recorded;
         this.clock = clock;
     }
@@ -75,7 +88,7 @@ public final class LinkDecisions {
     }
 
     private List<Link> linksOf(String account) {
-        return Suspects.read(store).stream().flatMap(p -> p.suspect().links().stream())
+        return suspects.get().stream().flatMap(p -> p.suspect().links().stream())
                 .filter(l -> l.accounts().stream().map(AccountRef::toString).anyMatch(account::equals)).toList();
     }
 }

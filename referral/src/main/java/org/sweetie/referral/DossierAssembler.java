@@ -58,16 +58,7 @@ public final class DossierAssembler {
 
     /** Where the suspect's referral goes: the most confident attribution over their conversations, if sure enough. */
     public Routing.Route route(Profile profile) {
-        CountryAttribution best = null;
-        long from = 0;
-        for (long id : profile.conversations()) {
-            CountryAttribution a = report(id).country();
-            if (a != null && (best == null || a.confidence() > best.confidence())) {
-                best = a;
-                from = id;
-            }
-        }
-        return routing.route(best, from);
+        return routing.route(profile, id -> report(id).country());
     }
 
     /** The dossier, once the bundle (and so its name and SHA-256) is written. */

@@ -14,6 +14,7 @@ import org.sweetie.evidence.BundleVerifier;
 import org.sweetie.evidence.BundleWriter;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.identity.Level;
 import org.sweetie.identity.Profile;
@@ -61,8 +62,19 @@ public final class Referrals {
      */
     public static HeadlineTable headlines(List<Profile> suspects, ConversationStore store, Analyzer analyzer,
                                           Routing routing, Level minLevel, String onlyFolder) {
-        DossierAssembler routes = new DossierAssembler(store, analyzer, routing, null, null);
-        Plan plan = plan(suspects, routes::route, minLevel, onlyFolder);
+        return headlines(suspects, new CountryBook(store, analyzer), routing, minLevel, onlyFolder);
+    }
+
+    /**
+     * As {@link #headlines(List, ConversationStore, Analyzer, Routing, Level, String)}, with the conversations'
+     * countries from a book a long-running reader keeps (the console's): the same attributions a replay gives, so
+     * the same routes and figures, without replaying the conversations that did not change.
+     */
+    public static HeadlineTable headlines(List<Profile> suspects, CountryBook countries, Routing routing,
+                                          Level minLevel, String onlyFolder) {
+        var country = countries.reader();
+        Plan plan = plan(suspects, p -> routing.route(p, id -> country.apply(id).orElse(null)), minLevel,
+                onlyFolder);
         Map<String, Integer> referred = new TreeMap<>();
         plan.chosen().forEach(c -> referred.merge(c.route().folder(), 1, Integer::sum));
         return new HeadlineTable(plan.headlines(), referred);
@@ -125,15 +137,45 @@ public final class Referrals {
         List<Chosen> chosen = new ArrayList<>();
         for (Profile p : profiles) {
             Routing.Route route = router.apply(p);
-            boolean qualified = !p.qualification().equals("none");
-            headlines.merge(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
-                    p.qualification().equals("wcst") ? 1 : 0, p.level() == Level.IDENTIFIED ? 1 : 0),
-                    ReferralPackage.Headline::plus);
-            if (qualified && p.level().compareTo(minLevel) >= 0
-                    && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder()))) {
+            HeadlinePart part = part(p, route, minLevel, onlyFolder);
+            headlines.merge(part.folder(), part.headline(), ReferralPackage.Headline::plus);
+            if (part.referred()) {
                 chosen.add(new Chosen(p, route));
             }
         }
         return new Plan(headlines, chosen);
+    }
+
+    /**
+     * One suspect's part in the headline table: his folder, what he counts for there, and whether he is referred
+     * (qualified, identified at least at the minimum level, in the folder asked for).
+     */
+    public record HeadlinePart(String folder, ReferralPackage.Headline headline, boolean referred) {
+    }
+
+    /** A suspect's part, on his route: what {@link #write} and {@link #headlines} add up, one suspect at a time. */
+    public static HeadlinePart part(Profile p, Routing.Route route, Level minLevel, String onlyFolder) {
+        boolean qualified = !p.qualification().equals("none");
+        Level level = p.level();
+        return new HeadlinePart(route.folder(), new ReferralPackage.Headline(1, qualified ? 1 : 0,
+                p.qualification().equals("wcst") ? 1 : 0, level == Level.IDENTIFIED ? 1 : 0),
+                qualified && level.compareTo(minLevel) >= 0
+                        && (onlyFolder == null || onlyFolder.equalsIgnoreCase(route.folder())));
+    }
+
+    /**
+     * The headline table of every suspect's part: for a reader that keeps the parts of suspects that did not change
+     * (the console's dashboard), the same sums as {@link #headlines}.
+     */
+    public static HeadlineTable table(Iterable<HeadlinePart> parts) {
+        Map<String, ReferralPackage.Headline> headlines = new HashMap<>();
+        Map<String, Integer> referred = new TreeMap<>();
+        for (HeadlinePart part : parts) {
+            headlines.merge(part.folder(), part.headline(), ReferralPackage.Headline::plus);
+            if (part.referred()) {
+                referred.merge(part.folder(), 1, Integer::sum);
+            }
+        }
+        return new HeadlineTable(headlines, referred);
     }
 }

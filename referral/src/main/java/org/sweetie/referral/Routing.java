@@ -36,6 +36,24 @@ public record Routing(double minConfidence) {
         return new Route(UNASSIGNED, best, conversation);
     }
 
+    /**
+     * Where the suspect's referral goes: the most confident attribution over their conversations (the first of equals
+     * in the order of {@link org.sweetie.identity.Profile#conversations}), if sure enough.
+     */
+    public Route route(org.sweetie.identity.Profile profile,
+                       java.util.function.LongFunction<CountryAttribution> country) {
+        CountryAttribution best = null;
+        long from = 0;
+        for (long id : profile.conversations()) {
+            CountryAttribution a = country.apply(id);
+            if (a != null && (best == null || a.confidence() > best.confidence())) {
+                best = a;
+                from = id;
+            }
+        }
+        return route(best, from);
+    }
+
     /** The route in words, as the dossier's cover and the index say it. */
     public String explain(Route route) {
         if (route.assigned()) {

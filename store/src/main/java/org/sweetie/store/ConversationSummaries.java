@@ -61,16 +61,19 @@ final class ConversationSummaries {
     private ConversationSummaries() {
     }
 
-    /** Works a conversation's summary out again from its rows, inside the caller's transaction. */
-    static void refresh(Connection c, Dialect dialect, long conversationId) throws SQLException {
-        refresh(c, dialect, List.of(conversationId));
+    /**
+     * Works a conversation's summary out again from its rows, inside the caller's transaction, and marks it changed
+     * by the change counted in this transaction ({@link #changed}, called before: its row lock orders the writers).
+     */
+    static void refresh(Connection c, Dialect dialect, long conversationId, long change) throws SQLException {
+        refresh(c, dialect, List.of(conversationId), change);
     }
 
     /**
-     * Works the conversations' summaries out again, inside the caller's transaction: one statement per
-     * {@value #CHUNK} conversations, since a capture batch touches a thousand of them at each commit.
+     * The same for many conversations: one statement per {@value #CHUNK} conversations, since a capture batch
+     * touches a thousand of them at each commit.
      */
-    static void refresh(Connection c, Dialect dialect, java.util.Collection<Long> conversationIds)
+    static void refresh(Connection c, Dialect dialect, java.util.Collection<Long> conversationIds, long change)
             throws SQLException {
         String aggregate = dialect == Dialect.SQLITE ? "group_concat(DISTINCT upper(f.value))"
                 : "string_agg(DISTINCT upper(f.value), ',')";
@@ -86,13 +89,15 @@ final class ConversationSummaries {
                 }
                 refresh.executeUpdate();
             }
-            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"));
             try (PreparedStatement stored = c.prepareStatement(
-                    "INSERT INTO conversation_stored (conversation_id, stored_at) VALUES " + rows
-                            + " ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at")) {
+                    "INSERT INTO conversation_stored (conversation_id, stored_at, change_seq) VALUES " + rows
+                            + " ON CONFLICT (conversation_id) DO UPDATE SET stored_at = excluded.stored_at,"
+                            + " change_seq = excluded.change_seq")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    stored.setLong(2 * i + 1, chunk.get(i));
-                    stored.setLong(2 * i + 2, now);
+                    stored.setLong(3 * i + 1, chunk.get(i));
+                    stored.setLong(3 * i + 2, now);
+                    stored.setLong(3 * i + 3, change);
                 }
                 stored.executeUpdate();
             }
@@ -110,11 +115,72 @@ final class ConversationSummaries {
         }
     }
 
-    /** Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}). */
-    static void changed(Connection c) throws SQLException {
+    /**
+     * Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}), and
+     * returns its number. The update locks the counter's row until the transaction ends, so concurrent writers get
+     * their numbers in the order they commit: a reader who saw count N has seen everything numbered N or less.
+     */
+    static long changed(Connection c) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE store_change SET changes = changes + 1")) {
             update.executeUpdate();
         }
+        return changes(c);
+    }
+
+    /** Marks an account changed by this transaction's change (migration 11): its conversations changed with it. */
+    static void accountChanged(Connection c, long accountId, long change) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO account_change (account_id, change_seq) VALUES (?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET change_seq = excluded.change_seq""")) {
+            upsert.setLong(1, accountId);
+            upsert.setLong(2, change);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Records that this transaction's change deleted conversations (migration 11). */
+    static void deleted(Connection c, long change) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE store_change SET deleted_at = ?")) {
+            update.setLong(1, change);
+            update.executeUpdate();
+        }
+    }
+
+    /** What changed after the given count: read the count first, so that nothing counted up to it is missed. */
+    static org.sweetie.core.ConversationStore.Changed changedSince(Connection c, long since) throws SQLException {
+        long now;
+        long deletedAt;
+        try (PreparedStatement q = c.prepareStatement("SELECT changes, deleted_at FROM store_change");
+             ResultSet r = q.executeQuery()) {
+            r.next();
+            now = r.getLong(1);
+            deletedAt = r.getLong(2);
+        }
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        if (now != since) {
+            try (PreparedStatement q = c.prepareStatement("""
+                    SELECT conversation_id FROM conversation_stored WHERE change_seq > ?
+                    UNION SELECT c.id FROM account_change a JOIN conversation c ON c.partner_account_id = a.account_id
+                    WHERE a.change_seq > ?""")) {
+                q.setLong(1, since);
+                q.setLong(2, since);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+        }
+        return new org.sweetie.core.ConversationStore.Changed(now, List.copyOf(ids), deletedAt > since);
+    }
+
+    /** The summaries of the given conversations (those the store has), in the order given. */
+    static List<ConversationStats> of(Connection c, Sealer sealer, List<Long> ids) throws SQLException {
+        List<ConversationStats> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(details(c, sealer, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return found;
     }
 
     static long changes(Connection c) throws SQLException {
@@ -133,6 +199,22 @@ final class ConversationSummaries {
                 return r.getLong(1);
             }
         }
+    }
+
+    /** The ids of every conversation that passes the query, newest first, on the summaries alone. */
+    static List<Long> ids(Connection c, Sealer sealer, ConversationQuery query) throws SQLException {
+        Where where = Where.of(query, sealer);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT s.conversation_id " + where.from + where.sql
+                + " ORDER BY s.conversation_id DESC")) {
+            where.bind(q, 1);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The page's ids first, on the summaries alone; then what the list shows of those only. */

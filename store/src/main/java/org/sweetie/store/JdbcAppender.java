@@ -346,8 +346,8 @@ final class JdbcAppender implements ConversationStore.Appender {
             pending.clear();
             db.onWriter(c -> {
                 if (!touched.isEmpty()) {
-                    ConversationSummaries.refresh(c, db.dialect, touched);
-                    ConversationSummaries.changed(c);
+                    long change = ConversationSummaries.changed(c);
+                    ConversationSummaries.refresh(c, db.dialect, touched, change);
                 }
                 c.commit();
                 return null;

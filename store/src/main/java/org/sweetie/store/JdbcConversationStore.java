@@ -197,7 +197,7 @@ final class JdbcConversationStore implements ConversationStore {
                     update.executeUpdate();
                 }
             }
-            ConversationSummaries.changed(c);
+            ConversationSummaries.accountChanged(c, account.id(), ConversationSummaries.changed(c));
             return readAccount(c, account.id());
         });
     }
@@ -290,10 +290,11 @@ final class JdbcConversationStore implements ConversationStore {
                     }
                 }
                 deleteRows(c, "DELETE FROM account_name WHERE account_id = ?", account);
+                deleteRows(c, "DELETE FROM account_change WHERE account_id = ?", account);
                 removed += deleteRows(c, "DELETE FROM account WHERE id = ?", account);
             }
             db.forgetTails(conversationIds);
-            ConversationSummaries.changed(c);
+            ConversationSummaries.deleted(c, ConversationSummaries.changed(c));
             return new Purged(conversations, messages, events, flags, removed);
         });
     }
@@ -347,8 +348,7 @@ final class JdbcConversationStore implements ConversationStore {
                 conversation = conversations(q).getFirst();
             }
             if (created) {
-                ConversationSummaries.refresh(c, db.dialect, conversation.id());
-                ConversationSummaries.changed(c);
+                ConversationSummaries.refresh(c, db.dialect, conversation.id(), ConversationSummaries.changed(c));
             }
             return conversation;
         });
@@ -416,6 +416,21 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public long changes() {
         return db.read(ConversationSummaries::changes);
+    }
+
+    @Override
+    public Changed changedSince(long changes) {
+        return db.read(c -> ConversationSummaries.changedSince(c, changes));
+    }
+
+    @Override
+    public List<Long> conversationIds(ConversationQuery query) {
+        return db.read(c -> ConversationSummaries.ids(c, db.sealer, query));
+    }
+
+    @Override
+    public List<ConversationStats> conversationStats(List<Long> ids) {
+        return db.read(c -> ConversationSummaries.of(c, db.sealer, ids));
     }
 
     @Override

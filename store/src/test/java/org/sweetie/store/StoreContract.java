@@ -230,6 +230,51 @@ abstract class StoreContract {
     }
 
     @Test
+    void theStoreTellsWhichConversationsChangedAfterACount() {
+        Conversation alice = chatWith("alice");
+        Conversation bob = chatWith("bob");
+        long start = store.changes();
+        assertThat(store.changedSince(start)).isEqualTo(new ConversationStore.Changed(start, List.of(), false));
+        assertThat(store.changedSince(0).conversations()).containsExactly(alice.id(), bob.id());
+        assertThat(store.conversationIds(ConversationQuery.ALL)).containsExactly(bob.id(), alice.id());
+
+        store.append(bob, partnerSays(1, "hi", null));
+        ConversationStore.Changed appended = store.changedSince(start);
+        assertThat(appended.changes()).isEqualTo(store.changes()).isGreaterThan(start);
+        assertThat(appended.conversations()).containsExactly(bob.id());
+        assertThat(appended.deleted()).isFalse();
+
+        try (var unit = store.appender()) {
+            unit.flag(alice, new org.sweetie.core.Flag(0, "identifier", "email", "a@example.com"));
+            unit.commit();
+        }
+        assertThat(store.changedSince(appended.changes()).conversations()).containsExactly(alice.id());
+        long flagged = store.changes();
+
+        // the partner's account seen at a host: every conversation with that partner changed
+        Conversation aliceInChannel = store.conversation(new ConversationKey(LIBERA, SWEETIE.handle(), "sweetie10",
+                "alice", "#chat"));
+        long opened = store.changes();
+        assertThat(store.changedSince(flagged).conversations()).containsExactly(aliceInChannel.id());
+        store.sawAccount(store.account(LIBERA, "alice"), "Alice", "alice@192.0.2.1");
+        assertThat(store.changedSince(opened).conversations()).containsExactly(alice.id(), aliceInChannel.id());
+
+        // a link decision is counted but touches no conversation: readers read the decisions again
+        long seen = store.changes();
+        store.recordLinkDecision(new LinkDecision(T0, "ana", "reject", "email", "a@example.com", "libera", "alice",
+                ""));
+        assertThat(store.changedSince(seen).conversations()).isEmpty();
+        assertThat(store.changedSince(seen).changes()).isGreaterThan(seen);
+
+        long decided = store.changes();
+        store.delete(List.of(bob.id()));
+        assertThat(store.changedSince(decided).deleted()).isTrue();
+        assertThat(store.changedSince(store.changes()).deleted()).isFalse();
+        assertThat(store.conversationStats(List.of(bob.id(), alice.id()))).extracting(s -> s.conversation().id())
+                .containsExactly(alice.id());
+    }
+
+    @Test
     void theStoreKnowsWhenItLastStoredSomethingOfAConversationHoweverOldItsLines() {
         Conversation c = chatWith("alice");
         java.time.Instant before = java.time.Instant.now().minusMillis(1);

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.sweetie.core.Printable;
 import org.sweetie.evidence.AuditTrail;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.identity.SuspectBook;
 import org.sweetie.web.access.Login;
 import org.sweetie.web.access.LoginThrottle;
@@ -27,6 +28,9 @@ import org.sweetie.web.access.Users;
 public final class Console implements AutoCloseable {
     private final Javalin app;
     private final java.util.concurrent.ScheduledExecutorService pings;
+    /** Reads the store ahead of the first views; stopped by {@link #close}. */
+    private Thread warmUp;
+    private volatile boolean closed;
 
     private Console(Javalin app, java.util.concurrent.ScheduledExecutorService pings) {
         this.app = app;
@@ -50,18 +54,20 @@ public final class Console implements AutoCloseable {
         Access access = new Access(sessions, users, views, options.behindProxy());
         Login login = new Login(users, new LoginThrottle(services.clock()), audit, services.clock());
         LoginPages entry = new LoginPages(login, sessions, access, views);
-        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), audit,
-                access, views, union(options.deskPersonas(), desk.personas()), services.clock());
+        // the conversations' countries and the suspects, kept up to date from what changed: shared by the pages
+        CountryBook countries = new CountryBook(services.store(), services.analyzer());
+        SuspectBook book = new SuspectBook(services.store());
+        ConversationPages conversations = new ConversationPages(services.store(), services.analyzer(), countries,
+                audit, access, views, union(options.deskPersonas(), desk.personas()), services.clock());
         // one thread, so a conversation's changes reach the browsers in order; also the streams' pings
         var worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         DeskPages deskPages = new DeskPages(services, desk, audit, access, views, worker);
-        SuspectBook book = new SuspectBook(services.store());
         SuspectPages suspects = new SuspectPages(services.store(), book, services.evidence(), audit, access, views,
                 services.clock());
         AuditPage auditPage = new AuditPage(audit, views, services.clock());
         UserPages userPages = new UserPages(users, sessions, access, views);
-        DashboardPage dashboard = new DashboardPage(services.store(), book, services.evidence(),
-                services.analyzer(), views);
+        DashboardPage dashboard = new DashboardPage(services.store(), book, countries, services.evidence(), views,
+                deskPages);
         ReferralPages referrals;
         try {
             referrals = new ReferralPages(services, audit, access, views, options.work() != null ? options.work()
@@ -138,7 +144,21 @@ public final class Console implements AutoCloseable {
         });
         app.start();
         worker.scheduleAtFixedRate(deskPages::ping, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
-        return new Console(app, worker);
+        worker.scheduleWithFixedDelay(deskPages::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        Console console = new Console(app, worker);
+        // read the suspects and every conversation's country now, not on the first view: on a large store that is
+        // the one slow read (docs/console.md, "Speed with a large store"); after it, changes are read as they come
+        console.warmUp = Thread.ofVirtual().name("console-warm-up").start(() -> {
+            try {
+                dashboard.figures();
+            } catch (RuntimeException e) {
+                if (!console.closed) {
+                    services.problems().accept("console: reading the store ahead failed: "
+                            + Printable.of(String.valueOf(e)));
+                }
+            }
+        });
+        return console;
     }
 
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
@@ -162,7 +182,11 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         pings.shutdownNow();
         app.stop();
+        if (warmUp != null) {
+            warmUp.interrupt();
+        }
     }
 }

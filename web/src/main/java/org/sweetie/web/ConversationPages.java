@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sweetie.analysis.Analyzer;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.analysis.ConversationOverview;
 import org.sweetie.analysis.Desk;
 import org.sweetie.analysis.ConversationPage;
@@ -55,10 +56,10 @@ final class ConversationPages {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ConversationPages(ConversationStore store, Analyzer analyzer, AuditTrail audit, Access access, Views views,
-                      Set<String> deskPersonas, Clock clock) {
+    ConversationPages(ConversationStore store, Analyzer analyzer, CountryBook countries, AuditTrail audit,
+                      Access access, Views views, Set<String> deskPersonas, Clock clock) {
         this.store = store;
-        this.overview = new ConversationOverview(store, analyzer);
+        this.overview = new ConversationOverview(store, countries);
         this.analyzer = analyzer;
         this.audit = audit;
         this.access = access;

@@ -6,21 +6,23 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sweetie.analysis.Analyzer;
-import org.sweetie.core.ConversationQuery;
+import org.sweetie.analysis.CountryBook;
 import org.sweetie.core.ConversationStats;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Stage;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.evidence.GuardTally;
 import org.sweetie.identity.Level;
+import org.sweetie.identity.Profile;
 import org.sweetie.identity.SuspectBook;
 import org.sweetie.referral.HeadlineTable;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
 import org.sweetie.web.view.BarChart;
+import org.sweetie.web.access.Session;
 import org.sweetie.web.view.Dashboard;
 
 /**
@@ -34,23 +36,31 @@ final class DashboardPage {
 
     private final ConversationStore store;
     private final EvidenceLog evidence;
-    private final Analyzer analyzer;
+    private final CountryBook countries;
+    private final SummaryBook summaries;
     private final Views views;
+    /** The live deployment's networks and held drafts, shown to supervisors; null in tests of the figures alone. */
+    private final DeskPages desk;
 
     private final SuspectBook suspects;
 
     /** @param suspects the console's, shared with the suspects' pages: whichever is viewed first reads them */
-    DashboardPage(ConversationStore store, SuspectBook suspects, EvidenceLog evidence, Analyzer analyzer,
-                  Views views) {
+    DashboardPage(ConversationStore store, SuspectBook suspects, CountryBook countries, EvidenceLog evidence,
+                  Views views, DeskPages desk) {
+        this.desk = desk;
         this.store = store;
         this.suspects = suspects;
+        this.countries = countries;
+        this.summaries = new SummaryBook(store);
         this.evidence = evidence;
-        this.analyzer = analyzer;
         this.views = views;
     }
 
     void show(Context ctx) {
-        views.render(ctx, "dashboard", Views.frame(Access.session(ctx), "Dashboard", Page.DASHBOARD), figures());
+        Session session = Access.session(ctx);
+        boolean supervisor = session.role() == org.sweetie.core.Role.SUPERVISOR;
+        views.render(ctx, "dashboard", Views.frame(session, "Dashboard", Page.DASHBOARD), figures(),
+                desk != null && desk.live() && supervisor ? Map.of("live", desk.live(true)) : Map.of());
     }
 
     /** The figures and the store's and the evidence log's state they were computed from. */
@@ -74,22 +84,44 @@ final class DashboardPage {
     }
 
     private Dashboard compute() {
-        HeadlineTable table = Referrals.headlines(suspects.read(), store, analyzer,
-                new Routing(Routing.DEFAULT_MIN_CONFIDENCE), Level.ANONYMOUS, null);
+        HeadlineTable table = headlines();
         List<Dashboard.HeadlineRow> rows = table.rows().stream().map(DashboardPage::row).toList();
-        // the store's summaries, without a country: the charts need none
-        List<ConversationStats> conversations = store.conversationStats(ConversationQuery.ALL, 0, Integer.MAX_VALUE);
+        SummaryBook.Tally tally = summaries.tally();
         List<BarChart> charts = List.of(
                 BarChart.columns("per-day", "Contacts per day (UTC, by a conversation's first message)",
-                        "conversations", perDay(conversations)),
+                        "conversations", perDay(tally.days())),
                 BarChart.rows("funnel", "The qualification funnel (conversations)", "conversations",
-                        funnel(conversations)),
+                        tally.funnel()),
                 BarChart.rows("countries", "Contacts by country (suspects, as routed for referral)", "suspects",
                         rows.stream().map(r -> new BarChart.Figure(r.country(), r.contacts())).toList()));
         GuardTally guard = GuardTally.of(evidence);
         return new Dashboard(rows, row(table.total()), charts, DeterrenceFigures.of(store),
                 new Dashboard.Guard(guard.decisions(), guard.allowed(), guard.rules().stream()
                         .map(r -> new Dashboard.RuleRow(r.rule(), r.refused(), r.held())).toList()));
+    }
+
+    /** Each suspect's part of the headline table, by the profile it was worked out for. */
+    private Map<Profile, Referrals.HeadlinePart> parts = new IdentityHashMap<>();
+
+    /**
+     * The headline table: {@link Referrals#headlines}' sums, with each suspect's part kept while his profile is the
+     * same object. The suspects' book makes a new profile whenever a conversation of his changed, the only thing
+     * that can move his route (the country attributions are those of his conversations).
+     */
+    private HeadlineTable headlines() {
+        Routing routing = new Routing(Routing.DEFAULT_MIN_CONFIDENCE);
+        var country = countries.reader();
+        Map<Profile, Referrals.HeadlinePart> next = new IdentityHashMap<>();
+        for (Profile p : suspects.read()) {
+            Referrals.HeadlinePart part = parts.get(p);
+            if (part == null) {
+                part = Referrals.part(p, routing.route(p, id -> country.apply(id).orElse(null)), Level.ANONYMOUS,
+                        null);
+            }
+            next.put(p, part);
+        }
+        parts = next;
+        return Referrals.table(next.values());
     }
 
     private static Dashboard.HeadlineRow row(HeadlineTable.Row r) {
@@ -109,19 +141,13 @@ final class DashboardPage {
     }
 
     /** Every day from the first to the last contact, the last {@value #DAYS} of them, days without any as 0. */
-    private static List<BarChart.Figure> perDay(List<ConversationStats> conversations) {
-        Map<LocalDate, Long> days = new TreeMap<>();
-        for (ConversationStats s : conversations) {
-            if (s.first() != null) {
-                days.merge(LocalDate.ofInstant(s.first(), ZoneOffset.UTC), 1L, Long::sum);
-            }
-        }
+    private static List<BarChart.Figure> perDay(java.util.NavigableMap<LocalDate, Long> days) {
         List<BarChart.Figure> figures = new ArrayList<>();
         if (days.isEmpty()) {
             return figures;
         }
-        LocalDate last = ((TreeMap<LocalDate, Long>) days).lastKey();
-        LocalDate first = ((TreeMap<LocalDate, Long>) days).firstKey();
+        LocalDate last = days.lastKey();
+        LocalDate first = days.firstKey();
         if (first.isBefore(last.minusDays(DAYS - 1))) {
             first = last.minusDays(DAYS - 1);
         }
@@ -129,23 +155,5 @@ final class DashboardPage {
             figures.add(new BarChart.Figure(d.toString(), days.getOrDefault(d, 0L)));
         }
         return figures;
-    }
-
-    /** How far conversations went: contacts, then each stage reached, then qualified and WCST. */
-    private static List<BarChart.Figure> funnel(List<ConversationStats> conversations) {
-        return List.of(
-                new BarChart.Figure("contacts", conversations.stream().filter(s -> s.messages() > 0).count()),
-                stage(conversations, Stage.AGE_AWARENESS, "age known"),
-                stage(conversations, Stage.SEXUAL_SOLICITATION, "sexual solicitation"),
-                stage(conversations, Stage.WEBCAM_REQUEST, "webcam request"),
-                stage(conversations, Stage.PAYMENT_OFFER, "payment offer"),
-                new BarChart.Figure("qualified", conversations.stream()
-                        .filter(s -> !s.qualification().equals("none")).count()),
-                new BarChart.Figure("WCST", conversations.stream()
-                        .filter(s -> s.qualification().equals("wcst")).count()));
-    }
-
-    private static BarChart.Figure stage(List<ConversationStats> conversations, Stage stage, String label) {
-        return new BarChart.Figure(label, conversations.stream().filter(s -> s.stages().contains(stage)).count());
     }
 }

@@ -76,13 +76,24 @@ final class DeskPages {
             sections.add(new DeskView.Section(key(state), title,
                     rows.stream().filter(r -> r.state().equals(key(state))).toList()));
         }
+        DeskView.Live live = live(session.role() == Role.SUPERVISOR);
+        views.render(ctx, "desk", Views.frame(session, "Desk", Page.DESK), new DeskView(desk.live(),
+                live.connections(), sections.reversed(), live.held(), live.supervisor()));
+    }
+
+    /** Whether a deployment is behind the desk. */
+    boolean live() {
+        return desk.live();
+    }
+
+    /** The networks' health and the held drafts now, as the desk and the supervisors' dashboard show them. */
+    DeskView.Live live(boolean supervisor) {
         List<DeskView.Health> health = desk.connections().stream().map(c -> new DeskView.Health(
                 Shown.of(c.persona()), Shown.of(c.network()), c.connected())).toList();
         List<DeskView.HeldRow> held = desk.held().stream().map(h -> new DeskView.HeldRow(h.draft(),
                 h.conversation(), Shown.of(h.author()), Shown.of(h.text()), h.rule() + ": " + h.reason(),
                 ConversationPages.TIME.format(h.at()))).toList();
-        views.render(ctx, "desk", Views.frame(session, "Desk", Page.DESK), new DeskView(desk.live(), health,
-                sections.reversed(), held, session.role() == Role.SUPERVISOR));
+        return new DeskView.Live(health, held, supervisor);
     }
 
     void chat(Context ctx) {
@@ -175,7 +186,57 @@ final class DeskPages {
             client.onClose(() -> clients.remove(client));
             clients.add(client);
             client.sendComment("desk");
+            // what may have changed between the page and its stream
+            try {
+                Watched now = watched();
+                client.sendEvent("health", now.health());
+                client.sendEvent("held", now.held());
+            } catch (JsonProcessingException | RuntimeException e) {
+                problems.accept("desk: " + e);
+            }
         });
+    }
+
+    /** The networks' health and the held drafts as the page's script gets them (JSON, plain text). */
+    private record Watched(String health, String held) {
+    }
+
+    private Watched last;
+
+    private Watched watched() throws JsonProcessingException {
+        DeskView.Live live = live(false);
+        List<Map<String, Object>> health = live.connections().stream().map(h -> Map.<String, Object>of(
+                "persona", plain(h.persona()), "network", plain(h.network()), "connected", h.connected())).toList();
+        List<Map<String, Object>> held = live.held().stream().map(h -> Map.<String, Object>of("draft", h.draft(),
+                "conversation", h.conversation(), "author", plain(h.author()), "text", plain(h.text()),
+                "why", h.why(), "at", h.at())).toList();
+        return new Watched(json.writeValueAsString(health), json.writeValueAsString(held));
+    }
+
+    /**
+     * Tells the open pages when a network went up or down or the held drafts changed: the deployment tells of
+     * neither (a connection drops on its own; drafts are also held and decided through the operators' API), so the
+     * worker looks every second, and after every change it hears of.
+     */
+    synchronized void watch() {
+        if (clients.isEmpty()) {
+            return;
+        }
+        try {
+            Watched now = watched();
+            Watched before = last;
+            last = now;
+            for (SseClient client : clients) {
+                if (before == null || !before.health().equals(now.health())) {
+                    client.sendEvent("health", now.health());
+                }
+                if (before == null || !before.held().equals(now.held())) {
+                    client.sendEvent("held", now.held());
+                }
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            problems.accept("desk: " + e);
+        }
     }
 
     /** Keeps idle streams open through proxies and tells the page the desk is still there. */
@@ -210,6 +271,7 @@ final class DeskPages {
         if (clients.isEmpty()) {
             return;
         }
+        watch();
         try {
             Conversation c = store.findConversation(id).filter(this::onDesk).orElse(null);
             if (c == null) {

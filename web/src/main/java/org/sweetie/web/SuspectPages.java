@@ -85,7 +85,8 @@ final class SuspectPages {
             return;
         }
         String note = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
-        List<LinkDecision> made = new LinkDecisions(store, d -> evidence.record(Entries.linkDecision(d), null), clock)
+        List<LinkDecision> made = new LinkDecisions(store, suspects,
+                d -> evidence.record(Entries.linkDecision(d), null), clock)
                 .decide(action, account, ctx.formParam("link"), session.user(), note);
         String suspect = "suspect " + profile.suspect().number();
         audit.record(new AuditEvent(clock.instant(), session.user(), "decision", suspect, access.address(ctx),

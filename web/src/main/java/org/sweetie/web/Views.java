@@ -19,8 +19,16 @@ final class Views {
 
     /** Renders a template with the frame and the page's own model. */
     void render(Context ctx, String template, Frame frame, Object page) {
+        render(ctx, template, frame, page, Map.of());
+    }
+
+    /** With more of the template's parameters than the frame and the page. */
+    void render(Context ctx, String template, Frame frame, Object page, Map<String, Object> more) {
         StringOutput out = new StringOutput();
-        engine.render(template + ".jte", Map.of("frame", frame, "page", page), out);
+        Map<String, Object> params = new java.util.HashMap<>(more);
+        params.put("frame", frame);
+        params.put("page", page);
+        engine.render(template + ".jte", params, out);
         // the charset said, never sniffed: a browser guessing another encoding could read markup into escaped text
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }

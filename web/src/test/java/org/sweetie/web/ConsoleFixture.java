@@ -85,7 +85,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** Partner and persona take turns, the partner first. */
-    private Conversation said(String partner, String... lines) {
+    Conversation said(String partner, String... lines) {
         Conversation c = store.conversation(ConversationKey.privateChat(LIBERA, SWEETIE, partner));
         for (int i = 0; i < lines.length; i++) {
             boolean persona = i % 2 == 1;

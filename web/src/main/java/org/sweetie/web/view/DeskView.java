@@ -14,6 +14,19 @@ public record DeskView(boolean live, List<Health> connections, List<Section> sec
         held = List.copyOf(held);
     }
 
+    /** What the desk and the supervisors' dashboard show live: the networks' health and the held drafts. */
+    public Live liveView() {
+        return new Live(connections, held, supervisor);
+    }
+
+    /** The networks' health and the held drafts ({@code supervisor}: the viewer may approve or reject them). */
+    public record Live(List<Health> connections, List<HeldRow> held, boolean supervisor) {
+        public Live {
+            connections = List.copyOf(connections);
+            held = List.copyOf(held);
+        }
+    }
+
     /** A persona's connection to a network, up or down. */
     public record Health(Shown persona, Shown network, boolean connected) {
     }
