@@ -1,0 +1,307 @@
+package org.sweetie.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweetie.analysis.Analyzer;
+import org.sweetie.capture.live.Capture;
+import org.sweetie.capture.live.Deadline;
+import org.sweetie.capture.live.irc.IrcNetwork;
+import org.sweetie.capture.live.irc.LocalNgircd;
+import org.sweetie.capture.live.irc.PlainIrcClient;
+import org.sweetie.core.Author;
+import org.sweetie.core.AuthorKind;
+import org.sweetie.core.ChatNetwork;
+import org.sweetie.core.Conversation;
+import org.sweetie.core.ConversationStore;
+import org.sweetie.core.Inbound;
+import org.sweetie.core.Inbox;
+import org.sweetie.core.Message;
+import org.sweetie.core.Network;
+import org.sweetie.core.Persona;
+import org.sweetie.persona.Decision;
+import org.sweetie.persona.Draft;
+import org.sweetie.persona.EntrapmentGuard;
+import org.sweetie.persona.GuardedSender;
+import org.sweetie.persona.HoldQueue;
+import org.sweetie.store.Stores;
+
+/**
+ * Capture nodes and writers on a real Kafka (KRaft, in-process), a real ngircd and SQLite: what a node hands to
+ * Kafka is stored once and in order, across a writer killed with SIGKILL and a broker that goes away and comes back;
+ * an operator's line reaches the partner through the node holding the connection.
+ */
+class PipelineTest {
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Persona SWEETIE = new Persona("sweetie", List.of("Sweetie10"), 10, "PH", List.of("en"), "");
+    private static final Persona LENA = new Persona("lena", List.of("Lena11"), 11, "PH", List.of("en"), "");
+
+    @TempDir
+    static Path shared;
+    private static LocalKafka kafka;
+    private static int topicsMade;
+
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private Topics topics;
+    private ConversationStore store;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = new LocalKafka(shared.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    /** Each test on its own topics, so one test's records are never another's. */
+    private void freshTopics() {
+        topics = new Topics(kafka.bootstrap(), "test" + (++topicsMade) + ".");
+        PipelineTopics.ensure(topics);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T closeable) {
+        open.add(closeable);
+        return closeable;
+    }
+
+    @Test
+    void twoNodesPublishAndTheWriterStoresEveryLineOnceInOrder() throws IOException {
+        freshTopics();
+        LocalNgircd server = opened(new LocalNgircd(dir));
+        store = opened(Stores.open(dir.resolve("store.db").toString()));
+        Capture capture = opened(new Capture(store));
+        Writer writer = opened(new Writer(topics, capture, store).start());
+        CaptureNode a = opened(new CaptureNode("node-a", topics));
+        CaptureNode b = opened(new CaptureNode("node-b", topics));
+        connect(server, SWEETIE, a);
+        connect(server, LENA, b);
+        try (PlainIrcClient dave = partner(server, "dave"); PlainIrcClient erin = partner(server, "erin")) {
+            List<String> toSweetie = lines("dave", 40);
+            List<String> toLena = lines("erin", 40);
+            for (int i = 0; i < 40; i++) {
+                dave.privmsg("Sweetie10", toSweetie.get(i));
+                erin.privmsg("Lena11", toLena.get(i));
+            }
+            assertThat(awaitMessages("sweetie", "dave", 40)).extracting(Message::text)
+                    .containsExactlyElementsOf(toSweetie);
+            assertThat(awaitMessages("lena", "erin", 40)).extracting(Message::text)
+                    .containsExactlyElementsOf(toLena);
+            // everything both nodes handed to Kafka was applied: no line is waiting to be stored a second time
+            Deadline.await("the writer applied every record", LIMIT,
+                    () -> writer.applied() >= a.published() + b.published());
+            assertThat(store.counts().messages()).isEqualTo(80);
+            assertThat(message("sweetie", "dave", 1).sourceId()).startsWith("node-a/");
+            assertThat(message("lena", "erin", 1).sourceId()).startsWith("node-b/");
+        }
+    }
+
+    @Test
+    void aWriterKilledMidBatchAndRestartedLosesAndDoublesNothing() throws Exception {
+        freshTopics();
+        String db = dir.resolve("store.db").toString();
+        store = opened(Stores.open(db)); // migrated here first; the writer process opens it as it is
+        CaptureNode node = opened(new CaptureNode("node-a", topics));
+        Network net = Network.irc("testnet");
+        Inbox inbox = node.inboxFor(new Connection(net, SWEETIE));
+        int partners = 40;
+        int each = 150;
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        for (int line = 0; line < each; line++) {
+            for (int p = 0; p < partners; p++) {
+                acknowledged.add(inbox.deliver(new Inbound.Said(Instant.now(), "partner" + p, null,
+                        "line " + line + " from partner" + p, "p@192.0.2.1", null, null)));
+            }
+        }
+        CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new)).get();
+
+        Process first = writerProcess(db);
+        long total = (long) partners * each;
+        Deadline.await("the first writer stored some lines", LIMIT, () -> store.counts().messages() > 0);
+        first.destroyForcibly().waitFor(); // SIGKILL: no close, no offsets committed for the batch in hand
+        long atKill = store.counts().messages();
+        assertThat(atKill).as("killed mid-stream, not after the last line").isLessThan(total);
+
+        Process second = writerProcess(db);
+        try {
+            Deadline.await("every line stored after the restart", LIMIT,
+                    () -> store.counts().messages() >= total);
+        } finally {
+            second.destroyForcibly().waitFor();
+        }
+        assertThat(store.counts().messages()).isEqualTo(total);
+        for (int p = 0; p < partners; p++) {
+            int n = p;
+            assertThat(messages("sweetie", "partner" + p)).extracting(Message::text).containsExactlyElementsOf(
+                    IntStream.range(0, each).mapToObj(line -> "line " + line + " from partner" + n).toList());
+        }
+    }
+
+    @Test
+    void whileTheBrokerIsDownTheNodeStopsReadingAndAfterwardsNothingIsLost() throws Exception {
+        freshTopics();
+        LocalNgircd server = opened(new LocalNgircd(dir));
+        store = opened(Stores.open(dir.resolve("store.db").toString()));
+        Capture capture = opened(new Capture(store));
+        opened(new Writer(topics, capture, store).start());
+        CaptureNode node = opened(new CaptureNode("node-a", topics));
+        connect(server, SWEETIE, node);
+        AtomicLong mostWaiting = new AtomicLong();
+        try (PlainIrcClient dave = partner(server, "dave")) {
+            List<String> all = lines("dave", 110);
+            for (String line : all.subList(0, 10)) {
+                dave.privmsg("Sweetie10", line);
+            }
+            awaitMessages("sweetie", "dave", 10);
+            kafka.stopBroker();
+            boolean started = false;
+            try {
+                for (String line : all.subList(10, 110)) {
+                    dave.privmsg("Sweetie10", line);
+                }
+                // the connection holds 64 unacknowledged deliveries, then stops reading from ngircd
+                Deadline.await("the node's window full", LIMIT, () -> {
+                    mostWaiting.accumulateAndGet(node.unacknowledged(), Math::max);
+                    return node.unacknowledged() >= 64;
+                });
+                assertThat(node.unacknowledged()).isEqualTo(64);
+                assertThat(store.counts().messages()).isEqualTo(10);
+                kafka.startBroker();
+                started = true;
+            } finally {
+                if (!started) {
+                    kafka.startBroker();
+                }
+            }
+            assertThat(awaitMessages("sweetie", "dave", 110)).extracting(Message::text).containsExactlyElementsOf(all);
+            assertThat(mostWaiting.get()).isLessThanOrEqualTo(64);
+        }
+    }
+
+    @Test
+    void anOperatorsLineReachesThePartnerThroughTheNodeHoldingTheConnectionAndIsStored() throws Exception {
+        freshTopics();
+        LocalNgircd server = opened(new LocalNgircd(dir));
+        store = opened(Stores.open(dir.resolve("store.db").toString()));
+        Capture capture = opened(new Capture(store));
+        opened(new Writer(topics, capture, store).start());
+        CaptureNode a = opened(new CaptureNode("node-a", topics));
+        CaptureNode b = opened(new CaptureNode("node-b", topics));
+        IrcNetwork sweetie = connect(server, SWEETIE, a);
+        IrcNetwork lena = connect(server, LENA, b);
+        opened(new OutboundRelay(topics, "node-a", List.of(sweetie), a));
+        OutboundRelay relayB = opened(new OutboundRelay(topics, "node-b", List.of(lena), b));
+        KafkaOutlet outlet = opened(new KafkaOutlet(topics, "test-writer"));
+        GuardedSender sender = new GuardedSender(EntrapmentGuard.standard(Analyzer.standard(), Set.of()),
+                (conversation, decision) -> { }, outlet, java.time.Clock.systemUTC(), new HoldQueue());
+        try (PlainIrcClient dave = partner(server, "dave")) {
+            dave.privmsg("Sweetie10", "hi, how was school today?");
+            Conversation conversation = awaitConversation("sweetie", "dave");
+            Decision decision = sender.send(conversation, "dave",
+                    Draft.reply("it was ok, we had maths", Author.operator("op-7"), "hi, how was school today?"));
+            assertThat(decision.allowed()).isTrue();
+            dave.awaitLine("it was ok, we had maths", LIMIT);
+            List<Message> stored = awaitMessages("sweetie", "dave", 2);
+            assertThat(stored.get(1).text()).isEqualTo("it was ok, we had maths");
+            assertThat(stored.get(1).author()).isEqualTo(Author.operator("op-7"));
+            assertThat(stored.get(1).author().kind()).isEqualTo(AuthorKind.PERSONA_OPERATOR);
+            assertThat(relayB.said()).as("the other node does not hold that connection").isZero();
+        }
+    }
+
+    private Process writerProcess(String db) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), WriterProcess.class.getName(), topics.bootstrap(),
+                topics.prefix(), db)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("writer-" + System.nanoTime() + ".log").toFile())
+                .start();
+    }
+
+    private IrcNetwork connect(LocalNgircd server, Persona persona, CaptureNode node) {
+        IrcNetwork network = opened(new IrcNetwork(persona, new IrcNetwork.Settings("testnet", "127.0.0.1",
+                server.port(), false, null, null, null, List.of(), persona.handle(), "Sweetie",
+                "HexChat 2.16.1 / Linux")));
+        network.start(node.inboxFor(network));
+        Deadline.await(persona.handle() + " connected", LIMIT, network::connected);
+        return network;
+    }
+
+    private static PlainIrcClient partner(LocalNgircd server, String nick) throws IOException {
+        return new PlainIrcClient(server.port(), nick, nick, "A Partner");
+    }
+
+    private static List<String> lines(String from, int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> "line " + i + " from " + from).toList();
+    }
+
+    private Optional<Conversation> conversation(String persona, String partner) {
+        return store.conversations().stream()
+                .filter(c -> c.key().persona().equals(persona) && c.key().partnerAccount().equals(partner))
+                .filter(c -> Objects.isNull(c.key().channel()))
+                .findFirst();
+    }
+
+    private Conversation awaitConversation(String persona, String partner) {
+        Deadline.await("a conversation of " + persona + " with " + partner, LIMIT,
+                () -> conversation(persona, partner).isPresent());
+        return conversation(persona, partner).orElseThrow();
+    }
+
+    private List<Message> messages(String persona, String partner) {
+        return conversation(persona, partner).map(c -> store.messages(c.id())).orElse(List.of());
+    }
+
+    private Message message(String persona, String partner, long seq) {
+        return messages(persona, partner).get((int) seq - 1);
+    }
+
+    private List<Message> awaitMessages(String persona, String partner, int n) {
+        Deadline.await(n + " messages from " + partner + " to " + persona, LIMIT,
+                () -> messages(persona, partner).size() >= n);
+        return messages(persona, partner);
+    }
+
+    /** A connection that only names its network and persona (the writer test publishes without a network). */
+    private record Connection(Network network, Persona persona) implements ChatNetwork {
+        @Override
+        public void start(Inbox inbox) {
+        }
+
+        @Override
+        public void send(String partner, String channel, String text) {
+            throw new UnsupportedOperationException("says nothing");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
