@@ -12,8 +12,16 @@ public final class LocalKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
     public LocalKafka(Path directory) {
+        this(directory, 0);
+    }
+
+    /**
+     * @param advertisedPort the port the broker tells clients to use on localhost (a proxy in front of it, for tests
+     *     that cut clients off), or 0 for its own
+     */
+    public LocalKafka(Path directory, int advertisedPort) {
         try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -22,8 +30,11 @@ public final class LocalKafka implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
+            if (advertisedPort > 0) {
+                builder.setConfigProp("advertised.listeners", "EXTERNAL://localhost:" + advertisedPort);
+            }
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
@@ -34,24 +45,6 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrap() {
         return cluster.bootstrapServers();
-    }
-
-    /** Stops the broker (the controller stays): clients find Kafka unreachable until {@link #startBroker}. */
-    public void stopBroker() {
-        cluster.brokers().values().forEach(b -> {
-            b.shutdown();
-            b.awaitShutdown();
-        });
-    }
-
-    /** Starts the stopped broker again, on the same port and with the same data. */
-    public void startBroker() {
-        cluster.brokers().values().forEach(b -> b.startup());
-        try {
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("the local Kafka broker did not come back: " + e.getMessage(), e);
-        }
     }
 
     @Override
