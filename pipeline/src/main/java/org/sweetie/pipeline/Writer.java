@@ -34,6 +34,8 @@ import org.sweetie.core.Persona;
  */
 public final class Writer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Polls handed to the capture and not yet committed, at most (the capture's queue stays short). */
+    private static final int IN_FLIGHT = 4;
 
     private final Topics topics;
     private final Capture capture;
@@ -41,6 +43,8 @@ public final class Writer implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private final AtomicLong applied = new AtomicLong();
+    /** The personas as stored, by handle: asked of the store once each (only the writer's thread uses it). */
+    private final Map<String, Persona> personas = new HashMap<>();
     private final AtomicLong committedBatches = new AtomicLong();
     private volatile Consumer<String> status = line -> { };
     private volatile boolean closing;
@@ -92,35 +96,70 @@ public final class Writer implements AutoCloseable {
         return committedBatches.get();
     }
 
+    /** A poll's records handed to the capture: their offsets are committed once all of them are stored. */
+    private record InFlight(CompletableFuture<Void> stored, Map<TopicPartition, OffsetAndMetadata> offsets,
+                            int count) {
+    }
+
+    /**
+     * Reads while the capture stores what was read before (up to {@value #IN_FLIGHT} polls ahead), and commits each
+     * poll's offsets, in order, once the store committed all of its records.
+     */
     private void readUntilClosed() {
+        java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
         try {
             while (!closing) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
+                ConsumerRecords<String, byte[]> records = consumer.poll(inFlight.isEmpty() ? POLL
+                        : Duration.ofMillis(5));
+                if (!records.isEmpty()) {
+                    inFlight.add(new InFlight(store(records), offsetsAfter(records), records.count()));
                 }
                 try {
-                    store(records);
+                    commitStored(inFlight, inFlight.size() > IN_FLIGHT);
                 } catch (RuntimeException e) {
-                    // nothing of the batch is committed to Kafka: read it again from the last committed offsets
+                    // nothing after the last committed offsets counts as read: read it again from there
                     status.accept("writer: a batch could not be stored (" + e.getMessage() + "); reading it again");
-                    rewind(records);
-                    continue;
+                    awaitAll(inFlight);
+                    rewind();
                 }
-                consumer.commitSync(offsetsAfter(records));
-                committedBatches.incrementAndGet();
             }
+            awaitAll(inFlight);
+            commitStored(inFlight, false);
         } catch (WakeupException e) {
-            // close() wakes a waiting poll
+            // close() wakes a waiting poll; what is not committed is read again by the next writer
         } finally {
             consumer.close(Duration.ofSeconds(10));
         }
     }
 
-    /** Hands a poll's records to the capture in the order read and waits until the store committed all of them. */
-    private void store(ConsumerRecords<String, byte[]> records) {
+    /** Commits the offsets of the polls stored so far, oldest first; with {@code block}, waits for the oldest. */
+    private void commitStored(java.util.ArrayDeque<InFlight> inFlight, boolean block) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        while (!inFlight.isEmpty() && (inFlight.peek().stored().isDone() || block)) {
+            InFlight oldest = inFlight.peek();
+            try {
+                oldest.stored().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            inFlight.poll();
+            offsets.putAll(oldest.offsets());
+            applied.addAndGet(oldest.count());
+            block = false;
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+            committedBatches.incrementAndGet();
+        }
+    }
+
+    private static void awaitAll(java.util.ArrayDeque<InFlight> inFlight) {
+        inFlight.forEach(f -> f.stored().exceptionally(failure -> null).join());
+    }
+
+    /** Hands a poll's records to the capture in the order read; completes when the store committed all of them. */
+    private CompletableFuture<Void> store(ConsumerRecords<String, byte[]> records) {
         List<CompletableFuture<Void>> stored = new ArrayList<>(records.count());
-        Map<String, Persona> personas = new HashMap<>();
         for (ConsumerRecord<String, byte[]> in : records) {
             Record record = Record.decode(in.value());
             Persona persona = personas.computeIfAbsent(record.persona().handle(),
@@ -132,12 +171,7 @@ public final class Writer implements AutoCloseable {
                 stored.add(capture.deliver(record.networkOf(), persona, record.inbound(), record.key()));
             }
         }
-        try {
-            CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        applied.addAndGet(stored.size());
+        return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsetsAfter(ConsumerRecords<String, byte[]> records) {
@@ -149,11 +183,16 @@ public final class Writer implements AutoCloseable {
         return offsets;
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(records.partitions());
-        for (TopicPartition partition : records.partitions()) {
+    private void rewind() {
+        java.util.Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+        for (TopicPartition partition : assigned) {
             OffsetAndMetadata at = committed.get(partition);
-            consumer.seek(partition, at != null ? at.offset() : records.records(partition).getFirst().offset());
+            if (at != null) {
+                consumer.seek(partition, at.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
         }
     }
 
