@@ -57,7 +57,7 @@ class PipelineTest {
     private static CutOff link;
     private static int topicsMade;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     Path dir;
     private final List<AutoCloseable> open = new ArrayList<>();
     private Topics topics;
