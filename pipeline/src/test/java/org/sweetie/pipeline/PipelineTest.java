@@ -166,6 +166,103 @@ class PipelineTest {
         }
     }
 
+    /**
+     * IRC has no acknowledgement: what the killed node had received and not yet handed to Kafka is gone (at most its
+     * window, 64), and so is what partners said while no node held the persona's nick. Everything in Kafka is stored
+     * once, in order, and the lines stored are the partner's lines in the order sent, none twice.
+     */
+    @Test
+    void aCaptureNodeKilledMidStreamAndRestartedStoresWhatItHandedToKafkaOnceInOrder() throws Exception {
+        freshTopics();
+        LocalNgircd server = opened(new LocalNgircd(dir));
+        store = opened(Stores.open(dir.resolve("store.db").toString()));
+        Capture capture = opened(new Capture(store));
+        Writer writer = opened(new Writer(topics, capture, store).start());
+        Process first = nodeProcess(server);
+        List<String> sent = new ArrayList<>();
+        try (PlainIrcClient dave = partner(server, "dave")) {
+            Deadline.await("the node's persona on ngircd", LIMIT, () -> whois(dave, "Sweetie10"));
+            for (int i = 1; i <= 30; i++) {
+                sent.add(say(dave, "line " + i + " before the kill"));
+            }
+            Deadline.await("the first lines stored", LIMIT, () -> messages("sweetie", "dave").size() >= 10);
+            first.destroyForcibly().waitFor(); // SIGKILL mid-stream: lines in its window are not in Kafka
+            Deadline.await("the killed node's nick gone from ngircd", LIMIT, () -> !whois(dave, "Sweetie10"));
+            Process second = nodeProcess(server);
+            try {
+                Deadline.await("the restarted node's persona on ngircd", LIMIT, () -> whois(dave, "Sweetie10"));
+                for (int i = 1; i <= 30; i++) {
+                    sent.add(say(dave, "line " + i + " after the restart"));
+                }
+                Deadline.await("the lines after the restart stored", LIMIT, () -> messages("sweetie", "dave")
+                        .stream().anyMatch(m -> m.text().equals("line 30 after the restart")));
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+        }
+        long inKafka = saidRecordsInKafka();
+        Deadline.await("the writer applied every record", LIMIT, () -> writer.applied() >= inKafka);
+        List<String> stored = messages("sweetie", "dave").stream().map(Message::text).toList();
+        assertThat(stored).as("every line in Kafka stored once").hasSize((int) inKafka).doesNotHaveDuplicates();
+        assertThat(sent).as("stored in the order sent").containsSubsequence(stored);
+        assertThat(stored).containsAll(sent.subList(30, 60));
+        long lost = sent.size() - stored.size();
+        assertThat(lost).as("lost: held by the killed node, at most its window").isBetween(0L, 64L);
+    }
+
+    /** Whether the nick is on the server now (WHOIS answers 311, else 401). */
+    private static boolean whois(PlainIrcClient client, String nick) {
+        try {
+            int before = client.received().size();
+            client.send("WHOIS " + nick);
+            Deadline.await("the end of WHOIS " + nick, Duration.ofSeconds(10), () -> client.received()
+                    .subList(before, client.received().size()).stream().anyMatch(l -> l.contains(" 318 ")));
+            return client.received().subList(before, client.received().size()).stream()
+                    .anyMatch(l -> l.contains(" 311 "));
+        } catch (IOException | AssertionError e) {
+            return false;
+        }
+    }
+
+    private static String say(PlainIrcClient client, String text) throws IOException {
+        client.privmsg("Sweetie10", text);
+        return text;
+    }
+
+    /** The partner's lines in the inbound topic, read from the start. */
+    private long saidRecordsInKafka() {
+        java.util.Properties p = Writer.consumerSettings(topics.bootstrap(), "count-" + System.nanoTime(),
+                "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(p,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topics.inbound()));
+            long count = 0;
+            int empty = 0;
+            while (empty < 10) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (var r : records) {
+                    Record record = Record.decode(r.value());
+                    if (record.kind().equals("said")) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+    }
+
+    private Process nodeProcess(LocalNgircd server) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), NodeProcess.class.getName(), topics.bootstrap(),
+                topics.prefix(), "node-a", String.valueOf(server.port()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("node-" + System.nanoTime() + ".log").toFile())
+                .start();
+    }
+
     @Test
     void whileKafkaIsUnreachableTheNodeStopsReadingAndAfterwardsNothingIsLost() throws Exception {
         freshTopics();
