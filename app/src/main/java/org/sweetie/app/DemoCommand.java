@@ -193,7 +193,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Persona> personas = List.of(PERSONA, SECOND_PERSONA);
         try (TempFolder folder = new TempFolder("sweetie-demo-kafka");
-             org.sweetie.pipeline.LocalKafka kafka = new org.sweetie.pipeline.LocalKafka(folder.path)) {
+             org.sweetie.pipeline.LocalKafka kafka = new org.sweetie.pipeline.LocalKafka(folder.path.resolve("kafka"))) {
             org.sweetie.pipeline.Topics topics = new org.sweetie.pipeline.Topics(kafka.bootstrap(), "demo.");
             out.println("Cluster: a one-node Kafka at " + kafka.bootstrap() + ", two capture nodes and a writer. On "
                     + "each node " + partners + " scripted partners (" + concurrent + " at a time) talk to its "
