@@ -161,7 +161,7 @@ public final class CaptureNode implements AutoCloseable {
     /** Waits up to the limit for the records in flight to be acknowledged, then stops. */
     @Override
     public void close() {
+        closed = true; // a reader waiting for Kafka gives up; what the producer holds still gets up to 30 s
         producer.close(Duration.ofSeconds(30));
-        closed = true;
     }
 }

@@ -70,7 +70,14 @@ public final class OutboundRelay implements AutoCloseable {
                     if (outlet == null) {
                         continue; // another node holds that connection
                     }
-                    OutboundLine line = OutboundLine.decode(record.value());
+                    OutboundLine line;
+                    try {
+                        line = OutboundLine.decode(record.value());
+                    } catch (IllegalArgumentException e) {
+                        status.accept("relay: " + record.topic() + "@" + record.offset() + " skipped: "
+                                + e.getMessage());
+                        continue;
+                    }
                     try {
                         outlet.send(line.conversationOf(), line.to(), line.line()).join();
                         said.incrementAndGet();

@@ -111,15 +111,16 @@ public final class Writer implements AutoCloseable {
             while (!closing) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(inFlight.isEmpty() ? POLL
                         : Duration.ofMillis(5));
-                if (!records.isEmpty()) {
-                    inFlight.add(new InFlight(store(records), offsetsAfter(records), records.count()));
-                }
                 try {
+                    if (!records.isEmpty()) {
+                        inFlight.add(new InFlight(store(records), offsetsAfter(records), records.count()));
+                    }
                     commitStored(inFlight, inFlight.size() > IN_FLIGHT);
                 } catch (RuntimeException e) {
                     // nothing after the last committed offsets counts as read: read it again from there
                     status.accept("writer: a batch could not be stored (" + e.getMessage() + "); reading it again");
                     awaitAll(inFlight);
+                    inFlight.clear();
                     rewind();
                 }
             }
@@ -161,7 +162,15 @@ public final class Writer implements AutoCloseable {
     private CompletableFuture<Void> store(ConsumerRecords<String, byte[]> records) {
         List<CompletableFuture<Void>> stored = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> in : records) {
-            Record record = Record.decode(in.value());
+            Record record;
+            try {
+                record = Record.decode(in.value());
+            } catch (IllegalArgumentException e) {
+                // not Sweetie's (another producer on the topic): nothing to store, and it must not stop the rest
+                status.accept("writer: " + in.topic() + "-" + in.partition() + "@" + in.offset() + " skipped: "
+                        + e.getMessage());
+                continue;
+            }
             Persona persona = personas.computeIfAbsent(record.persona().handle(),
                     h -> store.persona(record.persona().persona()));
             if (record.isPersonaLine()) {
