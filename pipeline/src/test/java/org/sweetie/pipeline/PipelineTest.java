@@ -127,8 +127,28 @@ class PipelineTest {
 
     @Test
     void aWriterKilledMidBatchAndRestartedLosesAndDoublesNothing() throws Exception {
+        writerKilledMidBatch(dir.resolve("store.db").toString());
+    }
+
+    /** The same on PostgreSQL (127.0.0.1:5432, database test, trust auth), in a schema of its own. */
+    @Test
+    void aWriterKilledMidBatchOnPostgresqlLosesAndDoublesNothing() throws Exception {
+        String server = System.getProperty("sweetie.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
+        String schema = "sweetie_pipeline_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try {
+            writerKilledMidBatch(server + "?user=postgres&currentSchema=" + schema);
+        } finally {
+            closeAll();
+            open.clear();
+            try (var c = java.sql.DriverManager.getConnection(server + "?user=postgres");
+                 var s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private void writerKilledMidBatch(String db) throws Exception {
         freshTopics();
-        String db = dir.resolve("store.db").toString();
         store = opened(Stores.open(db)); // migrated here first; the writer process opens it as it is
         CaptureNode node = opened(new CaptureNode("node-a", topics));
         Network net = Network.irc("testnet");
