@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Sweetie on this machine.",
-        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class, CaptureBench.class, GuardBench.class, LinkingBench.class, ConsoleBench.class})
+        subcommands = {BenchCommand.ImportBench.class, EvidenceBench.class, AnalysisBench.class, CaptureBench.class, ClusterBench.class, GuardBench.class, LinkingBench.class, ConsoleBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -73,6 +73,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Longest the sandbox session runs (default: ${DEFAULT-VALUE}).")
     Duration limit;
 
+    @Option(names = "--cluster", description = "Run the sandbox session as a cluster: a one-node Kafka in this "
+            + "process, two capture nodes (one persona each) and a writer that stores and answers (docs/scale.md).")
+    boolean cluster;
+
     @Option(names = "--console", arity = "0..1", paramLabel = "PORT", fallbackValue = "8080",
             description = "After the demo, keep the web console open on the demo's store (default port 8080, on "
                     + "127.0.0.1) with one demo user per role, their passwords printed, until Ctrl-C.")
@@ -106,7 +110,11 @@ final class DemoCommand implements Callable<Integer> {
                 Transcript.print(c, store, out);
                 out.println();
             }
-            sandbox(workspace, out);
+            if (cluster) {
+                clusterSandbox(workspace, out);
+            } else {
+                sandbox(workspace, out);
+            }
             out.println("Stored: " + store.counts().describe());
             Path bundle = data.resolve("demo-referral.zip");
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(
@@ -179,6 +187,65 @@ final class DemoCommand implements Callable<Integer> {
                     Transcript.print(c, workspace.store(), out);
                 });
         out.println();
+    }
+
+    static final Persona SECOND_PERSONA = new Persona("lena11", List.of("Lena11", "lena_mnl"), 11, "PH",
+            List.of("en", "tl"), "11 y/o girl from Manila, likes dancing and cats");
+
+    /**
+     * The sandbox session as a cluster: a one-node Kafka here, two capture nodes each holding one persona's sandbox
+     * connection, and a writer that stores into the demo's workspace and answers through the guard; the answers go
+     * back through Kafka to the node holding the connection.
+     */
+    private void clusterSandbox(Workspace workspace, PrintWriter out) throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Persona> personas = List.of(PERSONA, SECOND_PERSONA);
+        try (TempFolder folder = new TempFolder("sweetie-demo-kafka");
+             org.sweetie.pipeline.LocalKafka kafka = new org.sweetie.pipeline.LocalKafka(folder.path.resolve("kafka"))) {
+            org.sweetie.pipeline.Topics topics = new org.sweetie.pipeline.Topics(kafka.bootstrap(), "demo.");
+            out.println("Cluster: a one-node Kafka at " + kafka.bootstrap() + ", two capture nodes and a writer. On "
+                    + "each node " + partners + " scripted partners (" + concurrent + " at a time) talk to its "
+                    + "persona; the writer stores, analyses and answers through the entrapment guard, and each "
+                    + "answer goes back through Kafka to the node holding the connection.");
+            out.flush();
+            List<PersonaDeployment> voiced = personas.stream().map(p -> new PersonaDeployment(p,
+                    new PersonaDeployment.Cover(p == PERSONA ? "Sweetie" : "Lena", p == PERSONA ? "Cebu" : "Manila",
+                            5), OperatingHours.ALWAYS,
+                    new PersonaDeployment.Responding("warn", Duration.ofMinutes(30), false), List.of(), List.of(),
+                    List.of())).toList();
+            List<SandboxNetwork> networks = new java.util.ArrayList<>();
+            List<ClusterNode> nodes = new java.util.ArrayList<>();
+            try (ClusterWriter writer = new ClusterWriter(workspace, topics, voiced, err)) {
+                for (int i = 0; i < personas.size(); i++) {
+                    SandboxNetwork network = new SandboxNetwork(personas.get(i),
+                            new SandboxNetwork.Settings("sandbox", partners, concurrent, pace, 1), Crowd.standard());
+                    networks.add(network);
+                    nodes.add(new ClusterNode("node-" + (char) ('a' + i), topics, List.of(network), err));
+                }
+                long end = System.nanoTime() + limit.toNanos();
+                while (System.nanoTime() < end
+                        && !networks.stream().allMatch(n -> n.finished() >= partners)) {
+                    Thread.sleep(2_000); // the progress line's interval
+                    nodes.forEach(n -> err.println(n.progress()));
+                    err.println("writer: " + writer.writer().applied() + " records stored; "
+                            + workspace.store().counts().describe());
+                    err.flush();
+                }
+                // what the nodes handed to Kafka reaches the store before the demo goes on (bounded)
+                long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < settle && writer.writer().applied()
+                        < nodes.stream().mapToLong(n -> n.node().published()).sum()) {
+                    Thread.sleep(50); // polling the counters
+                }
+            } finally {
+                nodes.forEach(ClusterNode::close);
+            }
+            java.util.Set<org.sweetie.core.Network> used = networks.stream().map(SandboxNetwork::network)
+                    .collect(java.util.stream.Collectors.toSet());
+            out.println("Cluster session captured:");
+            out.print(LiveSummary.of(workspace.store(), used, org.sweetie.analysis.Analyzer.standard()).table());
+            out.println();
+        }
     }
 
     /** The referral packages of everything captured, from an obviously fictional sender. */

@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
             description = "End a console session idle for this long (default: ${DEFAULT-VALUE}).")
     Duration idle;
 
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "Run as the capture node NAME of a deployment with a Kafka pipeline (pipeline: kafka: in "
+                    + "the file): its connections publish to Kafka and `sweetie writer` stores; no store here.")
+    String node;
+
     @Option(names = "--summary-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between the summary lines on stderr (default: ${DEFAULT-VALUE}).")
     long every;
@@ -88,6 +93,9 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (node != null || deployment.pipeline() != null) {
+            return runNode(deployment, err);
+        }
         try (RunLock claim = RunLock.claim(storeOptions.location); Workspace workspace = storeOptions.open()) {
             List<ChatNetwork> connections = new ArrayList<>();
             for (PersonaDeployment persona : deployment.personas()) {
@@ -122,6 +130,54 @@ final class RunCommand implements Callable<Integer> {
             out.print(summary.table());
             return neverConnected(connections, err) ? 1 : 0;
         }
+    }
+
+    /** A capture node: the deployment's connections publish to its Kafka pipeline until --for or Ctrl-C. */
+    private int runNode(Deployment deployment, PrintWriter err) throws InterruptedException {
+        if (deployment.pipeline() == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--node: " + config
+                    + " has no pipeline (pipeline: kafka: {bootstrap: HOST:PORT, topic_prefix: ...})");
+        }
+        if (node == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), config + " has a Kafka pipeline: "
+                    + "run each capture node with --node NAME, and `sweetie writer` to store (docs/scale.md)");
+        }
+        org.sweetie.pipeline.Topics topics = new org.sweetie.pipeline.Topics(deployment.pipeline().bootstrap(),
+                deployment.pipeline().topicPrefix());
+        List<ChatNetwork> connections = new ArrayList<>();
+        for (PersonaDeployment persona : deployment.personas()) {
+            connections.addAll(persona.connections(Crowd.standard()));
+        }
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS); // let the node hand its records to Kafka
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (ClusterNode running = new ClusterNode(node, topics, connections, err)) {
+            err.println("sweetie run: node " + node + " publishing to Kafka at " + topics.bootstrap() + " ("
+                    + topics.inbound() + ")");
+            err.flush();
+            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end && !stop.await(Math.min(Duration.ofSeconds(every).toNanos(),
+                    Math.max(1, end - System.nanoTime())), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                err.println(running.progress());
+                err.flush();
+            }
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+        return neverConnected(connections, err) ? 1 : 0;
     }
 
     /** A run in which no network ever came up captured nothing: said plainly, and not an exit 0 to a script. */

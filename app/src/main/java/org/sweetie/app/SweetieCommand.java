@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
                 + "the police.",
         subcommands = {ImportCommand.class, AnalyzeCommand.class, EvalCommand.class, ConversationsCommand.class, TranscriptCommand.class, ExportCommand.class,
             VerifyCommand.class, SuspectsCommand.class, ReferralsCommand.class, PurgeCommand.class, BackupCommand.class,
-            RestoreCommand.class, EvidenceCommand.class, RunCommand.class, OperatorCommand.class, GuardCommand.class,
-            ConsoleCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class, DemoCommand.class,
-            BenchCommand.class,
+            RestoreCommand.class, EvidenceCommand.class, RunCommand.class, WriterCommand.class, OperatorCommand.class,
+            GuardCommand.class, ConsoleCommand.class, UsersCommand.class, AuditCommand.class, KeysCommand.class,
+            DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class SweetieCommand implements Runnable {
     @CommandLine.Spec

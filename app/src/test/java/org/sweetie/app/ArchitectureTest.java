@@ -74,9 +74,42 @@ class ArchitectureTest {
                 .should().callMethodWhere(target(name("send")).and(target(owner(assignableTo(ChatNetwork.class)))))
                 .because("only the outlet the guarded sender uses may say something on a network")
                 .check(SWEETIE);
-        noClasses().that().doNotHaveSimpleName("GuardedSender")
+        noClasses().that().doNotHaveSimpleName("GuardedSender").and().doNotHaveSimpleName("OutboundRelay")
                 .should().callMethodWhere(target(name("send")).and(target(owner(assignableTo(Outlet.class)))))
-                .because("only the guarded sender may use the outlet")
+                .because("only the guarded sender may use the outlet (and a capture node's relay, which says the "
+                        + "lines the guarded sender published through the Kafka outlet)")
+                .check(SWEETIE);
+    }
+
+    /**
+     * Rule 2 with capture nodes: the relay on a node says only lines of the outbound topic, and only the Kafka outlet
+     * (an outlet, so used by the guarded sender alone) makes them; the relay itself publishes none.
+     */
+    @Test
+    void onlyTheKafkaOutletMakesOutboundLinesAndTheRelayOnlyReadsThem() {
+        noClasses().that().doNotHaveSimpleName("KafkaOutlet").and().doNotHaveSimpleName("OutboundLine")
+                .should().callConstructorWhere(target(owner(name("org.sweetie.pipeline.OutboundLine"))))
+                .because("an outbound line is a line the guard allowed: only the guarded sender's outlet makes one")
+                .check(SWEETIE);
+        noClasses().that().doNotHaveSimpleName("KafkaOutlet")
+                .should().callMethodWhere(target(name("encode"))
+                        .and(target(owner(name("org.sweetie.pipeline.OutboundLine")))))
+                .check(SWEETIE);
+        noClasses().that().haveSimpleName("OutboundRelay")
+                .should().dependOnClassesThat().haveSimpleName("KafkaOutlet")
+                .check(SWEETIE);
+    }
+
+    /** The pipeline carries what capture and the persona's outlet hand it; it stores, analyses and decides nothing. */
+    @Test
+    void thePipelineKnowsCaptureAndTheCoreOnly() {
+        noClasses().that().resideInAPackage("org.sweetie.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetie.store..", "org.sweetie.app..",
+                        "org.sweetie.evidence..", "org.sweetie.analysis..", "org.sweetie.persona..",
+                        "org.sweetie.web..", "java.sql..")
+                .check(SWEETIE);
+        noClasses().that().resideOutsideOfPackages("org.sweetie.pipeline..", "org.sweetie.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.sweetie.pipeline..")
                 .check(SWEETIE);
     }
 

@@ -54,7 +54,8 @@ public final class Capture implements AutoCloseable {
     private sealed interface Item {
     }
 
-    private record Received(Inbound inbound) implements Item {
+    /** @param key what makes a second delivery recognisable (a pipeline's node and sequence), or null */
+    private record Received(Inbound inbound, String key) implements Item {
     }
 
     private record Said(Conversation conversation, Message line) implements Item {
@@ -85,7 +86,16 @@ public final class Capture implements AutoCloseable {
     public Inbox inboxFor(ChatNetwork connection) {
         Network network = connection.network();
         Persona persona = store.persona(connection.persona());
-        return inbound -> enqueue(network, persona, new Received(inbound));
+        return inbound -> enqueue(network, persona, new Received(inbound, null));
+    }
+
+    /**
+     * Stores what a network reported elsewhere (a capture node, through a pipeline), under a key that makes a second
+     * delivery of it a no-op: the key becomes the source id of the message (unless the line has its own) and of the
+     * events it gives, and the store keeps one of each per conversation.
+     */
+    public CompletableFuture<Void> deliver(Network network, Persona persona, Inbound inbound, String key) {
+        return enqueue(network, store.persona(persona), new Received(inbound, key));
     }
 
     /** Stores a line the persona said, in order with what the partners say. */
@@ -206,7 +216,7 @@ public final class Capture implements AutoCloseable {
             for (Pending pending : batch) {
                 switch (pending.item()) {
                     case Received r -> routesOf(pending.network(), pending.persona())
-                            .store(appender, r.inbound(), partnerLines);
+                            .store(appender, r.inbound(), r.key(), partnerLines);
                     case Said s -> appender.add(s.conversation(), s.line());
                     case Maintenance m -> throw new IllegalStateException("maintenance runs between batches");
                 }
@@ -268,21 +278,23 @@ public final class Capture implements AutoCloseable {
             this.persona = persona;
         }
 
-        void store(ConversationStore.Appender appender, Inbound inbound, List<Stored> partnerLines) {
+        void store(ConversationStore.Appender appender, Inbound inbound, String key, List<Stored> partnerLines) {
             switch (inbound) {
-                case Inbound.Said said -> said(appender, said, partnerLines);
-                case Inbound.Happened happened -> happened(appender, happened);
-                case Inbound.NickChanged changed -> nickChanged(appender, changed);
+                case Inbound.Said said -> said(appender, said, key, partnerLines);
+                case Inbound.Happened happened -> happened(appender, happened, key);
+                case Inbound.NickChanged changed -> nickChanged(appender, changed, key);
             }
         }
 
-        private void said(ConversationStore.Appender appender, Inbound.Said said, List<Stored> partnerLines) {
+        private void said(ConversationStore.Appender appender, Inbound.Said said, String key,
+                          List<Stored> partnerLines) {
             Conversation conversation = open(said);
-            if (said.sourceId() != null && !inBatch.add(conversation.id() + " " + said.sourceId())) {
+            String sourceId = said.sourceId() != null ? said.sourceId() : key;
+            if (sourceId != null && !inBatch.add(conversation.id() + " " + sourceId)) {
                 return; // delivered twice in one batch: a second insert would fail the whole batch
             }
             appender.add(conversation, Message.received(said.time(), Author.PARTNER, said.partner(), said.text(),
-                    said.raw(), said.sourceId(), said.delayStamp()))
+                    said.raw(), sourceId, said.delayStamp()))
                     .ifPresent(m -> partnerLines.add(new Stored(network, conversation, m)));
         }
 
@@ -299,7 +311,7 @@ public final class Capture implements AutoCloseable {
             conversationsOf.values().forEach(known -> known.removeIf(c -> deleted.contains(c.id())));
         }
 
-        private void happened(ConversationStore.Appender appender, Inbound.Happened happened) {
+        private void happened(ConversationStore.Appender appender, Inbound.Happened happened, String key) {
             String handle = nicks.accountOf(happened.partner());
             Set<Conversation> targets = conversationsOf.getOrDefault(handle, Set.of());
             if (targets.isEmpty() && happened.kind() == EventKind.REFUSED_OFFER) {
@@ -313,19 +325,28 @@ public final class Capture implements AutoCloseable {
             String detail = happened.host() == null ? happened.detail()
                     : happened.detail() + " (" + happened.host() + ")";
             Event event = new Event(happened.time(), happened.kind(), happened.partner(), detail, happened.raw(),
-                    null);
-            targets.forEach(c -> appender.record(c, event));
+                    key);
+            record(appender, targets, event);
         }
 
-        private void nickChanged(ConversationStore.Appender appender, Inbound.NickChanged changed) {
+        private void nickChanged(ConversationStore.Appender appender, Inbound.NickChanged changed, String key) {
             String handle = nicks.changed(changed.partner(), changed.newNick());
             Event event = new Event(changed.time(), EventKind.NICK_CHANGE, changed.partner(),
-                    "is now known as " + changed.newNick(), changed.raw(), null);
+                    "is now known as " + changed.newNick(), changed.raw(), key);
             Set<Conversation> targets = conversationsOf.getOrDefault(handle, Set.of());
             if (!targets.isEmpty()) {
                 saw(handle, changed.newNick(), changed.host());
             }
-            targets.forEach(c -> appender.record(c, event));
+            record(appender, targets, event);
+        }
+
+        /** Records an event in each conversation, once per key and conversation within a batch. */
+        private void record(ConversationStore.Appender appender, Set<Conversation> targets, Event event) {
+            for (Conversation c : targets) {
+                if (event.sourceId() == null || inBatch.add("event " + c.id() + " " + event.sourceId())) {
+                    appender.record(c, event);
+                }
+            }
         }
 
         private Conversation conversation(String handle, String channel) {

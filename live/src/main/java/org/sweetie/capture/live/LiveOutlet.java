@@ -15,18 +15,35 @@ import org.sweetie.core.Outlet;
  */
 public final class LiveOutlet implements Outlet {
     private final Map<Network, ChatNetwork> networks;
-    private final Capture capture;
+    private final SaidLines capture;
     private final java.util.function.Consumer<Conversation> said;
 
+    /** Where a line said on a network is stored: the capture pipeline, or a capture node's pipeline to a writer. */
+    @FunctionalInterface
+    public interface SaidLines {
+        /** @return completes once the line is durable (or handed to a pipeline that makes it so) */
+        CompletableFuture<Void> said(Conversation conversation, Message line);
+    }
+
     public LiveOutlet(Map<Network, ChatNetwork> networks, Capture capture) {
-        this(networks, capture, conversation -> { });
+        this(networks, capture::said, conversation -> { });
     }
 
     /** @param said told of the conversation once a line said in it is stored (the operators' desk follows it) */
     public LiveOutlet(Map<Network, ChatNetwork> networks, Capture capture,
                       java.util.function.Consumer<Conversation> said) {
+        this(networks, capture::said, said);
+    }
+
+    /** An outlet whose said lines go to a pipeline instead of a capture in this process (a capture node). */
+    public LiveOutlet(Map<Network, ChatNetwork> networks, SaidLines lines) {
+        this(networks, lines, conversation -> { });
+    }
+
+    private LiveOutlet(Map<Network, ChatNetwork> networks, SaidLines lines,
+                       java.util.function.Consumer<Conversation> said) {
         this.networks = Map.copyOf(networks);
-        this.capture = capture;
+        this.capture = lines;
         this.said = said;
     }
 

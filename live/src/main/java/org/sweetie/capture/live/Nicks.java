@@ -9,17 +9,17 @@ import org.sweetie.core.Account;
  * they were first seen with, so "dave" who becomes "dave_away" is still one account. A nick that is given up and
  * later taken by someone else without a change seen starts its own account.
  */
-final class Nicks {
+public final class Nicks {
     private final Map<String, String> accountOfNick = new HashMap<>();
 
     /** The account handle of a nick as it speaks now. */
-    String accountOf(String nick) {
+    public String accountOf(String nick) {
         String folded = Account.handleOf(nick);
         return accountOfNick.getOrDefault(folded, folded);
     }
 
     /** Follows a nick change and returns the account handle it belongs to. */
-    String changed(String oldNick, String newNick) {
+    public String changed(String oldNick, String newNick) {
         String handle = accountOf(oldNick);
         accountOfNick.remove(Account.handleOf(oldNick));
         String folded = Account.handleOf(newNick);

@@ -11,11 +11,28 @@ import org.sweetie.core.Retention;
  *
  * @param retention the data minimisation rule, or null when the deployment keeps everything ({@code retention: off})
  * @param retentionEvery how often a run applies it
+ * @param pipeline the Kafka pipeline between capture nodes and writers, or null: everything in one process
  */
 public record Deployment(String store, List<PersonaDeployment> personas, Retention retention,
-                         Duration retentionEvery) {
+                         Duration retentionEvery, KafkaPipeline pipeline) {
     public Deployment {
         personas = List.copyOf(personas);
         Objects.requireNonNull(retentionEvery, "retentionEvery");
+    }
+
+    /** A deployment that runs in one process (no pipeline). */
+    public Deployment(String store, List<PersonaDeployment> personas, Retention retention, Duration retentionEvery) {
+        this(store, personas, retention, retentionEvery, null);
+    }
+
+    /**
+     * Capture nodes and writers over Kafka ({@code pipeline: kafka: {bootstrap, topic_prefix}}): {@code sweetie run
+     * --node NAME} publishes what its networks report there, {@code sweetie writer} stores it.
+     */
+    public record KafkaPipeline(String bootstrap, String topicPrefix) {
+        public KafkaPipeline {
+            Objects.requireNonNull(bootstrap, "bootstrap");
+            Objects.requireNonNull(topicPrefix, "topicPrefix");
+        }
     }
 }

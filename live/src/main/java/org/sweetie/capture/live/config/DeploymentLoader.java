@@ -79,7 +79,7 @@ public final class DeploymentLoader {
     }
 
     private Deployment deployment(ConfigNode root) {
-        root.allowing("store", "personas", "retention");
+        root.allowing("store", "personas", "retention", "pipeline");
         List<PersonaDeployment> personas = root.list("personas", this::persona);
         if (personas.isEmpty()) {
             throw root.problem("personas", "at least one persona is needed");
@@ -100,7 +100,27 @@ public final class DeploymentLoader {
                 }
             }
         }
-        return new Deployment(root.optionalText("store", null), personas, retention(root), retentionEvery(root));
+        return new Deployment(root.optionalText("store", null), personas, retention(root), retentionEvery(root),
+                pipeline(root));
+    }
+
+    /** The Kafka pipeline, or null when the file has none (everything runs in one process). */
+    private static Deployment.KafkaPipeline pipeline(ConfigNode root) {
+        if (!root.has("pipeline")) {
+            return null;
+        }
+        ConfigNode pipeline = root.child("pipeline").allowing("kafka");
+        if (!pipeline.has("kafka")) {
+            throw pipeline.problem("kafka", "is needed: kafka: {bootstrap: HOST:PORT, topic_prefix: ...}");
+        }
+        ConfigNode kafka = pipeline.child("kafka").allowing("bootstrap", "topic_prefix");
+        String bootstrap = kafka.text("bootstrap");
+        String prefix = kafka.optionalText("topic_prefix", "sweetie.");
+        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+            throw kafka.problem("topic_prefix", "may hold letters, digits, '.', '_' and '-' only, got '" + prefix
+                    + "'");
+        }
+        return new Deployment.KafkaPipeline(bootstrap.strip(), prefix);
     }
 
     /** The retention rule: the default when the key is absent, null for {@code retention: off}. */

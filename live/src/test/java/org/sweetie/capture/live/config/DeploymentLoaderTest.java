@@ -57,6 +57,24 @@ class DeploymentLoaderTest {
     }
 
     @Test
+    void aPipelineBlockMakesTheDeploymentOneOfCaptureNodesOverKafka() throws IOException {
+        assertThat(load(GOOD, ENV).pipeline()).as("one process unless the file says otherwise").isNull();
+        Deployment piped = load(GOOD + """
+                pipeline:
+                  kafka:
+                    bootstrap: ${KAFKA}
+                    topic_prefix: case42.
+                """, Map.of("IRC_PASSWORD", "s3cret", "XMPP_PASSWORD", "other", "KAFKA", "198.51.100.4:9092"));
+        assertThat(piped.pipeline()).isEqualTo(new Deployment.KafkaPipeline("198.51.100.4:9092", "case42."));
+        assertThat(load(GOOD + "pipeline:\n  kafka:\n    bootstrap: 198.51.100.4:9092\n", ENV).pipeline()
+                .topicPrefix()).isEqualTo("sweetie.");
+        assertThatThrownBy(() -> load(GOOD + "pipeline:\n  nats: {}\n", ENV))
+                .hasMessageContaining("pipeline");
+        assertThatThrownBy(() -> load(GOOD + "pipeline:\n  kafka:\n    bootstrap: h:1\n    topic_prefix: a b\n",
+                ENV)).hasMessageContaining("pipeline.kafka.topic_prefix");
+    }
+
+    @Test
     void errorsNameTheFileAndTheKey() throws IOException {
         assertThatThrownBy(() -> load(GOOD.replace("port: 6667", "port: 70000"), ENV))
                 .hasMessageEndingWith("personas[0].irc[0].port: must be between 1 and 65535, got 70000");
