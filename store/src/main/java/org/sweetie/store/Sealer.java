@@ -72,7 +72,7 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
     }
 
     static final class Aead extends Sealer {
-        /** Marks a sealed text value: version 1, AES-256-GCM, 12-byte random nonce, 16-byte tag, base64. */
+        /** Marks a sealed text value: version 1, AES-256-GCM, 12-byte nonce (see nonceBase), 16-byte tag, base64. */
         private static final String PREFIX = "s1:";
         private static final byte VERSION = 1;
         private static final int NONCE = 12;
