@@ -24,7 +24,8 @@ import org.sweetie.core.Persona;
  * A capture node's side of the pipeline: what its connections report is published to the inbound topic, keyed by
  * conversation, numbered by the node. A delivery's future completes once the brokers acknowledged the record (all
  * in-sync replicas have it): from then on a writer will store it, whatever happens to this node. The connectors hold
- * at most 64 deliveries unacknowledged and then stop reading from their sockets, so a node whose Kafka is
+ * at most their window of deliveries unacknowledged (512 per IRC, 64 per XMPP connection) and then stop reading from
+ * their sockets, so a node whose Kafka is
  * unreachable stops reading from its networks and resumes when Kafka is back; the producer retries without end
  * meanwhile (idempotent, so a retry is not a second record) and nothing acknowledged is lost.
  */

@@ -188,8 +188,8 @@ class PipelineTest {
 
     /**
      * IRC has no acknowledgement: what the killed node had received and not yet handed to Kafka is gone (at most its
-     * window, 64), and so is what partners said while no node held the persona's nick. Everything in Kafka is stored
-     * once, in order, and the lines stored are the partner's lines in the order sent, none twice.
+     * connection's window, IrcNetwork.IN_FLIGHT), and so is what partners said while no node held the persona's nick.
+     * Everything in Kafka is stored once, in order, and the lines stored are the partner's lines in the order sent, none twice.
      */
     @Test
     void aCaptureNodeKilledMidStreamAndRestartedStoresWhatItHandedToKafkaOnceInOrder() throws Exception {
@@ -227,7 +227,8 @@ class PipelineTest {
         assertThat(sent).as("stored in the order sent").containsSubsequence(stored);
         assertThat(stored).containsAll(sent.subList(30, 60));
         long lost = sent.size() - stored.size();
-        assertThat(lost).as("lost: held by the killed node, at most its window").isBetween(0L, 64L);
+        assertThat(lost).as("lost: held by the killed node, at most its window")
+                .isBetween(0L, (long) IrcNetwork.IN_FLIGHT);
     }
 
     /** Whether the nick is on the server now (WHOIS answers 311, else 401). */
@@ -306,11 +307,11 @@ class PipelineTest {
                 for (String line : all.subList(10, 110)) {
                     dave.privmsg("Sweetie10", line);
                 }
-                // the connection holds at most 64 unacknowledged deliveries (fewer when the producer has no metadata
+                // the connection holds at most its window of unacknowledged deliveries (fewer when the producer has no metadata
                 // and waits in send): its reader waits, so it stops reading from ngircd
                 Deadline.await("a record waiting for Kafka", LIMIT, () -> node.unacknowledged() > 0);
                 long waitingThen = node.unacknowledged();
-                assertThat(waitingThen).isBetween(1L, 64L);
+                assertThat(waitingThen).isBetween(1L, (long) IrcNetwork.IN_FLIGHT);
                 assertThat(store.counts().messages()).isEqualTo(10);
                 link.restore();
                 started = true;

@@ -60,7 +60,7 @@ public final class IrcNetwork implements ChatNetwork {
     // 512, not 64: with thousands of partners on one connection (10,000 send 2,000 lines/s) a window of 64 made
     // batches of 64, each paying a commit and its fsync; it is also what a kill -9 can lose of lines read and not
     // yet stored (IRC has no acknowledgement)
-    private static final int IN_FLIGHT = 512;
+    public static final int IN_FLIGHT = 512;
     private static final System.Logger LOG = System.getLogger(IrcNetwork.class.getName());
 
     private final Network network;
