@@ -189,7 +189,8 @@ class PipelineTest {
     /**
      * IRC has no acknowledgement: what the killed node had received and not yet handed to Kafka is gone (at most its
      * connection's window, IrcNetwork.IN_FLIGHT), and so is what partners said while no node held the persona's nick.
-     * Everything in Kafka is stored once, in order, and the lines stored are the partner's lines in the order sent, none twice.
+     * Everything in Kafka is stored once, in order, and the lines stored are the partner's lines in the order sent,
+     * none twice.
      */
     @Test
     void aCaptureNodeKilledMidStreamAndRestartedStoresWhatItHandedToKafkaOnceInOrder() throws Exception {
