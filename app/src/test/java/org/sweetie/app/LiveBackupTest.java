@@ -70,7 +70,7 @@ class LiveBackupTest {
                 KeyRing.Keys keys = KeyRing.open(Path.of(key), System.getenv("SWEETIE_PASSPHRASE").toCharArray());
                 try (ConversationStore live = Stores.open(db, keys.store())) {
                     // A first run captures the conversations a bundle is exported of. The export comes between two
-                    // runs: `sweetie export` beside a run capturing into the same SQLite store fails (the report).
+                    // runs: beside a run capturing into the same store it is refused (asserted below).
                     Talk before = talk(talking, partners, live, 1);
                     Deadline.await("lines stored and a checkpoint signed", LIMIT, () -> before.stored().size() >= 4
                             && live.evidence().latestCheckpoint().isPresent());
@@ -85,6 +85,12 @@ class LiveBackupTest {
                     Process run = capture(runs, config, db, key, partners.getFirst());
                     Talk talk = talk(talking, partners, live, 1000);
                     Deadline.await("lines stored by the second run", LIMIT, () -> talk.stored().size() >= 4);
+                    CliTest.Run beside = CliTest.sweetie("export", "--partner", "amy", "--out",
+                            folder.resolve("beside.zip").toString(), "--db", db, "--key", key);
+                    assertThat(beside.exitCode()).isEqualTo(1);
+                    assertThat(beside.err()).startsWith("sweetie export: another sweetie run is capturing into " + db)
+                            .contains("stop the run (Ctrl-C), export, and start it again");
+                    assertThat(folder.resolve("beside.zip")).doesNotExist();
                     Set<String> storedBeforeBackup = new java.util.HashSet<>(before.stored());
                     storedBeforeBackup.addAll(talk.stored());
                     Path backup = folder.resolve("sweetie.backup");
