@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a referral bundle for the police: transcripts, the evidence entries with inclusion "
                 + "proofs, a freshly signed checkpoint, the verifier key and a manifest.",
-            "The export itself is recorded in the evidence log, so it waits for no run: while 'sweetie run' captures "
-                + "into the same store it is refused. Recipients check a bundle with 'sweetie verify'."})
+            "The export itself is recorded in the evidence log; while 'sweetie run' captures into the same store, "
+                + "export is refused (stop the run first). Recipients check a bundle with 'sweetie verify'."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
