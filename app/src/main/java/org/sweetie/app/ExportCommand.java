@@ -12,6 +12,7 @@ import org.sweetie.core.Account;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.evidence.BundleWriter;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a referral bundle for the police: transcripts, the evidence entries with inclusion "
                 + "proofs, a freshly signed checkpoint, the verifier key and a manifest.",
-            "The export itself is recorded in the evidence log. Recipients check a bundle with 'sweetie verify'."})
+            "The export itself is recorded in the evidence log; while 'sweetie run' captures into the same store, "
+                + "export is refused (stop the run first). Recipients check a bundle with 'sweetie verify'."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,7 +55,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Workspace workspace = store.openExisting()) {
+        // An export appends to the evidence log; a run capturing into the same store appends to it from its own
+        // process, whose log does not see the export's entry: its next entry would take the same index and fail.
+        // Claimed after opening, so a mistyped --db is said as such and leaves no lock file.
+        try (Workspace workspace = store.openExisting(); RunLock claim = claim()) {
             List<Long> ids = selected(workspace.store());
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(ids, purpose, out);
             spec.commandLine().getOut().printf("Wrote %s: %d conversations, %d evidence entries, checkpoint of %d "
@@ -61,6 +66,16 @@ final class ExportCommand implements Callable<Integer> {
                     written.treeSize(), workspace.evidence().verifierKey());
         }
         return 0;
+    }
+
+    private RunLock claim() {
+        try {
+            return RunLock.claim(store.location);
+        } catch (org.sweetie.store.StoreException e) {
+            throw new org.sweetie.store.StoreException(e.getMessage().replace("; stop it first or give another --db",
+                    "") + "; an export adds to the evidence log the run is writing: stop the run (Ctrl-C), export, "
+                    + "and start it again");
+        }
     }
 
     private List<Long> selected(ConversationStore store) {
