@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.core.Printable;
+import org.sweetie.store.RunLock;
 import org.sweetie.web.Console;
 import org.sweetie.web.ConsoleOptions;
 import org.sweetie.web.ConsoleServices;
@@ -62,7 +63,8 @@ final class ConsoleCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         // closed last (resources close in reverse): Ctrl-C waits until the console and the store are closed
-        try (Stopping stopping = new Stopping(); Workspace workspace = store.openExisting()) {
+        try (Stopping stopping = new Stopping(); Workspace workspace = store.openExisting();
+             RunLock claim = store.claim("console")) {
             if (workspace.store().users().all().stream().noneMatch(org.sweetie.core.User::enabled)) {
                 err.println("sweetie console: no one can log in yet: add a user with 'sweetie users add NAME "
                         + "--role admin --db " + store.location + "'");

@@ -2,6 +2,7 @@ package org.sweetie.app;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ final class EvidenceCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Workspace workspace = store.openExisting()) {
+            try (Workspace workspace = store.openExisting(); RunLock claim = store.claim("evidence checkpoint")) {
                 var checkpoint = workspace.evidence().checkpoint();
                 spec.commandLine().getOut().print(checkpoint.signedNote());
                 if (checkpoint.timestampToken() != null) {

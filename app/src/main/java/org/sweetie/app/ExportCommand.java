@@ -55,10 +55,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // An export appends to the evidence log; a run capturing into the same store appends to it from its own
-        // process, whose log does not see the export's entry: its next entry would take the same index and fail.
         // Claimed after opening, so a mistyped --db is said as such and leaves no lock file.
-        try (Workspace workspace = store.openExisting(); RunLock claim = claim()) {
+        try (Workspace workspace = store.openExisting(); RunLock claim = store.claim("export")) {
             List<Long> ids = selected(workspace.store());
             var written = new BundleWriter(workspace.evidence(), Clock.systemUTC()).write(ids, purpose, out);
             spec.commandLine().getOut().printf("Wrote %s: %d conversations, %d evidence entries, checkpoint of %d "
@@ -66,16 +64,6 @@ final class ExportCommand implements Callable<Integer> {
                     written.treeSize(), workspace.evidence().verifierKey());
         }
         return 0;
-    }
-
-    private RunLock claim() {
-        try {
-            return RunLock.claim(store.location);
-        } catch (org.sweetie.store.StoreException e) {
-            throw new org.sweetie.store.StoreException(e.getMessage().replace("; stop it first or give another --db",
-                    "") + "; an export adds to the evidence log the run is writing: stop the run (Ctrl-C), export, "
-                    + "and start it again");
-        }
     }
 
     private List<Long> selected(ConversationStore store) {

@@ -16,6 +16,7 @@ import org.sweetie.capture.logs.LogImporter;
 import org.sweetie.capture.logs.Rejection;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.Printable;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PlanReport report = new PlanReport(out, logs.zone);
-        try (Workspace workspace = store.open();
+        try (Workspace workspace = store.open(); RunLock claim = store.claim("import");
              Progress progress = new Progress(err, (file, conversation) -> { }, report::print)) {
             LogImporter importer = logs.importer(workspace.inBatches(), network, progress);
             if (dryRun) {

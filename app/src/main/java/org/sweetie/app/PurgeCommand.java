@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sweetie.core.ConversationStore;
 import org.sweetie.core.Retention;
 import org.sweetie.identity.Minimisation;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +56,7 @@ final class PurgeCommand implements Callable<Integer> {
                     "--keep takes qualified or stage, not '" + keep + "'");
         });
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = storeOptions.openExisting()) {
+        try (Workspace workspace = storeOptions.openExisting(); RunLock claim = storeOptions.claim("purge")) {
             Minimisation.Plan plan = Minimisation.plan(workspace.store(), rule, Instant.now());
             if (dryRun || plan.purge().isEmpty()) {
                 out.println((dryRun ? "would delete " : "nothing to delete: ") + plan.purge().size()

@@ -13,6 +13,7 @@ import org.sweetie.identity.Level;
 import org.sweetie.referral.Referrals;
 import org.sweetie.referral.Routing;
 import org.sweetie.referral.Sender;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ final class ReferralsCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = storeOptions.openExisting()) {
+        try (Workspace workspace = storeOptions.openExisting(); RunLock claim = storeOptions.claim("referrals")) {
             Referrals.Outcome outcome = refer(workspace, settings, this.out);
             out.println(outcome.suspects() + " suspects; " + outcome.referred().size() + " referred in "
                     + outcome.folders() + " folder(s) under " + this.out + "; all " + outcome.bundles().size()

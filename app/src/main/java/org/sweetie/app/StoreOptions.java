@@ -92,6 +92,23 @@ final class StoreOptions {
         }
     }
 
+    /**
+     * Claims the store for a command that adds to its evidence log (import, export, purge, decisions, referrals,
+     * users, the console's audit). Each process keeps the log's tree in memory and appends at the next index it
+     * knows, so a second process appending beside a run would take the index the run takes next and one of the two
+     * would fail: such a command refuses while another holds the store. 'run --console' serves the console inside
+     * the run's own process.
+     */
+    org.sweetie.store.RunLock claim(String command) {
+        try {
+            return org.sweetie.store.RunLock.claim(location, command);
+        } catch (org.sweetie.store.StoreException e) {
+            throw new org.sweetie.store.StoreException(e.getMessage().replace("; stop it first or give another --db",
+                    "") + "; " + command + " adds to the same evidence log: stop the other process (Ctrl-C), "
+                    + command + ", and start it again");
+        }
+    }
+
     /** The passphrase, as --passphrase-file, $SWEETIE_PASSPHRASE or the terminal give it. */
     char[] passphrase(String prompt) throws IOException {
         if (fixedPassphrase != null) {

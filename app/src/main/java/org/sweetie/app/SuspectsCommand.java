@@ -17,6 +17,7 @@ import org.sweetie.identity.LinkDecisions;
 import org.sweetie.identity.Link;
 import org.sweetie.identity.Profile;
 import org.sweetie.identity.Suspects;
+import org.sweetie.store.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ final class SuspectsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = storeOptions.openExisting()) {
+        try (Workspace workspace = storeOptions.openExisting();
+             RunLock claim = action == null ? null : storeOptions.claim("suspects " + action)) {
             if (action == null) {
                 List<Profile> byPriority = Suspects.byPriority(workspace.store());
                 if (json) {

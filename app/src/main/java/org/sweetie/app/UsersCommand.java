@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.sweetie.core.Role;
 import org.sweetie.core.User;
 import org.sweetie.evidence.AuditTrail;
+import org.sweetie.store.RunLock;
 import org.sweetie.web.access.Actor;
 import org.sweetie.web.access.Passwords;
 import org.sweetie.web.access.Users;
@@ -72,7 +73,7 @@ final class UsersCommand implements Runnable {
                         + "and '-', not '" + name + "'");
             }
             char[] password = password();
-            try (Workspace workspace = store.open()) {
+            try (Workspace workspace = store.open(); RunLock claim = store.claim("users add")) {
                 users(workspace).add(Actor.commandLine(), name, chosen, password);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -139,7 +140,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Workspace workspace = store.openExisting()) {
+            try (Workspace workspace = store.openExisting(); RunLock claim = store.claim("users disable")) {
                 users(workspace).disable(Actor.commandLine(), name);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("sweetie users disable: " + e.getMessage());

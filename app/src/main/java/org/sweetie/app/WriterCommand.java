@@ -71,7 +71,7 @@ final class WriterCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (RunLock claim = RunLock.claim(storeOptions.location); Workspace workspace = storeOptions.open();
+        try (RunLock claim = RunLock.claim(storeOptions.location, "writer"); Workspace workspace = storeOptions.open();
              ClusterWriter writer = new ClusterWriter(workspace, topics, voiced, err)) {
             err.println("sweetie writer: reading " + topics.inbound() + " at " + bootstrap + " into "
                     + storeOptions.location);

@@ -698,6 +698,42 @@ class CliTest {
         assertThat(Files.readString(log)).doesNotContain(partnerLine.substring(partnerLine.indexOf(": ") + 2));
     }
 
+    /**
+     * Each process keeps the evidence log's tree in memory: a command appending to the log beside a run would take
+     * the index the run takes next. Those commands refuse while a run holds the store, and add nothing.
+     */
+    @Test
+    void commandsThatAddToTheEvidenceLogRefuseWhileARunHoldsTheStore() throws Exception {
+        Path log = log("irc.examplenet.mark.weechatlog",
+                "2013-10-01 21:58:02\tmark\thi, how old r u?",
+                "2013-10-01 21:58:30\tSweetie10\tim 10");
+        assertThat(sweetie("import", "--persona", "Sweetie10", "--db", db(), "--key", key(), log.toString())
+                .exitCode()).isZero();
+        long entries;
+        try (var store = openStore()) {
+            entries = store.evidence().size();
+        }
+        try (var running = org.sweetie.store.RunLock.claim(db())) {
+            for (List<String> command : List.of(
+                    List.of("import", "--persona", "Sweetie10", log.toString()),
+                    List.of("purge", "--older-than", "0s"),
+                    List.of("users", "disable", "nobody"),
+                    List.of("suspects", "split", "--account", "mark@examplenet", "--analyst", "ann"),
+                    List.of("evidence", "checkpoint"))) {
+                List<String> args = new java.util.ArrayList<>(command);
+                args.addAll(List.of("--db", db(), "--key", key()));
+                Run refused = sweetie(args.toArray(String[]::new));
+                assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+                assertThat(refused.err()).as(String.join(" ", command))
+                        .contains("another sweetie process is writing to " + db() + " (sweetie run, pid ")
+                        .contains("adds to the same evidence log");
+            }
+        }
+        try (var store = openStore()) {
+            assertThat(store.evidence().size()).as("nothing added while the run held the store").isEqualTo(entries);
+        }
+    }
+
     @Test
     void aSecondRunOnTheSameStoreRefusesToStart() throws IOException {
         Path config = Files.writeString(folder.resolve("sweetie.yaml"), """
@@ -709,7 +745,8 @@ class CliTest {
         try (var running = org.sweetie.store.RunLock.claim(db())) {
             Run second = sweetie("run", "--config", config.toString(), "--db", db(), "--key", key(), "--for", "1s");
             assertThat(second.exitCode()).isEqualTo(1);
-            assertThat(second.err()).startsWith("sweetie run: another sweetie run is capturing into " + db());
+            assertThat(second.err())
+                    .startsWith("sweetie run: another sweetie process is writing to " + db() + " (sweetie run, pid ");
             assertThat(second.err()).doesNotContain("sandbox (sandbox)"); // refused before connecting anywhere
         }
     }

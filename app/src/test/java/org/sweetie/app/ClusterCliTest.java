@@ -54,7 +54,9 @@ class ClusterCliTest {
             assertThat(node.err()).contains("node node-a: ").contains("records in Kafka");
             Result written = run(writer);
             assertThat(written.exitCode()).as(written.err()).isZero();
-            try (ConversationStore store = Stores.open(db)) {
+            KeyRing.Keys keys = KeyRing.open(folder.resolve("evidence.key"),
+                    System.getenv("SWEETIE_PASSPHRASE").toCharArray());
+            try (ConversationStore store = Stores.open(db, keys.store())) {
                 assertThat(store.conversations()).as(written.err()).hasSizeGreaterThanOrEqualTo(1);
                 assertThat(store.counts().messages()).isPositive();
                 assertThat(store.messages(store.conversations().getFirst().id()).getFirst().sourceId())

@@ -88,8 +88,9 @@ class LiveBackupTest {
                     CliTest.Run beside = CliTest.sweetie("export", "--partner", "amy", "--out",
                             folder.resolve("beside.zip").toString(), "--db", db, "--key", key);
                     assertThat(beside.exitCode()).isEqualTo(1);
-                    assertThat(beside.err()).startsWith("sweetie export: another sweetie run is capturing into " + db)
-                            .contains("stop the run (Ctrl-C), export, and start it again");
+                    assertThat(beside.err())
+                            .startsWith("sweetie export: another sweetie process is writing to " + db + " (sweetie run, pid ")
+                            .contains("export adds to the same evidence log");
                     assertThat(folder.resolve("beside.zip")).doesNotExist();
                     Set<String> storedBeforeBackup = new java.util.HashSet<>(before.stored());
                     storedBeforeBackup.addAll(talk.stored());

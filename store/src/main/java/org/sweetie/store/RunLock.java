@@ -27,13 +27,21 @@ public final class RunLock implements AutoCloseable {
         this.held = held;
     }
 
-    /** Claims the store at this location, or throws a {@link StoreException} saying who holds it. */
+    /** Claims the store at this location for a run, or throws a {@link StoreException} saying who holds it. */
     public static RunLock claim(String location) {
-        String url = Stores.toJdbcUrl(location);
-        return Dialect.of(url) == Dialect.SQLITE ? fileLock(url) : advisoryLock(url);
+        return claim(location, "run");
     }
 
-    private static RunLock fileLock(String url) {
+    /**
+     * Claims the store for a command ("run", "console", "import"...) that writes to it, or throws a
+     * {@link StoreException} saying who holds it: the command is written beside the process id for that message.
+     */
+    public static RunLock claim(String location, String command) {
+        String url = Stores.toJdbcUrl(location);
+        return Dialect.of(url) == Dialect.SQLITE ? fileLock(url, command) : advisoryLock(url, command);
+    }
+
+    private static RunLock fileLock(String url, String command) {
         String file = Database.sqliteFile(url);
         if (file == null) {
             return new RunLock(() -> { }); // an in-memory store belongs to its process anyway
@@ -51,11 +59,12 @@ public final class RunLock implements AutoCloseable {
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
                 channel.close();
-                throw new StoreException("another sweetie run is capturing into " + file
+                throw new StoreException("another sweetie process is writing to " + file
                         + (holder.isEmpty() ? "" : " (" + holder + ")") + "; stop it first or give another --db");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now())
+            channel.write(ByteBuffer.wrap(("sweetie " + command + ", pid " + ProcessHandle.current().pid()
+                    + ", since " + Instant.now())
                     .getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
             // The file stays when the run ends: deleting it would let a third process lock a new file while a
@@ -66,11 +75,11 @@ public final class RunLock implements AutoCloseable {
                 channel.close();
             });
         } catch (IOException e) {
-            throw new StoreException("cannot claim " + file + " for this run: " + e.getMessage());
+            throw new StoreException("cannot claim " + file + " for this " + command + ": " + e.getMessage());
         }
     }
 
-    private static RunLock advisoryLock(String url) {
+    private static RunLock advisoryLock(String url, String command) {
         try {
             Connection connection = DriverManager.getConnection(url);
             try (var query = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
@@ -79,14 +88,14 @@ public final class RunLock implements AutoCloseable {
                     result.next();
                     if (!result.getBoolean(1)) {
                         connection.close();
-                        throw new StoreException("another sweetie run is capturing into " + Database.shown(url)
+                        throw new StoreException("another sweetie process is writing to " + Database.shown(url)
                                 + "; stop it first or give another --db");
                     }
                 }
             }
             return new RunLock(connection); // closing the session releases the advisory lock
         } catch (SQLException e) {
-            throw new StoreException("cannot claim " + Database.shown(url) + " for this run: " + e.getMessage());
+            throw new StoreException("cannot claim " + Database.shown(url) + " for this " + command + ": " + e.getMessage());
         }
     }
 

@@ -18,7 +18,7 @@ class RunLockTest {
         String store = dir.resolve("sweetie.db").toString();
         try (RunLock first = RunLock.claim(store)) {
             assertThatThrownBy(() -> RunLock.claim(store)).isInstanceOf(StoreException.class)
-                    .hasMessageStartingWith("another sweetie run is capturing into " + store + " (pid "
+                    .hasMessageStartingWith("another sweetie process is writing to " + store + " (sweetie run, pid "
                             + ProcessHandle.current().pid() + ", since ");
             RunLock.claim(dir.resolve("other.db").toString()).close(); // another store is another claim
         }
@@ -31,7 +31,7 @@ class RunLockTest {
         String schema = base + "sweetie_lock_" + UUID.randomUUID().toString().replace("-", "");
         try (RunLock first = RunLock.claim(schema)) {
             assertThatThrownBy(() -> RunLock.claim(schema)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("another sweetie run is capturing into");
+                    .hasMessageContaining("another sweetie process is writing to");
             RunLock.claim(base + "sweetie_lock_elsewhere").close();
         }
         RunLock.claim(schema).close();
