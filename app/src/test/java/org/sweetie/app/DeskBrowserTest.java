@@ -117,8 +117,10 @@ class DeskBrowserTest {
         driver.get(base() + "/desk");
         WebElement heading = driver.findElement(By.tagName("h1"));
         following();
-        assertThat(driver.findElement(By.cssSelector("ul.health li.up")).getText()).contains("testnet")
-                .contains("connected");
+        // the health list is drawn again from each desk event: a condition that finds it anew on every try
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.health li.up"), "testnet"),
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.health li.up"), "connected")));
         try (PlainIrcClient amy = new PlainIrcClient(server.port(), "amy", "amy", "amy partner")) {
             awaitPersona(amy);
             amy.privmsg("Sweetie10", "hi");
@@ -133,7 +135,7 @@ class DeskBrowserTest {
             row.findElement(By.tagName("a")).click();
             driver.findElement(By.xpath("//button[text()='Take over']")).click();
             assertThat(flash()).isEqualTo("You took the conversation over.");
-            assertThat(driver.findElement(By.id("state")).getText()).isEqualTo("taken over by olive");
+            assertThat(textOf(chromium, By.id("state"))).isEqualTo("taken over by olive");
 
             WebElement chatHeading = driver.findElement(By.tagName("h1"));
             following();
@@ -152,20 +154,25 @@ class DeskBrowserTest {
             supervisor.driver.get(base() + "/dashboard");
             WebElement dashboard = supervisor.driver.findElement(By.tagName("h1"));
             waitFor(supervisor, By.cssSelector("#live[data-stream='open']"));
-            assertThat(supervisor.driver.findElement(By.id("no-held")).getText())
-                    .isEqualTo("No draft waits for a supervisor.");
+            assertThat(textOf(supervisor, By.id("no-held"))).isEqualTo("No draft waits for a supervisor.");
 
             say("zxqv blorft po");
             assertThat(flash()).startsWith("Held for a supervisor as draft #1, not sent:").endsWith("(register)");
-            assertThat(driver.findElement(By.id("lines")).getText()).doesNotContain("send me a pic")
+            assertThat(textOf(chromium, By.id("lines"))).doesNotContain("send me a pic")
                     .doesNotContain("zxqv blorft po");
 
-            WebElement held = waitFor(supervisor, By.cssSelector("#held tr[data-draft='1']"));
+            By held = By.cssSelector("#held tr[data-draft='1']");
+            waitFor(supervisor, held);
             assertThat(dashboard.isDisplayed()).as("the dashboard was not reloaded").isTrue();
-            assertThat(held.getText()).contains("zxqv blorft po").contains("olive");
+            assertThat(textOf(supervisor, held)).contains("zxqv blorft po").contains("olive");
             assertThat(replies(amy)).as("not said before the approval").hasSize(2);
-            held.findElement(By.xpath(".//button[@value='approve']")).click(); // a form the page's script made
-            assertThat(waitFor(supervisor, By.cssSelector("p.flash")).getText())
+            // a form the page's script made
+            stable(supervisor).until(d -> {
+                d.findElement(held).findElement(By.xpath(".//button[@value='approve']")).click();
+                return true;
+            });
+            waitFor(supervisor, By.cssSelector("p.flash"));
+            assertThat(textOf(supervisor, By.cssSelector("p.flash")))
                     .startsWith("Draft #1 approved and sent: approved by sam");
             assertThat(awaitReplies(amy, 3).get(2)).isEqualTo("zxqv blorft po");
             assertThat(supervisor.consoleProblems()).as("nothing in the supervisor's console").isEmpty();
@@ -182,9 +189,10 @@ class DeskBrowserTest {
         driver.get(base() + "/desk");
         WebElement desk = driver.findElement(By.tagName("h1"));
         following();
-        assertThat(driver.findElement(By.cssSelector("#health li.up")).getText()).contains("testnet");
+        assertThat(textOf(chromium, By.cssSelector("#health li.up"))).contains("testnet");
         server.close();
-        assertThat(waitFor(By.cssSelector("#health li.down")).getText()).contains("testnet").endsWith(": down");
+        waitFor(By.cssSelector("#health li.down"));
+        assertThat(textOf(chromium, By.cssSelector("#health li.down"))).contains("testnet").endsWith(": down");
         assertThat(desk.isDisplayed()).as("the desk was not reloaded").isTrue();
         long id = conversation("amy").id();
         assertThat(workspace.store().messages(id)).filteredOn(m -> m.author().isPersona())
@@ -223,11 +231,26 @@ class DeskBrowserTest {
     }
 
     private String flash() {
-        return waitFor(By.cssSelector("p.flash")).getText();
+        waitFor(By.cssSelector("p.flash"));
+        return textOf(chromium, By.cssSelector("p.flash"));
     }
 
     private WebElement waitFor(By what) {
         return waitFor(chromium, what);
+    }
+
+    /**
+     * A wait that finds its element anew when the desk's events drew it again meanwhile (the health list and the
+     * held drafts are drawn from every event).
+     */
+    private static WebDriverWait stable(Chromium browser) {
+        WebDriverWait wait = new WebDriverWait(browser.driver, LIMIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static String textOf(Chromium browser, By what) {
+        return stable(browser).until(d -> d.findElement(what).getText());
     }
 
     private static WebElement waitFor(Chromium browser, By what) {
