@@ -1,34 +1,22 @@
 package org.sweetie.app;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.sweetie.analysis.SyntheticChat;
 import org.sweetie.capture.live.Capture;
 import org.sweetie.capture.live.irc.IrcNetwork;
 import org.sweetie.capture.live.irc.LocalNgircd;
 import org.sweetie.core.Conversation;
 import org.sweetie.core.Inbound;
 import org.sweetie.core.Inbox;
-import org.sweetie.core.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +34,6 @@ import picocli.CommandLine.Spec;
             "Needs Debian's ngircd (/usr/sbin/ngircd)."})
 final class CaptureBench implements Callable<Integer> {
     private static final String PERSONA_NICK = DemoCommand.PERSONA.nicknames().getFirst();
-    private static final List<Message> LINES = SyntheticChat.lines(300).stream()
-            .filter(m -> !m.author().isPersona()).toList();
 
     @Spec
     CommandSpec spec;
@@ -67,16 +53,8 @@ final class CaptureBench implements Callable<Integer> {
             description = "Store (default: a fresh SQLite file in a temporary folder).")
     String db;
 
-    /**
-     * ngircd listens with a backlog of 10 (hard-coded) and accepts one connection per turn of its loop: more connects
-     * at once overflow the backlog and the kernel's SYN retries (1 s, 3 s, 7 s ... 127 s) stretch the start.
-     */
-    private static final int CONNECTING_AT_ONCE = 8;
-
-    private final Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
     private final LongAdder failed = new LongAdder();
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final LongAdder sent = new LongAdder();
+    private BenchCrowd crowd;
     private final LongAdder stored = new LongAdder();
     private final Latencies latencies = new Latencies();
     /**
@@ -102,6 +80,7 @@ final class CaptureBench implements Callable<Integer> {
             IrcNetwork persona = new IrcNetwork(DemoCommand.PERSONA, new IrcNetwork.Settings("benchnet",
                     "127.0.0.1", server.port(), false, null, null, null, List.of(), "sweetie", "Sweetie",
                     "HexChat 2.16.1 / Linux"));
+            crowd = new BenchCrowd(interval);
             Inbox inbox = capture.inboxFor(persona);
             persona.start(inbound -> measure(inbound, inbox.deliver(inbound)));
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -112,7 +91,7 @@ final class CaptureBench implements Callable<Integer> {
                     int n = p;
                     clients.submit(() -> {
                         try {
-                            return partner(server.port(), n, connected, start, until);
+                            return crowd.partner(server.port(), n, PERSONA_NICK, connected, start, until);
                         } catch (IOException e) {
                             failed.increment();
                             connected.countDown();
@@ -138,7 +117,7 @@ final class CaptureBench implements Callable<Integer> {
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 long inStore = storedMessages(workspace, persona);
                 out.printf("sent %,d, stored %,d (%,d in the store), lost %,d; %,.0f messages/s over %.0f s%n",
-                        sent.sum(), stored.sum(), inStore, sent.sum() - inStore, drained / seconds, seconds);
+                        crowd.sent(), stored.sum(), inStore, crowd.sent() - inStore, drained / seconds, seconds);
                 out.println("capture latency, partner send to durable store: " + latencies.summary());
                 out.printf("after the first %d s (lines sent from then on): %s%n", WARM_UP.toSeconds(),
                         steady.summary());
@@ -151,97 +130,20 @@ final class CaptureBench implements Callable<Integer> {
         return 0;
     }
 
-    /** One partner: register, wait for the start, then a line every ~interval until the end. */
-    private Void partner(int port, int n, CountDownLatch connected, CountDownLatch start, AtomicLong until)
-            throws IOException, InterruptedException {
-        String nick = "partner" + n;
-        connecting.acquire();
-        Socket socket;
-        BufferedReader in;
-        OutputStream out;
-        try {
-            socket = new Socket("127.0.0.1", port);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            send(out, "NICK " + nick + "\r\nUSER p" + n + " 0 * :Partner " + n + "\r\n");
-            for (String line; (line = in.readLine()) != null && !line.contains(" 001 "); ) {
-                if (line.startsWith("PING ")) {
-                    send(out, "PONG " + line.substring(5) + "\r\n");
-                }
-            }
-        } finally {
-            connecting.release();
-        }
-        try (socket) {
-            Thread.ofVirtual().start(() -> answerPings(in, out));
-            connected.countDown();
-            start.await();
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            // partners start spread over one interval, as people who came at different times
-            Thread.sleep(random.nextLong(Math.max(1, interval.toMillis())));
-            for (int seq = 0; System.nanoTime() < until.get(); seq++) {
-                // the tag is in letters: digits would make every line look like a phone number to the analysis
-                String tag = letters(n) + "-" + letters(seq);
-                String text = LINES.get((n + seq) % LINES.size()).text() + " #" + tag;
-                sentAt.put(tag, System.nanoTime());
-                send(out, "PRIVMSG " + PERSONA_NICK + " :" + text + "\r\n");
-                sent.increment();
-                Thread.sleep(interval.toMillis() / 2 + random.nextLong(Math.max(1, interval.toMillis())));
-            }
-            send(out, "QUIT :done\r\n");
-        }
-        return null;
-    }
-
-    /** A number in the letters a to z (0 is "a", 26 is "ba"). */
-    static String letters(int number) {
-        StringBuilder s = new StringBuilder();
-        int rest = number;
-        do {
-            s.append((char) ('a' + rest % 26));
-            rest /= 26;
-        } while (rest > 0);
-        return s.reverse().toString();
-    }
-
-    private static void answerPings(BufferedReader in, OutputStream out) {
-        try {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.startsWith("PING ")) {
-                    send(out, "PONG " + line.substring(5) + "\r\n");
-                }
-            }
-        } catch (IOException e) {
-            // the partner quit
-        }
-    }
-
-    private static void send(OutputStream out, String lines) throws IOException {
-        synchronized (out) {
-            out.write(lines.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
-
     /** Times a partner's line from its send to the moment the store made it durable. */
     private java.util.concurrent.CompletableFuture<Void> measure(Inbound inbound,
                                                                  java.util.concurrent.CompletableFuture<Void> done) {
-        if (inbound instanceof Inbound.Said said) {
-            int mark = said.text().lastIndexOf(" #");
-            if (mark > 0) {
-                Long at = sentAt.remove(said.text().substring(mark + 2));
-                if (at != null) {
-                    done.thenRun(() -> {
-                        long nanos = System.nanoTime() - at;
-                        latencies.add(nanos);
-                        window.add(nanos);
-                        if (at >= steadyFrom) {
-                            steady.add(nanos);
-                        }
-                        stored.increment();
-                    });
+        Long at = inbound instanceof Inbound.Said said ? crowd.sentAt(said.text()) : null;
+        if (at != null) {
+            done.thenRun(() -> {
+                long nanos = System.nanoTime() - at;
+                latencies.add(nanos);
+                window.add(nanos);
+                if (at >= steadyFrom) {
+                    steady.add(nanos);
                 }
-            }
+                stored.increment();
+            });
         }
         return done;
     }
@@ -259,7 +161,7 @@ final class CaptureBench implements Callable<Integer> {
             Latencies last = window;
             window = new Latencies();
             err.printf("%3.0f s: sent %,d, stored %,d; latency since the last line %s%n",
-                    (System.nanoTime() - begin) / 1e9, sent.sum(), stored.sum(), last.summary());
+                    (System.nanoTime() - begin) / 1e9, crowd.sent(), stored.sum(), last.summary());
             err.flush();
         }
     }
@@ -267,7 +169,7 @@ final class CaptureBench implements Callable<Integer> {
     /** Waits until every sent line is stored, or the limit; returns how many were stored. */
     private long awaitStored(Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
-        while (stored.sum() < sent.sum() && System.nanoTime() < end) {
+        while (stored.sum() < crowd.sent() && System.nanoTime() < end) {
             Thread.sleep(50); // polling the counter
         }
         return stored.sum();

@@ -1,27 +1,17 @@
 package org.sweetie.app;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.sweetie.analysis.SyntheticChat;
 import org.sweetie.capture.live.irc.IrcNetwork;
 import org.sweetie.capture.live.irc.LocalNgircd;
 import org.sweetie.core.ChatNetwork;
@@ -46,11 +36,6 @@ import picocli.CommandLine.Spec;
                 + "latency from the partner's send to the writer's durable store.",
             "Needs Debian's ngircd (/usr/sbin/ngircd)."})
 final class ClusterBench implements Callable<Integer> {
-    private static final List<Message> LINES = SyntheticChat.lines(300).stream()
-            .filter(m -> !m.author().isPersona()).toList();
-    /** As in the capture bench: ngircd's accept backlog is 10. */
-    private static final int CONNECTING_AT_ONCE = 8;
-
     @Spec
     CommandSpec spec;
 
@@ -68,10 +53,8 @@ final class ClusterBench implements Callable<Integer> {
             description = "Mean pause between one partner's lines (${DEFAULT-VALUE}).")
     Duration interval;
 
-    private final Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
     private final LongAdder failed = new LongAdder();
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final LongAdder sent = new LongAdder();
+    private BenchCrowd crowd;
     private final LongAdder stored = new LongAdder();
     private final Latencies latencies = new Latencies();
     private volatile Latencies window = new Latencies();
@@ -112,6 +95,7 @@ final class ClusterBench implements Callable<Integer> {
 
     private void drive(int port, List<Persona> personas, PrintWriter out, PrintWriter err, List<ClusterNode> running)
             throws Exception {
+        crowd = new BenchCrowd(interval);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             CountDownLatch connected = new CountDownLatch(partners);
             CountDownLatch start = new CountDownLatch(1);
@@ -121,7 +105,7 @@ final class ClusterBench implements Callable<Integer> {
                 String to = personas.get(n % personas.size()).nicknames().getFirst();
                 clients.submit(() -> {
                     try {
-                        return partner(port, n, to, connected, start, until);
+                        return crowd.partner(port, n, to, connected, start, until);
                     } catch (IOException e) {
                         failed.increment();
                         connected.countDown();
@@ -148,7 +132,7 @@ final class ClusterBench implements Callable<Integer> {
                 Latencies last = window;
                 window = new Latencies();
                 err.printf("%3.0f s: sent %,d, stored %,d; latency since the last line %s%n",
-                        (System.nanoTime() - begin) / 1e9, sent.sum(), stored.sum(), last.summary());
+                        (System.nanoTime() - begin) / 1e9, crowd.sent(), stored.sum(), last.summary());
                 running.forEach(n -> err.println("  " + n.progress()));
                 err.flush();
             }
@@ -158,7 +142,7 @@ final class ClusterBench implements Callable<Integer> {
             // for 30 s), so a slow machine shows as latency, not as loss
             long last = -1;
             long still = System.nanoTime();
-            while (stored.sum() < sent.sum() && System.nanoTime() - still < Duration.ofSeconds(30).toNanos()) {
+            while (stored.sum() < crowd.sent() && System.nanoTime() - still < Duration.ofSeconds(30).toNanos()) {
                 if (stored.sum() != last) {
                     last = stored.sum();
                     still = System.nanoTime();
@@ -167,81 +151,21 @@ final class ClusterBench implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
             out.printf("sent %,d, stored %,d, lost %,d; %,.0f messages/s over %.0f s%n",
-                    sent.sum(), stored.sum(), sent.sum() - stored.sum(), stored.sum() / seconds, seconds);
+                    crowd.sent(), stored.sum(), crowd.sent() - stored.sum(), stored.sum() / seconds, seconds);
             out.println("capture latency, partner send to durable store (through Kafka): " + latencies.summary());
             out.printf("peak heap %,d MiB; Java %s, %d processors%n", BenchCommand.ImportBench.peakHeap() >> 20,
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
         }
     }
 
-    private Void partner(int port, int n, String to, CountDownLatch connected, CountDownLatch start,
-                         AtomicLong until) throws IOException, InterruptedException {
-        String nick = "partner" + n;
-        connecting.acquire();
-        Socket socket;
-        BufferedReader in;
-        OutputStream out;
-        try {
-            socket = new Socket("127.0.0.1", port);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            send(out, "NICK " + nick + "\r\nUSER p" + n + " 0 * :Partner " + n + "\r\n");
-            for (String line; (line = in.readLine()) != null && !line.contains(" 001 "); ) {
-                if (line.startsWith("PING ")) {
-                    send(out, "PONG " + line.substring(5) + "\r\n");
-                }
-            }
-        } finally {
-            connecting.release();
-        }
-        try (socket) {
-            Thread.ofVirtual().start(() -> answerPings(in, out));
-            connected.countDown();
-            start.await();
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            Thread.sleep(random.nextLong(Math.max(1, interval.toMillis())));
-            for (int seq = 0; System.nanoTime() < until.get(); seq++) {
-                String text = LINES.get((n + seq) % LINES.size()).text() + " #" + n + ":" + seq;
-                sentAt.put(n + ":" + seq, System.nanoTime());
-                send(out, "PRIVMSG " + to + " :" + text + "\r\n");
-                sent.increment();
-                Thread.sleep(interval.toMillis() / 2 + random.nextLong(Math.max(1, interval.toMillis())));
-            }
-            send(out, "QUIT :done\r\n");
-        }
-        return null;
-    }
-
-    private static void answerPings(BufferedReader in, OutputStream out) {
-        try {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.startsWith("PING ")) {
-                    send(out, "PONG " + line.substring(5) + "\r\n");
-                }
-            }
-        } catch (IOException e) {
-            // the partner quit
-        }
-    }
-
-    private static void send(OutputStream out, String lines) throws IOException {
-        synchronized (out) {
-            out.write(lines.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
-
     /** Called by the writer's capture once a partner's line is committed: the end of its journey. */
     private void measure(Message message) {
-        int mark = message.text().lastIndexOf(" #");
-        if (mark > 0) {
-            Long at = sentAt.remove(message.text().substring(mark + 2));
-            if (at != null) {
-                long nanos = System.nanoTime() - at;
-                latencies.add(nanos);
-                window.add(nanos);
-                stored.increment();
-            }
+        Long at = crowd.sentAt(message.text());
+        if (at != null) {
+            long nanos = System.nanoTime() - at;
+            latencies.add(nanos);
+            window.add(nanos);
+            stored.increment();
         }
     }
 }

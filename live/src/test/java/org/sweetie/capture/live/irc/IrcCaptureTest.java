@@ -183,6 +183,8 @@ class IrcCaptureTest {
     @Test
     void captureResumesAfterTheServerIsKilledWithNothingLostOrDoubled() throws Exception {
         try (PlainIrcClient dave = partner("dave")) {
+            // a line to a nick not (yet) on the server is dropped by it: wait until the persona is there
+            awaitPersonaWith(dave, "#room");
             for (int i = 1; i <= 5; i++) {
                 dave.privmsg("Sweetie10", "before crash " + i);
             }
