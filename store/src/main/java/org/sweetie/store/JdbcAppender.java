@@ -346,7 +346,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             pending.clear();
             db.onWriter(c -> {
                 if (!touched.isEmpty()) {
-                    long change = ConversationSummaries.changed(c);
+                    long change = ConversationSummaries.changed(db, c);
                     ConversationSummaries.refresh(c, db.dialect, touched, change);
                 }
                 c.commit();

@@ -197,7 +197,7 @@ final class JdbcConversationStore implements ConversationStore {
                     update.executeUpdate();
                 }
             }
-            ConversationSummaries.accountChanged(c, account.id(), ConversationSummaries.changed(c));
+            ConversationSummaries.accountChanged(db, c, account.id(), ConversationSummaries.changed(db, c));
             return readAccount(c, account.id());
         });
     }
@@ -218,7 +218,7 @@ final class JdbcConversationStore implements ConversationStore {
                 insert.setString(8, db.sealer.seal(d.note(), "link_decision.note", row));
                 insert.executeUpdate();
             }
-            ConversationSummaries.changed(c);
+            ConversationSummaries.changed(db, c);
             return null;
         });
     }
@@ -294,7 +294,7 @@ final class JdbcConversationStore implements ConversationStore {
                 removed += deleteRows(c, "DELETE FROM account WHERE id = ?", account);
             }
             db.forgetTails(conversationIds);
-            ConversationSummaries.deleted(c, ConversationSummaries.changed(c));
+            ConversationSummaries.deleted(c, ConversationSummaries.changed(db, c));
             return new Purged(conversations, messages, events, flags, removed);
         });
     }
@@ -348,7 +348,7 @@ final class JdbcConversationStore implements ConversationStore {
                 conversation = conversations(q).getFirst();
             }
             if (created) {
-                ConversationSummaries.refresh(c, db.dialect, conversation.id(), ConversationSummaries.changed(c));
+                ConversationSummaries.created(db, c, conversation.id(), ConversationSummaries.changed(db, c));
             }
             return conversation;
         });
@@ -440,10 +440,12 @@ final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public List<Message> messages(long conversationId) {
+        // kept: the analysis reads every conversation it has not seen yet, and a burst of first contacts spent more
+        // preparing this statement than running it
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("""
+            { PreparedStatement q = db.kept(c, """
                     SELECT seq, sent_at, author_kind, operator_id, sender, text, raw, source_id, delay_stamp
-                    FROM message WHERE conversation_id = ? ORDER BY seq""")) {
+                    FROM message WHERE conversation_id = ? ORDER BY seq""");
                 q.setLong(1, conversationId);
                 List<Message> found = new ArrayList<>();
                 Sealer sealer = db.sealer;
@@ -469,9 +471,9 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public List<Event> events(long conversationId) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("""
+            { PreparedStatement q = db.kept(c, """
                     SELECT occurred_at, kind, actor, detail, raw, source_id, after_seq
-                    FROM event WHERE conversation_id = ? ORDER BY id""")) {
+                    FROM event WHERE conversation_id = ? ORDER BY id""");
                 q.setLong(1, conversationId);
                 List<Event> found = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {

@@ -81,9 +81,13 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
         private final String keyId;
         private final SecretKeySpec dataKey;
         private final SecretKeySpec indexKey;
-        // Cipher and Mac objects are not thread-safe and costly to look up: one per thread that uses this store.
-        private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
-        private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+        /*
+         * Cipher and Mac objects are not thread-safe and costly to look up, so used ones are lent out again. Not a
+         * ThreadLocal: the store's inserts run on virtual threads, a new one per batch, which would look up a Cipher
+         * each time. The pools hold as many as were ever in use at once.
+         */
+        private final java.util.Queue<Cipher> ciphers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.Queue<Mac> macs = new java.util.concurrent.ConcurrentLinkedQueue<>();
         /**
          * Nonces: 64 random bits drawn when the store is opened, combined with a 64-bit count of the values this
          * instance sealed (the high half of the count XORed into the random part, the low half after it). Unique
@@ -135,14 +139,16 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
                 out[9 + i] = (byte) (count >>> (24 - 8 * i));
             }
             byte[] nonce = java.util.Arrays.copyOfRange(out, 1, 1 + NONCE);
+            Cipher cipher = cipher();
             try {
-                Cipher cipher = ciphers.get();
                 cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
                 cipher.updateAAD(associated(place, row));
                 cipher.doFinal(bytes, 0, bytes.length, out, 1 + NONCE);
                 return out;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM failed", e);
+            } finally {
+                ciphers.offer(cipher);
             }
         }
 
@@ -151,8 +157,8 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
             if (stored.length < 1 + NONCE + TAG_BITS / 8 || stored[0] != VERSION) {
                 throw new StoreException("a value in " + place + " (" + row + ") is not sealed by this Sweetie");
             }
+            Cipher cipher = cipher();
             try {
-                Cipher cipher = ciphers.get();
                 cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE));
                 cipher.updateAAD(associated(place, row));
                 return cipher.doFinal(stored, 1 + NONCE, stored.length - 1 - NONCE);
@@ -161,6 +167,8 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
                         + "data key: it was changed, or moved from another row");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM failed", e);
+            } finally {
+                ciphers.offer(cipher);
             }
         }
 
@@ -169,10 +177,19 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
             if (value == null) {
                 return null;
             }
-            Mac mac = macs.get();
-            mac.update(domain.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            byte[] hash = mac.doFinal(StoredText.of(value).getBytes(StandardCharsets.UTF_8));
+            Mac mac = macs.poll();
+            if (mac == null) {
+                mac = newMac();
+            }
+            byte[] hash;
+            try {
+                mac.update(domain.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
+                hash = mac.doFinal(StoredText.of(value).getBytes(StandardCharsets.UTF_8));
+            } finally {
+                mac.reset(); // a failure part-way leaves nothing behind for the next user
+                macs.offer(mac);
+            }
             // 128 bits: collisions are out of reach, and the index stays small
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
         }
@@ -184,6 +201,11 @@ abstract sealed class Sealer permits Sealer.Plain, Sealer.Aead {
 
         private static byte[] associated(String place, String row) {
             return (place + "\0" + row).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private Cipher cipher() {
+            Cipher cipher = ciphers.poll();
+            return cipher != null ? cipher : instance("AES/GCM/NoPadding");
         }
 
         private static Cipher instance(String transformation) {
