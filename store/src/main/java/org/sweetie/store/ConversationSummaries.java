@@ -138,10 +138,20 @@ final class ConversationSummaries {
      * their numbers in the order they commit: a reader who saw count N has seen everything numbered N or less.
      */
     static long changed(Database db, Connection c) throws SQLException {
-        db.kept(c, "UPDATE store_change SET changes = changes + 1").executeUpdate();
-        try (ResultSet r = db.kept(c, "SELECT changes FROM store_change").executeQuery()) {
-            return r.next() ? r.getLong(1) : 0;
+        // Inside an appender's unit everything commits at once, so one number serves all its first contacts
+        JdbcAppender unit = db.currentUnit();
+        if (unit != null && unit.change() > 0) {
+            return unit.change();
         }
+        db.kept(c, "UPDATE store_change SET changes = changes + 1").executeUpdate();
+        long change;
+        try (ResultSet r = db.kept(c, "SELECT changes FROM store_change").executeQuery()) {
+            change = r.next() ? r.getLong(1) : 0;
+        }
+        if (unit != null) {
+            unit.counted(change);
+        }
+        return change;
     }
 
     /** Marks an account changed by this transaction's change (migration 11): its conversations changed with it. */

@@ -49,6 +49,8 @@ final class JdbcAppender implements ConversationStore.Appender {
     private List<Row> pending = new ArrayList<>(BATCH);
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private boolean closed;
+    /** The change this unit's transaction counted ({@link ConversationSummaries#changed}), or 0 before it has one. */
+    private long change;
 
     private record Row(long conversationId, Message message) {
     }
@@ -329,6 +331,14 @@ final class JdbcAppender implements ConversationStore.Appender {
         }
     }
 
+    long change() {
+        return change;
+    }
+
+    void counted(long change) {
+        this.change = change;
+    }
+
     void awaitInFlight() {
         try {
             inFlight.join();
@@ -352,6 +362,7 @@ final class JdbcAppender implements ConversationStore.Appender {
                 c.commit();
                 return null;
             });
+            change = 0;
             touched.clear();
             Map<Long, Long> ends = new HashMap<>();
             tails.forEach((id, tail) -> ends.put(id, tail.lastSeq));
@@ -360,6 +371,7 @@ final class JdbcAppender implements ConversationStore.Appender {
         } catch (SQLException | RuntimeException e) {
             // What this unit added is gone: the next add must re-read each conversation's end.
             db.rollbackQuietly(e);
+            change = 0;
             tails.clear();
             touched.clear();
             pending.clear();
