@@ -35,6 +35,11 @@ public abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public void sawAccount(Network network, String handle, String displayName, String host) {
+        store.sawAccount(network, handle, displayName, host);
+    }
+
+    @Override
     public Conversation conversation(ConversationKey key) {
         return store.conversation(key);
     }

@@ -180,26 +180,36 @@ final class JdbcConversationStore implements ConversationStore {
     @Override
     public Account sawAccount(Account account, String displayName, String host) {
         return db.write(c -> {
-            if (displayName != null && !displayName.isBlank()) {
-                { PreparedStatement insert = db.kept(c, 
-                        "INSERT INTO account_name (account_id, name, name_key) VALUES (?, ?, ?) "
-                                + "ON CONFLICT DO NOTHING");
-                    insert.setLong(1, account.id());
-                    insert.setString(2, db.sealer.seal(displayName, "account_name.name", Long.toString(account.id())));
-                    insert.setString(3, db.sealer.index("account_name.name", displayName));
-                    insert.executeUpdate();
-                }
-            }
-            if (host != null && !host.isBlank()) {
-                { PreparedStatement update = db.kept(c, "UPDATE account SET host = ? WHERE id = ?");
-                    update.setString(1, db.sealer.seal(host, "account.host", Long.toString(account.id())));
-                    update.setLong(2, account.id());
-                    update.executeUpdate();
-                }
-            }
-            ConversationSummaries.accountChanged(db, c, account.id(), ConversationSummaries.changed(db, c));
+            saw(c, account.id(), displayName, host);
             return readAccount(c, account.id());
         });
+    }
+
+    @Override
+    public void sawAccount(Network network, String handle, String displayName, String host) {
+        db.write(c -> {
+            saw(c, accountId(c, network, Account.handleOf(handle)), displayName, host);
+            return null;
+        });
+    }
+
+    private void saw(Connection c, long accountId, String displayName, String host) throws SQLException {
+        String row = Long.toString(accountId);
+        if (displayName != null && !displayName.isBlank()) {
+            PreparedStatement insert = db.kept(c, "INSERT INTO account_name (account_id, name, name_key) VALUES "
+                    + "(?, ?, ?) ON CONFLICT DO NOTHING");
+            insert.setLong(1, accountId);
+            insert.setString(2, db.sealer.seal(displayName, "account_name.name", row));
+            insert.setString(3, db.sealer.index("account_name.name", displayName));
+            insert.executeUpdate();
+        }
+        if (host != null && !host.isBlank()) {
+            PreparedStatement update = db.kept(c, "UPDATE account SET host = ? WHERE id = ?");
+            update.setString(1, db.sealer.seal(host, "account.host", row));
+            update.setLong(2, accountId);
+            update.executeUpdate();
+        }
+        ConversationSummaries.accountChanged(db, c, accountId, ConversationSummaries.changed(db, c));
     }
 
     @Override

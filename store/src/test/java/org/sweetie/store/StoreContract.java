@@ -315,6 +315,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAccountSeenByNetworkAndHandleIsCreatedFoldedAndCollectsNamesAndHostAsByAccount() {
+        store.sawAccount(LIBERA, "Bob[2]", "Bob[2]", "~bob@203.0.113.9");
+        long before = store.changes();
+        store.sawAccount(LIBERA, "bob{2}", "bob_away", null);
+        assertThat(store.changes()).isGreaterThan(before);
+
+        Account seen = store.findAccount(LIBERA, "BOB[2]").orElseThrow();
+        assertThat(seen.displayNames()).containsExactly("Bob[2]", "bob_away");
+        assertThat(seen.host()).isEqualTo("~bob@203.0.113.9");
+        assertThat(store.account(LIBERA, "bob[2]").id()).isEqualTo(seen.id());
+    }
+
+    @Test
     void aConversationIsCreatedOnceAndPrivateDiffersFromChannel() {
         Conversation a = chatWith("alice");
         assertThat(chatWith("ALICE").id()).isEqualTo(a.id());

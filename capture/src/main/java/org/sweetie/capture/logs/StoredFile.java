@@ -32,7 +32,7 @@ final class StoredFile implements Destination {
 
     @Override
     public void sawAccount(Network network, String handle, String name, String host) {
-        store.sawAccount(store.account(network, handle), name, host);
+        store.sawAccount(network, handle, name, host);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.sweetie.core.Account;
 import org.sweetie.core.Author;
 import org.sweetie.core.ChatNetwork;
 import org.sweetie.core.Conversation;
@@ -367,8 +366,7 @@ public final class Capture implements AutoCloseable {
         private void saw(String handle, String nick, String host) {
             String seen = nick + " " + host;
             if (!seen.equals(lastHost.put(handle, seen))) {
-                Account account = store.account(network, handle);
-                store.sawAccount(account, nick, host);
+                store.sawAccount(network, handle, nick, host);
             }
         }
     }
