@@ -44,8 +44,8 @@ final class JdbcAppender implements ConversationStore.Appender {
 
     private final Database db;
     private final Map<Long, Tail> tails = new HashMap<>();
-    /** The conversations this unit added to since its last commit: their summaries are refreshed at commit. */
-    private final java.util.Set<Long> touched = new java.util.HashSet<>();
+    /** What this unit added to each conversation since its last commit: their summaries are updated at commit. */
+    private final Map<Long, ConversationSummaries.Added> touched = new HashMap<>();
     private List<Row> pending = new ArrayList<>(BATCH);
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private boolean closed;
@@ -79,8 +79,8 @@ final class JdbcAppender implements ConversationStore.Appender {
                 && exists("message", conversation.id(), message.sourceId())) {
             return Optional.empty();
         }
-        touched.add(conversation.id());
         Message stored = message.withSeq(tail.lastSeq + 1);
+        added(conversation).message(stored.time().toEpochMilli());
         tail.lastSeq = stored.seq();
         pending.add(new Row(conversation.id(), stored));
         if (pending.size() == BATCH) {
@@ -163,7 +163,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             return false;
         }
         long afterSeq = tail(conversation.id()).lastSeq; // the messages added so far, pending ones included
-        touched.add(conversation.id());
+        added(conversation).event(event.kind() == org.sweetie.core.EventKind.OPERATOR);
         try {
             db.onWriter(c -> {
                 try (PreparedStatement insert = c.prepareStatement("""
@@ -193,7 +193,7 @@ final class JdbcAppender implements ConversationStore.Appender {
     @Override
     public void flag(Conversation conversation, Flag flag) {
         ensureOpen();
-        touched.add(conversation.id());
+        added(conversation).flagged();
         later(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""")) {
@@ -331,6 +331,10 @@ final class JdbcAppender implements ConversationStore.Appender {
         }
     }
 
+    private ConversationSummaries.Added added(Conversation conversation) {
+        return touched.computeIfAbsent(conversation.id(), id -> new ConversationSummaries.Added());
+    }
+
     long change() {
         return change;
     }
@@ -357,7 +361,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             db.onWriter(c -> {
                 if (!touched.isEmpty()) {
                     long change = ConversationSummaries.changed(db, c);
-                    ConversationSummaries.refresh(c, db.dialect, touched, change);
+                    ConversationSummaries.update(db, c, touched, change);
                 }
                 c.commit();
                 return null;

@@ -126,6 +126,97 @@ abstract class StoreContract {
                 T0.plusSeconds(1), T0, 3, 2, Set.of(Stage.WEBCAM_REQUEST, Stage.AGE_AWARENESS), "wcst", true));
     }
 
+    /** What the summaries must say of one conversation, kept by the test from what it added and committed. */
+    private static final class Expected {
+        final List<Instant> times = new ArrayList<>();
+        int events;
+        boolean operator;
+        final Set<Stage> stages = new java.util.HashSet<>();
+        String qualification = "none";
+
+        Expected copy() {
+            Expected e = new Expected();
+            e.times.addAll(times);
+            e.events = events;
+            e.operator = operator;
+            e.stages.addAll(stages);
+            e.qualification = qualification;
+            return e;
+        }
+
+        ConversationStats stats(Conversation c) {
+            return new ConversationStats(c, times.isEmpty() ? null : times.getFirst(),
+                    times.isEmpty() ? null : times.getLast(), times.size(), events, stages, qualification, operator);
+        }
+    }
+
+    /**
+     * The summaries are kept up to date by counting on from what each unit adds: after random units of messages
+     * (sent in any order of time), events, flags, commits and discarded work, on conversations old and new, they say
+     * what the test itself expects from what it committed. Seeded, so a failure is repeated by its seed.
+     */
+    @Test
+    void summariesKeptByCountingOnSayWhatWasCommitted() {
+        for (long seed = 1; seed <= 4; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            java.util.Map<Long, Expected> committed = new java.util.HashMap<>();
+            List<Conversation> conversations = new ArrayList<>();
+            for (int unitNo = 0; unitNo < 25; unitNo++) {
+                if (conversations.isEmpty() || random.nextInt(4) == 0) {
+                    Conversation c = chatWith("s" + seed + "p" + conversations.size());
+                    conversations.add(c);
+                    committed.put(c.id(), new Expected());
+                }
+                java.util.Map<Long, Expected> working = new java.util.HashMap<>();
+                committed.forEach((id, e) -> working.put(id, e.copy()));
+                boolean commit = random.nextInt(5) != 0;
+                try (ConversationStore.Appender unit = store.appender()) {
+                    for (int op = 0; op < 1 + random.nextInt(12); op++) {
+                        Conversation c = conversations.get(random.nextInt(conversations.size()));
+                        Expected e = working.get(c.id());
+                        switch (random.nextInt(6)) {
+                            case 0, 1, 2 -> {
+                                Instant time = T0.plusSeconds(random.nextInt(10_000));
+                                unit.add(c, Message.received(time, Author.PARTNER, "p", "line " + op, null, null));
+                                e.times.add(time);
+                            }
+                            case 3 -> {
+                                EventKind kind = random.nextBoolean() ? EventKind.OPERATOR : EventKind.JOIN;
+                                unit.record(c, new Event(T0.plusSeconds(op), kind, "x", "d", null, null));
+                                e.events++;
+                                e.operator |= kind == EventKind.OPERATOR;
+                            }
+                            case 4 -> {
+                                Stage stage = Stage.values()[random.nextInt(Stage.values().length)];
+                                unit.flag(c, new Flag(1, "stage", stage.name().toLowerCase(java.util.Locale.ROOT),
+                                        ""));
+                                e.stages.add(stage);
+                            }
+                            default -> {
+                                String level = random.nextBoolean() ? "wcst" : "solicitation";
+                                unit.flag(c, new Flag(1, "qualified", level, ""));
+                                e.qualification = level.equals("wcst") || e.qualification.equals("wcst") ? "wcst"
+                                        : level;
+                            }
+                        }
+                    }
+                    if (commit) {
+                        unit.commit();
+                    }
+                }
+                if (commit) {
+                    committed.clear();
+                    committed.putAll(working);
+                }
+                for (Conversation c : conversations) {
+                    assertThat(store.conversationStats(List.of(c.id())))
+                            .as("seed %d, unit %d, conversation %d", seed, unitNo, c.id())
+                            .containsExactly(committed.get(c.id()).stats(c));
+                }
+            }
+        }
+    }
+
     @Test
     void whatAUnitDiscardsLeavesTheSummaryAsItWas() {
         Conversation c = chatWith("alice");
