@@ -97,7 +97,12 @@ final class ConversationSummaries {
         private long firstAt = -1;
         private long lastAt;
         private boolean operator;
-        private boolean flagged;
+        /** Stages flagged, as the summary writes them (upper case). */
+        private final Set<String> stages = new java.util.TreeSet<>();
+        private String qualified;
+        private boolean wcst;
+        /** A flag whose value the summary could not take over as it is: the summary is worked out again. */
+        private boolean unusual;
 
         void message(long sentAtMillis) {
             messages++;
@@ -112,17 +117,28 @@ final class ConversationSummaries {
             operator |= byOperator;
         }
 
-        void flagged() {
-            flagged = true;
+        /** Only stage and qualification flags show in a summary; identifiers and initiation do not. */
+        void flagged(String kind, String value) {
+            if (!kind.equals("stage") && !kind.equals("qualified")) {
+                return;
+            }
+            if (!StoredText.of(value).equals(value) || value.contains(",")) {
+                unusual = true;
+            } else if (kind.equals("stage")) {
+                stages.add(value.toUpperCase(Locale.ROOT));
+            } else {
+                qualified = value;
+                wcst |= value.equals("wcst");
+            }
         }
     }
 
     /**
      * Brings the summaries of the conversations a unit of work added to up to date, inside its transaction, and
      * marks them changed. Messages and events are counted on: working each summary out again from its rows, as
-     * {@link #refresh} does, was a third of the capture writer's time with 10,000 partners talking. A conversation
-     * that got an analysis flag (its stages or qualification may have changed), or that has no summary yet, is
-     * worked out again.
+     * {@link #refresh} does, was a third of the capture writer's time with 10,000 partners talking. Stages are
+     * added to the list when missing; the qualification becomes "wcst" once flagged so and otherwise follows the
+     * latest flag, as {@link #refresh} has it. A conversation without a summary yet is worked out again.
      */
     static void update(Database db, Connection c, Map<Long, Added> added, long change) throws SQLException {
         List<Long> again = new ArrayList<>();
@@ -134,7 +150,7 @@ final class ConversationSummaries {
                 WHERE conversation_id = ?""");
         for (Map.Entry<Long, Added> e : added.entrySet()) {
             Added a = e.getValue();
-            if (a.flagged) {
+            if (a.unusual) {
                 again.add(e.getKey());
                 continue;
             }
@@ -150,6 +166,7 @@ final class ConversationSummaries {
             update.setInt(5, a.operator ? 1 : 0);
             update.setLong(6, e.getKey());
             if (update.executeUpdate() == 1) {
+                flagged(db, c, e.getKey(), a);
                 counted.add(e.getKey());
             } else {
                 again.add(e.getKey());
@@ -157,6 +174,26 @@ final class ConversationSummaries {
         }
         refresh(c, db.dialect, again, change);
         stored(c, counted, change);
+    }
+
+    private static void flagged(Database db, Connection c, long conversationId, Added a) throws SQLException {
+        for (String stage : a.stages) {
+            PreparedStatement add = db.kept(c, "UPDATE conversation_summary SET stages = stages || ? "
+                    + "WHERE conversation_id = ? AND " + (db.dialect == Dialect.SQLITE ? "instr" : "strpos")
+                    + "(stages, ?) = 0");
+            add.setString(1, stage + ",");
+            add.setLong(2, conversationId);
+            add.setString(3, "," + stage + ",");
+            add.executeUpdate();
+        }
+        if (a.qualified != null) {
+            PreparedStatement level = db.kept(c, "UPDATE conversation_summary SET qualification = CASE WHEN "
+                    + "qualification = 'wcst' OR ? = 1 THEN 'wcst' ELSE ? END WHERE conversation_id = ?");
+            level.setInt(1, a.wcst ? 1 : 0);
+            level.setString(2, a.qualified);
+            level.setLong(3, conversationId);
+            level.executeUpdate();
+        }
     }
 
     /**
