@@ -34,6 +34,8 @@ import org.sweetie.store.Stores;
 class BrokerStopTest {
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** Lines the partner sends during the outage: two a second, a partner typing fast, spread over all of it. */
+    private static final int OUTAGE_LINES = 60;
     private static final Persona SWEETIE = new Persona("sweetie", List.of("Sweetie10"), 10, "PH", List.of("en"), "");
 
     @TempDir
@@ -124,15 +126,10 @@ class BrokerStopTest {
             Deadline.await("every delivery acknowledged", LIMIT, () -> node.unacknowledged() == 0);
             Deadline.await("the writer applied every record", LIMIT, () -> writer.applied() >= node.published());
             assertThat(store.counts().messages()).as("each line once").isEqualTo(all.size());
-            System.out.println("most unacknowledged during the outage: " + most + "; status: " + status);
+            assertThat(status).as("the node told of the outage and of its end").anyMatch(l -> l.contains("unreachable"))
+                    .anyMatch(l -> l.contains("reachable again"));
         }
     }
-
-    /**
-     * Lines the partner sends during the outage, two a second: ngircd's flood protection passes about three a second
-     * from one client, so these reach the node while Kafka is down rather than queue in ngircd until after it.
-     */
-    private static final int OUTAGE_LINES = 60;
 
     private void connect(LocalNgircd server, CaptureNode node) {
         IrcNetwork network = opened(new IrcNetwork(SWEETIE, new IrcNetwork.Settings("testnet", "127.0.0.1",
