@@ -3,12 +3,15 @@ package org.sweetie.pipeline;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.sweetie.capture.live.Nicks;
@@ -124,8 +127,20 @@ public final class CaptureNode implements AutoCloseable {
                 acknowledged.completeExceptionally(new IllegalStateException("capture node " + name + " is closed"));
                 return acknowledged;
             }
+            // The client reports a record it could not even take (no metadata, or a full buffer, after
+            // max.block.ms) through the callback, on this thread and inside send(), not by throwing: taken as a
+            // delivery failure, every line read while a stopped broker stays down longer than that was lost. Such a
+            // refusal is caught here and the record offered again below, like the exception older clients threw.
+            Thread caller = Thread.currentThread();
+            AtomicBoolean inSend = new AtomicBoolean(true);
+            AtomicReference<KafkaException> refused = new AtomicReference<>();
             try {
                 producer.send(out, (metadata, failure) -> {
+                    if (failure instanceof RetriableException retriable && inSend.get()
+                            && Thread.currentThread() == caller) {
+                        refused.set(retriable);
+                        return;
+                    }
                     waiting.decrementAndGet();
                     if (failure == null) {
                         published.incrementAndGet();
@@ -134,6 +149,10 @@ public final class CaptureNode implements AutoCloseable {
                         acknowledged.completeExceptionally(failure);
                     }
                 });
+                inSend.set(false);
+                if (refused.get() != null) {
+                    throw refused.get();
+                }
                 if (told) {
                     status.accept("node " + name + ": Kafka at " + topics.bootstrap() + " is reachable again");
                 }
@@ -141,6 +160,7 @@ public final class CaptureNode implements AutoCloseable {
             } catch (KafkaException e) {
                 // no metadata or a full buffer: Kafka is unreachable. The connection's reader waits here, so it
                 // reads nothing more from its socket until Kafka takes records again.
+                inSend.set(false);
                 if (!told) {
                     status.accept("node " + name + ": Kafka at " + topics.bootstrap() + " is unreachable ("
                             + e.getMessage() + "); reading paused");

@@ -43,8 +43,9 @@ import org.sweetie.store.Stores;
 
 /**
  * Capture nodes and writers on a real Kafka (KRaft, in-process), a real ngircd and SQLite: what a node hands to
- * Kafka is stored once and in order, across a writer killed with SIGKILL and a broker that goes away and comes back;
- * an operator's line reaches the partner through the node holding the connection.
+ * Kafka is stored once and in order, across a writer killed with SIGKILL and a broker cut off from its clients by a
+ * proxy and reachable again; an operator's line reaches the partner through the node holding the connection. The
+ * broker itself stopped and restarted is {@link BrokerStopTest}'s (its broker runs in a JVM of its own).
  */
 class PipelineTest {
     private static final Duration LIMIT = Duration.ofSeconds(120);
