@@ -121,7 +121,7 @@ public final class Writer implements AutoCloseable {
                     status.accept("writer: a batch could not be stored (" + e.getMessage() + "); reading it again");
                     awaitAll(inFlight);
                     inFlight.clear();
-                    rewind();
+                    rewindWhenReachable();
                 }
             }
             awaitAll(inFlight);
@@ -190,6 +190,29 @@ public final class Writer implements AutoCloseable {
             offsets.put(partition, new OffsetAndMetadata(in.getLast().offset() + 1));
         }
         return offsets;
+    }
+
+    /**
+     * Rewinds to the last committed offsets, trying again while Kafka is out of reach (each try waits up to the
+     * client's API timeout): a writer thread that ended here would leave every node's lines unstored.
+     */
+    private void rewindWhenReachable() {
+        while (!closing) {
+            try {
+                rewind();
+                return;
+            } catch (WakeupException e) {
+                throw e;
+            } catch (org.apache.kafka.common.KafkaException e) {
+                status.accept("writer: Kafka did not answer while rewinding (" + e.getMessage() + "); trying again");
+                try {
+                    Thread.sleep(1_000); // a refusal can come at once; do not spin on it
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void rewind() {

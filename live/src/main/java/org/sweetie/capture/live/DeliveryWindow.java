@@ -9,6 +9,7 @@ import org.sweetie.core.Inbox;
  * rest (backpressure instead of an unbounded queue).
  */
 public final class DeliveryWindow {
+    private static final System.Logger LOG = System.getLogger(DeliveryWindow.class.getName());
     private final java.util.concurrent.Semaphore places;
 
     public DeliveryWindow(int size) {
@@ -23,6 +24,15 @@ public final class DeliveryWindow {
             Thread.currentThread().interrupt();
             return;
         }
-        inbox.deliver(inbound).whenComplete((ok, failure) -> places.release());
+        inbox.deliver(inbound).whenComplete((ok, failure) -> {
+            places.release();
+            if (failure != null) {
+                // IRC and XMPP cannot be asked again: say what is lost, where and why (never the text, which is
+                // sealed in the store and must not reach a plain log)
+                LOG.log(System.Logger.Level.ERROR, "a " + inbound.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + " from " + inbound.partner() + " at " + inbound.time() + " could not be stored: "
+                        + failure.getMessage());
+            }
+        });
     }
 }
