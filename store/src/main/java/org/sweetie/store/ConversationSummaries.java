@@ -252,8 +252,9 @@ final class ConversationSummaries {
 
     /**
      * Counts a change, inside the caller's transaction (see {@link org.sweetie.core.ConversationStore#changes}), and
-     * returns its number, on the writer (its statements are kept: every first contact counts one). The update locks the counter's row until the transaction ends, so concurrent writers get
-     * their numbers in the order they commit: a reader who saw count N has seen everything numbered N or less.
+     * returns its number, on the writer (its statements are kept: every first contact counts one). The update locks
+     * the counter's row until the transaction ends, so concurrent writers get their numbers in the order they
+     * commit: a reader who saw count N has seen everything numbered N or less.
      */
     static long changed(Database db, Connection c) throws SQLException {
         // Inside an appender's unit everything commits at once, so one number serves all its first contacts

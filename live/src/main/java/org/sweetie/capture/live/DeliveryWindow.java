@@ -29,9 +29,9 @@ public final class DeliveryWindow {
             if (failure != null) {
                 // IRC and XMPP cannot be asked again: say what is lost, where and why (never the text, which is
                 // sealed in the store and must not reach a plain log)
-                LOG.log(System.Logger.Level.ERROR, "a " + inbound.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                        + " from " + inbound.partner() + " at " + inbound.time() + " could not be stored: "
-                        + failure.getMessage());
+                String kind = inbound.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                LOG.log(System.Logger.Level.ERROR, "a " + kind + " from " + inbound.partner() + " at "
+                        + inbound.time() + " could not be stored: " + failure.getMessage());
             }
         });
     }
