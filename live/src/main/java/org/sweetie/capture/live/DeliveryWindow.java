@@ -29,9 +29,13 @@ public final class DeliveryWindow {
             if (failure != null) {
                 // IRC and XMPP cannot be asked again: say what is lost, where and why (never the text, which is
                 // sealed in the store and must not reach a plain log)
-                String kind = inbound.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-                LOG.log(System.Logger.Level.ERROR, "a " + kind + " from " + inbound.partner() + " at "
-                        + inbound.time() + " could not be stored: " + failure.getMessage());
+                String what = switch (inbound) {
+                    case Inbound.Said said -> "a line";
+                    case Inbound.Happened happened -> "an event (" + happened.kind() + ")";
+                    case Inbound.NickChanged changed -> "a nick change";
+                };
+                LOG.log(System.Logger.Level.ERROR, what + " from " + inbound.partner() + " at " + inbound.time()
+                        + " could not be stored: " + failure.getMessage());
             }
         });
     }
