@@ -116,6 +116,8 @@ public final class Writer implements AutoCloseable {
                         inFlight.add(new InFlight(store(records), offsetsAfter(records), records.count()));
                     }
                     commitStored(inFlight, inFlight.size() > IN_FLIGHT);
+                } catch (WakeupException e) {
+                    throw e; // close(): not a batch that failed
                 } catch (RuntimeException e) {
                     // nothing after the last committed offsets counts as read: read it again from there
                     status.accept("writer: a batch could not be stored (" + e.getMessage() + "); reading it again");
