@@ -2,7 +2,6 @@ package org.sweetie.app;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,13 +37,8 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
 
-    @Option(names = "--behind-proxy", description = "A TLS reverse proxy is in front: trust its X-Forwarded-Proto "
-            + "(Secure cookies) and X-Forwarded-For (the address the audit records).")
-    boolean behindProxy;
-
-    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "30m",
-            description = "End a session idle for this long (default: ${DEFAULT-VALUE}).")
-    Duration idle;
+    @Mixin
+    ConsoleSessionOptions session;
 
     @Option(names = "--work", paramLabel = "DIR",
             description = "The console's working folder: referral packages built in the console are written here, "
@@ -58,7 +52,7 @@ final class ConsoleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleOptions options;
         try {
-            options = new ConsoleOptions(bind, port, behindProxy, idle, Set.of(), work);
+            options = new ConsoleOptions(bind, port, session.behindProxy, session.idle, Set.of(), work);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

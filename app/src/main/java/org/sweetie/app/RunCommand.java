@@ -67,13 +67,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The address the console listens on (default: ${DEFAULT-VALUE}, this machine only).")
     String consoleBind;
 
-    @Option(names = "--behind-proxy", description = "A TLS reverse proxy is in front of the console: trust its "
-            + "X-Forwarded-Proto and X-Forwarded-For (docs/console.md).")
-    boolean behindProxy;
-
-    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "30m",
-            description = "End a console session idle for this long (default: ${DEFAULT-VALUE}).")
-    Duration idle;
+    @picocli.CommandLine.Mixin
+    ConsoleSessionOptions consoleSession;
 
     @Option(names = "--node", paramLabel = "NAME",
             description = "Run as the capture node NAME of a deployment with a Kafka pipeline (pipeline: kafka: in "
@@ -198,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return new ConsoleOptions(consoleBind, consolePort, behindProxy, idle, java.util.Set.of());
+            return new ConsoleOptions(consoleBind, consolePort, consoleSession.behindProxy, consoleSession.idle,
+                    java.util.Set.of());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--console: " + e.getMessage());
         }
