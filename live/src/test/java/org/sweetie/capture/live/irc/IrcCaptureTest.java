@@ -59,8 +59,7 @@ class IrcCaptureTest {
     @Test
     void everyLineAPartnerSaysArrivesInOrderWithUserAtHost() throws IOException {
         try (PlainIrcClient dave = partner("dave")) {
-            dave.send("JOIN #room");
-            dave.awaitLine("366", LIMIT);
+            awaitPersonaWith(dave, "#room"); // a line to a nick not yet on the server is dropped by it
             List<String> lines = IntStream.rangeClosed(1, 20).mapToObj(i -> "line " + i + " from dave").toList();
             for (String line : lines) {
                 dave.privmsg("Sweetie10", line);
@@ -120,6 +119,7 @@ class IrcCaptureTest {
     @Test
     void whoisAndClientVersionAreCapturedAndTheCoverIsAllTheClientReveals() throws IOException {
         try (PlainIrcClient dave = partner("dave")) {
+            awaitPersonaWith(dave, "#room"); // a line to a nick not yet on the server is dropped by it
             dave.privmsg("Sweetie10", "hi");
             // Sweetie asks the new partner's client version; the partner's client answers as clients do.
             dave.awaitLine("\u0001VERSION\u0001", LIMIT);
@@ -165,6 +165,7 @@ class IrcCaptureTest {
             trap.bind(new InetSocketAddress("127.0.0.1", 0));
             trap.configureBlocking(false);
             int port = trap.socket().getLocalPort();
+            awaitPersonaWith(dave, "#room"); // a line to a nick not yet on the server is dropped by it
             // 2130706433 is 127.0.0.1: a client that accepted the offer would connect to the trap
             dave.privmsg("Sweetie10", "\u0001DCC SEND holiday.jpg 2130706433 " + port + " 2048\u0001");
             dave.privmsg("Sweetie10", "look at this http://127.0.0.1:" + port + "/holiday.jpg");
