@@ -2,10 +2,9 @@ package org.sweetie.app;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.sweetie.analysis.Analyzer;
 import org.sweetie.core.Printable;
 import org.sweetie.store.RunLock;
@@ -57,7 +56,7 @@ final class ConsoleCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         // closed last (resources close in reverse): Ctrl-C waits until the console and the store are closed
-        try (Stopping stopping = new Stopping(); Workspace workspace = store.openExisting();
+        try (Stopping stopping = new Stopping(Duration.ofSeconds(30)); Workspace workspace = store.openExisting();
              RunLock claim = store.claim("console")) {
             if (workspace.store().users().all().stream().noneMatch(org.sweetie.core.User::enabled)) {
                 err.println("sweetie console: no one can log in yet: add a user with 'sweetie users add NAME "
@@ -86,42 +85,6 @@ final class ConsoleCommand implements Callable<Integer> {
                 + "; Ctrl-C stops it)");
         out.flush();
         return console;
-    }
-
-    /** Ctrl-C (or the thread's interruption) ends the wait; the JVM exits once this is closed. */
-    static final class Stopping implements AutoCloseable {
-        private final CountDownLatch stop = new CountDownLatch(1);
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private final Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-
-        Stopping() {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
-        void await() {
-            try {
-                stop.await();
-            } catch (InterruptedException e) {
-                // an interruption is a request to stop, handled by returning: kept set, it would fail the closing
-            }
-        }
-
-        @Override
-        public void close() {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
-        }
     }
 
     /** The address as a browser takes it: a bare IPv6 address in brackets. */

@@ -154,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
             users.add(org.sweetie.web.access.Actor.commandLine(), name, role, password.toCharArray());
             out.println("  " + name + " / " + password + " / " + role.key());
         }
-        try (ConsoleCommand.Stopping stopping = new ConsoleCommand.Stopping();
+        try (Stopping stopping = new Stopping(java.time.Duration.ofSeconds(30));
              org.sweetie.web.Console console = ConsoleCommand.serve(workspace, options,
                      org.sweetie.web.LiveDesk.NONE, out, spec.commandLine().getErr())) {
             stopping.await();

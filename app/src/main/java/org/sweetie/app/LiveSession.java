@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.sweetie.analysis.Analyzer;
@@ -141,19 +139,9 @@ final class LiveSession {
 
     /** Runs until the duration has passed (null: no limit), {@code done} holds, or the process is interrupted. */
     LiveSummary run(Duration duration, Duration every, BooleanSupplier done) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(60, TimeUnit.SECONDS); // let the capture queue reach the store before the JVM exits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         Set<Network> networks = connections.stream().map(ChatNetwork::network).collect(Collectors.toSet());
         Analyzer analyzer = Analyzer.standard();
+        Stopping stopping = new Stopping(Duration.ofMinutes(1)); // Ctrl-C waits for the queue to reach the store
         try (Capture capture = new Capture(workspace.inBatches())) {
             OperatorApi api = null;
             AutoCloseable served = null;
@@ -174,13 +162,10 @@ final class LiveSession {
                 }
                 connections.forEach(c -> c.onStatus(this::status));
                 connections.forEach(c -> c.start(capture.inboxFor(c)));
-                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-                while (!done.getAsBoolean() && System.nanoTime() < end
-                        && !stop.await(Math.min(every.toNanos(), Math.max(1, end - System.nanoTime())),
-                        TimeUnit.NANOSECONDS)) {
+                stopping.runFor(duration, every, done, () -> {
                     progress.println(LiveSummary.progress(workspace.store(), networks));
                     progress.flush();
-                }
+                });
             } finally {
                 if (schedule != null) {
                     schedule.close();
@@ -196,12 +181,7 @@ final class LiveSession {
             }
         } finally {
             workspace.evidence().checkpoint();
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
+            stopping.close();
         }
         return LiveSummary.of(workspace.store(), networks, analyzer);
     }

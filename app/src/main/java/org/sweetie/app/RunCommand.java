@@ -143,34 +143,16 @@ final class RunCommand implements Callable<Integer> {
         for (PersonaDeployment persona : deployment.personas()) {
             connections.addAll(persona.connections(Crowd.standard()));
         }
-        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS); // let the node hand its records to Kafka
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ClusterNode running = new ClusterNode(node, topics, connections, err)) {
+        // Ctrl-C waits for the node to hand its records to Kafka
+        try (Stopping stopping = new Stopping(Duration.ofMinutes(1));
+             ClusterNode running = new ClusterNode(node, topics, connections, err)) {
             err.println("sweetie run: node " + node + " publishing to Kafka at " + topics.bootstrap() + " ("
                     + topics.inbound() + ")");
             err.flush();
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            while (System.nanoTime() < end && !stop.await(Math.min(Duration.ofSeconds(every).toNanos(),
-                    Math.max(1, end - System.nanoTime())), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            stopping.runFor(duration, Duration.ofSeconds(every), () -> false, () -> {
                 err.println(running.progress());
                 err.flush();
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
+            });
         }
         return neverConnected(connections, err) ? 1 : 0;
     }

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.sweetie.capture.live.config.Deployment;
 import org.sweetie.capture.live.config.DeploymentLoader;
 import org.sweetie.capture.live.config.PersonaDeployment;
@@ -60,37 +58,19 @@ final class WriterCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Topics topics = new Topics(bootstrap, prefix);
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(60, TimeUnit.SECONDS); // the batch in hand reaches the store before the JVM exits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (RunLock claim = RunLock.claim(storeOptions.location, "writer"); Workspace workspace = storeOptions.open();
+        // Ctrl-C waits for the batch in hand to reach the store
+        try (Stopping stopping = new Stopping(Duration.ofMinutes(1));
+             RunLock claim = RunLock.claim(storeOptions.location, "writer"); Workspace workspace = storeOptions.open();
              ClusterWriter writer = new ClusterWriter(workspace, topics, voiced, err)) {
             err.println("sweetie writer: reading " + topics.inbound() + " at " + bootstrap + " into "
                     + storeOptions.location);
             err.flush();
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            while (System.nanoTime() < end && !stop.await(Math.min(Duration.ofSeconds(every).toNanos(),
-                    Math.max(1, end - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+            stopping.runFor(duration, Duration.ofSeconds(every), () -> false, () -> {
                 err.println("sweetie writer: " + writer.writer().applied() + " records stored, "
                         + writer.writer().committedBatches() + " batches committed; "
                         + workspace.store().counts().describe());
                 err.flush();
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
+            });
         }
         return 0;
     }
