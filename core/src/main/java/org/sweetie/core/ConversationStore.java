@@ -27,7 +27,7 @@ public interface ConversationStore extends AutoCloseable {
     /**
      * The same for the account with this handle on this network (created on first use), when the caller needs
      * nothing back: the capture writer and the import, for whom reading the account back cost a burst of first
-     * contacts a fifth of its time.
+     * contacts about a quarter of each one's cost.
      */
     default void sawAccount(Network network, String handle, String displayName, String host) {
         sawAccount(account(network, handle), displayName, host);

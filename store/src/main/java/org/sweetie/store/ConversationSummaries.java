@@ -64,8 +64,8 @@ final class ConversationSummaries {
     /**
      * The summary of a conversation just created (nothing in it yet), marked changed by the change counted in this
      * transaction ({@link #changed}, called before: its row lock orders the writers). Written from what it must be
-     * rather than worked out from rows, with kept statements: a burst of first contacts spent most of the capture
-     * writer's time preparing the refresh's statement once per new partner (bench capture, 10,000 partners).
+     * rather than worked out from rows, with kept statements: a burst of first contacts spent a fifth of the capture
+     * writer's CPU preparing the refresh's statement once per new partner (bench capture, 10,000 partners).
      */
     static void created(Database db, Connection c, long conversationId, long change) throws SQLException {
         PreparedStatement summary = db.kept(c, """
@@ -136,7 +136,7 @@ final class ConversationSummaries {
     /**
      * Brings the summaries of the conversations a unit of work added to up to date, inside its transaction, and
      * marks them changed. Messages and events are counted on: working each summary out again from its rows, as
-     * {@link #refresh} does, was a third of the capture writer's time with 10,000 partners talking. Stages are
+     * {@link #refresh} does, was a quarter of the capture writer's CPU with 10,000 partners talking. Stages are
      * added to the list when missing; the qualification becomes "wcst" once flagged so and otherwise follows the
      * latest flag, as {@link #refresh} has it. A conversation without a summary yet is worked out again.
      */

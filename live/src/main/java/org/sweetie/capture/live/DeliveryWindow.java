@@ -34,8 +34,9 @@ public final class DeliveryWindow {
                     case Inbound.Happened happened -> "an event (" + happened.kind() + ")";
                     case Inbound.NickChanged changed -> "a nick change";
                 };
-                LOG.log(System.Logger.Level.ERROR, what + " from " + inbound.partner() + " at " + inbound.time()
-                        + " could not be stored: " + failure.getMessage());
+                // the nick is the partner's own text: shown, never obeyed by a terminal
+                LOG.log(System.Logger.Level.ERROR, what + " from " + org.sweetie.core.Printable.of(inbound.partner())
+                        + " at " + inbound.time() + " could not be stored: " + failure.getMessage());
             }
         });
     }

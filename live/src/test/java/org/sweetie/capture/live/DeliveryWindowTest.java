@@ -43,7 +43,10 @@ class DeliveryWindowTest {
         assertThat(pending).hasSize(3);
     }
 
-    /** A refused delivery frees its place and is logged with who and when, never with what was said. */
+    /**
+     * A refused delivery frees its place and is logged with who and when, never with what was said; a nick with
+     * terminal controls in it is shown escaped.
+     */
     @Test
     void aDeliveryTheStoreRefusesFreesItsPlaceAndIsLoggedWithoutItsText() throws Exception {
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -68,7 +71,7 @@ class DeliveryWindowTest {
             DeliveryWindow window = new DeliveryWindow(1);
             Thread reader = Thread.ofPlatform().start(() -> {
                 window.deliver(refusing, said("dave", "a private line"));
-                window.deliver(refusing, said("erin", "another private line")); // waits for ever if not freed
+                window.deliver(refusing, said("erin\u001b[2J", "another private line")); // waits for ever if not freed
             });
             reader.join(LIMIT);
             assertThat(reader.isAlive()).as("the refused delivery's place was freed").isFalse();
@@ -76,7 +79,7 @@ class DeliveryWindowTest {
             Deadline.await("two refusals logged", LIMIT, () -> logged.size() == 2);
             assertThat(logged).extracting(LogRecord::getMessage)
                     .allSatisfy(m -> assertThat(m).contains("could not be stored: disk full")
-                            .contains(T0.toString()).doesNotContain("private line"))
+                            .contains(T0.toString()).doesNotContain("private line").doesNotContain("\u001b"))
                     .anySatisfy(m -> assertThat(m).contains("a line from dave"));
         } finally {
             log.removeHandler(handler);
