@@ -34,9 +34,10 @@ import org.sweetie.core.Persona;
 public final class Capture implements AutoCloseable {
     /*
      * A batch is what waited while the one before was written, up to this. With thousands of partners each batch
-     * writes a page of every index for nearly every conversation in it, so after a burst larger batches catch up
-     * faster (bench capture, 10,000 partners: 1,000 per batch never caught up with the 2,000 lines/s offered).
-     * When the writer keeps up, batches stay small and this changes nothing.
+     * writes a page of every index for nearly every conversation in it, so after a burst a larger batch writes each
+     * page once for more lines (it was 1,000; bench capture with 10,000 partners caught up after about a minute
+     * with 5,000, and an A/B on the cluster bench was within the machine's noise). When the writer keeps up,
+     * batches stay small and this changes nothing.
      */
     private static final int MAX_BATCH = 5_000;
 
