@@ -93,6 +93,11 @@ final class Gazetteer {
         return new Gazetteer(tables);
     }
 
+    /** Returns once the tables are read (or their reading failed, which the next look-up reports). */
+    void await() {
+        tables.exceptionally(failure -> null).join();
+    }
+
     private Tables tables() {
         Tables known = loaded;
         if (known != null) {

@@ -196,30 +196,58 @@ final class MessageReading {
         return cue && AGE_QUESTION.matcher(plain).find();
     }
 
+    private static boolean hasDigit(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            if (Character.isDigit(plain.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a line is a short answer: at most four words parted by ASCII white space (what {@code \\s} is), the
+     * ends stripped of any white space. Counted, not split: this runs for every line the persona answers with.
+     */
+    static boolean atMostFourWords(String plain) {
+        String s = plain.strip();
+        int words = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (asciiSpace(s.charAt(i)) && (i == 0 || !asciiSpace(s.charAt(i - 1)))) {
+                words++;
+            }
+        }
+        return words <= 4;
+    }
+
+    private static boolean asciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+    }
+
     /**
      * An age under 18 the persona gives for herself: a number with an age word ("im 10", "10 yo", "10 taon"), or a
      * bare number answering the partner's question ("10").
      */
     Optional<int[]> statedMinorAge(boolean answeringAgeQuestion, int year) {
         String plain = text.plain();
-        boolean cue = AGE_CUE.matcher(plain).find();
-        boolean bare = plain.strip().split("\\s+").length <= 4;
-        boolean born = BORN.matcher(plain).find();
-        if (born || answeringAgeQuestion && bare) {
+        // a birth year, a grade and an age in figures all need a digit: most lines have none (persona lines above all)
+        boolean digit = hasDigit(plain);
+        boolean bare = answeringAgeQuestion && atMostFourWords(plain);
+        if (digit && (bare || BORN.matcher(plain).find())) {
             Matcher birth = BIRTH_YEAR.matcher(plain);
             if (birth.find() && minorBornIn(Integer.parseInt(birth.group(1)), year)) {
                 return Optional.of(text.plainSpan(birth.start(), birth.end()));
             }
         }
         Matcher grade = ORDINAL_GRADE.matcher(plain);
-        if (grade.find()) {
+        if (digit && grade.find()) {
             return Optional.of(text.plainSpan(grade.start(1), grade.end(1))); // "5th po", "yes 6th po": her grade
         }
-        if (!cue && !(answeringAgeQuestion && bare)) {
+        if (!bare && !AGE_CUE.matcher(plain).find()) {
             return Optional.empty();
         }
         Matcher number = NUMBER.matcher(plain);
-        while (number.find()) {
+        while (digit && number.find()) {
             int age = Integer.parseInt(number.group(1));
             if (age >= YOUNGEST && age < 18) {
                 return Optional.of(text.plainSpan(number.start(), number.end()));

@@ -15,6 +15,7 @@ import org.sweetie.evidence.EvidenceLog;
 final class Workspace implements AutoCloseable {
     private final ConversationStore raw;
     private final EvidenceLog evidence;
+    private final Analyzer analyzer = Analyzer.standard();
     private final AnalyzingStore store;
     /** The threads an import reads messages and runs conversations' engines on; started on first use. */
     private ExecutorService readers;
@@ -22,7 +23,7 @@ final class Workspace implements AutoCloseable {
     Workspace(ConversationStore raw, EvidenceLog evidence) {
         this.raw = raw;
         this.evidence = evidence;
-        this.store = new AnalyzingStore(evidence.recording(), Analyzer.standard());
+        this.store = new AnalyzingStore(evidence.recording(), analyzer);
     }
 
     ConversationStore store() {
@@ -46,6 +47,11 @@ final class Workspace implements AutoCloseable {
     /** The store without analysis and evidence log: for measuring the rest alone (sweetie bench), never for capture. */
     ConversationStore storeOnly() {
         return raw;
+    }
+
+    /** Waits for the analysis's tables that load once per process ({@link Analyzer#loadTables()}). */
+    void loadAnalysisTables() {
+        analyzer.loadTables();
     }
 
     EvidenceLog evidence() {
