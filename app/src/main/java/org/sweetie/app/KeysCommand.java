@@ -2,17 +2,9 @@ package org.sweetie.app;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweetie.core.ConversationStore;
-import org.sweetie.evidence.AuditEvent;
-import org.sweetie.evidence.CheckpointPolicy;
-import org.sweetie.evidence.Entries;
-import org.sweetie.evidence.EvidenceLog;
-import org.sweetie.evidence.KeyFile;
-import org.sweetie.evidence.NoteSigner;
 import org.sweetie.store.RunLock;
 import org.sweetie.store.Stores;
 import picocli.CommandLine.Command;
@@ -43,7 +35,9 @@ final class KeysCommand implements Runnable {
                 "With --signing, also replaces the evidence signing key: the log records a hand-over entry (the old "
                         + "and the new verifier key, signed by the new key) in a checkpoint signed with the old key, "
                         + "and signs with the new key from then on. Bundles exported before keep verifying with the "
-                        + "old verifier key; give recipients the new one ('sweetie evidence key')."})
+                        + "old verifier key; give recipients the new one ('sweetie evidence key'). If it is "
+                        + "interrupted, the next command that opens the key file finishes or drops the rotation, as "
+                        + "the log says, and tells which on stderr."})
     static final class Rotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -60,7 +54,8 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            KeyRing.Keys keys = store.unlock(false); // a wrong passphrase stops here, nothing written
+            // a wrong passphrase stops here, nothing written; a pending key of an interrupted rotation is resolved
+            KeyRing.Keys keys = store.unlock(false);
             char[] next = newPassphrase();
             try {
                 if (!signing) {
@@ -72,30 +67,16 @@ final class KeysCommand implements Runnable {
                 // no run may sign with the old key while the log hands over to the new one
                 try (RunLock claim = RunLock.claim(store.location);
                      ConversationStore opened = Stores.openExisting(store.location, keys.store())) {
-                    NoteSigner old = keys.signer(store.key);
-                    String nextKeyText = KeyFile.newKeyText();
-                    NoteSigner nextSigner = KeyFile.parse(nextKeyText.lines().toList(), "the new signing key");
-                    List<String> retired = new ArrayList<>(keys.retired());
-                    retired.add(old.verifierKey().toString());
-                    KeyRing.Keys rotated = new KeyRing.Keys(keys.store(), nextKeyText, retired);
                     Clock clock = Clock.systemUTC();
-                    EvidenceLog before = new EvidenceLog(opened, old, CheckpointPolicy.DEFAULT, null, clock);
-                    before.record(Entries.keyHandOver(clock.instant(), old.verifierKey(), nextSigner.verifierKey(),
-                            nextSigner.sign(Entries.handOverStatement(old.verifierKey(),
-                                    nextSigner.verifierKey()))), null);
-                    var handOver = before.checkpoint();
-                    // The key file changes only once the hand-over is signed: a failure before leaves the old key.
-                    KeyRing.write(store.key, rotated, next, true);
-                    EvidenceLog after = new EvidenceLog(opened, nextSigner, CheckpointPolicy.DEFAULT, null, clock);
-                    after.record(Entries.audit(new AuditEvent(clock.instant(), System.getProperty("user.name", "?"),
-                            "keys-rotate", "signing key", "", "from " + old.verifierKey().name() + " to "
-                            + nextSigner.verifierKey().name())), null);
-                    after.checkpoint();
+                    SigningKeyRotation.Started started = SigningKeyRotation.start(store.key, keys, next);
+                    var handOver = started.handOver(opened, clock);
+                    started.audit(opened, clock);
+                    started.finish(store.key, next);
                     var out = spec.commandLine().getOut();
                     out.println("Replaced the evidence signing key; the hand-over is entry " + (handOver.size() - 1)
                             + ", signed by the old key in the checkpoint of size " + handOver.size() + ".");
-                    out.println("Old verifier key (bundles exported before): " + old.verifierKey());
-                    out.println("New verifier key (give it to recipients): " + nextSigner.verifierKey());
+                    out.println("Old verifier key (bundles exported before): " + started.old().verifierKey());
+                    out.println("New verifier key (give it to recipients): " + started.next().verifierKey());
                     out.println("The key file is wrapped with the new passphrase.");
                 }
                 return 0;

@@ -1,6 +1,7 @@
 package org.sweetie.app;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import org.sweetie.evidence.CheckpointPolicy;
 import org.sweetie.evidence.EvidenceLog;
 import org.sweetie.evidence.Rfc3161Client;
 import org.sweetie.store.Stores;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of every command that opens the store and its evidence log. */
 final class StoreOptions {
@@ -35,6 +38,10 @@ final class StoreOptions {
 
     /** A passphrase of Sweetie's own (the demo's, a benchmark's); null: asked for as the options say. */
     char[] fixedPassphrase;
+
+    /** The command these options belong to, for its stderr; null for options of Sweetie's own ({@link #embedded}). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--tsa", paramLabel = "URL", defaultValue = "${env:SWEETIE_TSA_URL}",
             description = "RFC 3161 timestamp authority for checkpoints (or $SWEETIE_TSA_URL); none by default.")
@@ -121,13 +128,14 @@ final class StoreOptions {
     /**
      * The keys of the key file, unwrapped with the passphrase; a missing file is made with new keys when the store
      * may be created, else it is an error (a store's data does not open without its own keys). A wrong passphrase
-     * fails here, before anything is opened or written.
+     * fails here, before anything is opened or written. A pending signing key is resolved here (see
+     * {@link #resolved}): every command that signs takes its signer from these keys.
      */
     KeyRing.Keys unlock(boolean mayCreate) throws IOException {
         if (Files.exists(key)) {
             char[] passphrase = passphrase("Passphrase of " + key + ": ");
             try {
-                return KeyRing.open(key, passphrase);
+                return resolved(KeyRing.open(key, passphrase), passphrase);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
@@ -149,6 +157,33 @@ final class StoreOptions {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /**
+     * The keys with a pending signing key (of an interrupted 'keys rotate --signing') resolved against the store's
+     * evidence log, before anything signs with them: see {@link SigningKeyRotation#resolve}. One line on stderr says
+     * what was done.
+     */
+    private KeyRing.Keys resolved(KeyRing.Keys keys, char[] passphrase) throws IOException {
+        if (!keys.hasPending()) {
+            return keys;
+        }
+        org.sweetie.core.ConversationStore store;
+        try {
+            store = Stores.openExisting(location, keys.store());
+        } catch (org.sweetie.store.StoreException e) {
+            throw new org.sweetie.store.StoreException(key + " holds the new key of an interrupted signing key "
+                    + "rotation, which is kept or dropped as the store's evidence log says, and the store does not "
+                    + "open: " + e.getMessage());
+        }
+        SigningKeyRotation.Resolved resolved;
+        try (store) {
+            resolved = SigningKeyRotation.resolve(key, keys, passphrase, store, Clock.systemUTC());
+        }
+        PrintWriter err = command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr();
+        err.println("sweetie: " + resolved.notice());
+        err.flush();
+        return resolved.keys();
     }
 
     private Workspace open(org.sweetie.core.ConversationStore store, KeyRing.Keys keys) throws IOException {

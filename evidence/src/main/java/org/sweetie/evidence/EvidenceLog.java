@@ -108,6 +108,25 @@ public final class EvidenceLog {
         }
     }
 
+    /**
+     * Appends one entry and signs a checkpoint over the whole log in the same transaction: both are stored, or
+     * neither. For an entry that must never stand in the log unsigned by this log's key (a signing key hand-over).
+     */
+    public EvidenceStorage.Checkpoint recordAndSign(Entry entry) {
+        try (ConversationStore.Appender unit = store.appender()) {
+            try {
+                append(List.of(new MerkleLog.Appended(entry.kind(), null, EntryEncoding.encode(entry))));
+                EvidenceStorage.Checkpoint checkpoint = checkpointNow();
+                unit.commit();
+                committed();
+                return checkpoint;
+            } catch (RuntimeException e) {
+                discarded();
+                throw e;
+            }
+        }
+    }
+
     public VerifierKey verifierKey() {
         return signer.verifierKey();
     }
@@ -190,14 +209,25 @@ public final class EvidenceLog {
         if (last.isEmpty()) {
             return tree.size() == 0 ? Optional.empty() : Optional.of("the log has entries but no checkpoint");
         }
-        SignedNote note = SignedNote.parse(last.get().signedNote());
-        if (!signer.verifierKey().verifies(note)) {
-            return Optional.of("the latest checkpoint is not signed by this deployment's key "
-                    + signer.verifierKey().name());
+        return check(last.get(), signer.verifierKey(), "the latest checkpoint");
+    }
+
+    /**
+     * Whether the stored log still holds what a checkpoint signed, and {@code key} signed it: empty when so, else
+     * what is wrong. For a checkpoint signed before a hand-over (docs/evidence.md), with the old verifier key.
+     */
+    public Optional<String> check(EvidenceStorage.Checkpoint checkpoint, VerifierKey key) {
+        return check(checkpoint, key, "the checkpoint of size " + checkpoint.size());
+    }
+
+    private Optional<String> check(EvidenceStorage.Checkpoint checkpoint, VerifierKey key, String named) {
+        SignedNote note = SignedNote.parse(checkpoint.signedNote());
+        if (!key.verifies(note)) {
+            return Optional.of(named + " is not signed by this deployment's key " + key.name());
         }
         CheckpointText text = CheckpointText.parse(note.text());
         if (text.size() > tree.size()) {
-            return Optional.of("the latest checkpoint covers " + text.size() + " entries, the log holds "
+            return Optional.of(named + " covers " + text.size() + " entries, the log holds "
                     + tree.size());
         }
         byte[] root = text.size() == 0 ? TreeHash.empty() : subtrees().hash(0, text.size());
