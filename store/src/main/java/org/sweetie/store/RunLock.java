@@ -48,8 +48,10 @@ public final class RunLock implements AutoCloseable {
         }
         Path lockFile = Path.of(file + ".run-lock");
         try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            // for this user alone, as the store beside it, whatever the umask (it names the command and its pid)
+            FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             FileLock lock;
             try {
                 lock = channel.tryLock();
