@@ -65,9 +65,19 @@ final class BenchCommand implements Runnable {
                         + "same run, each into a fresh store, and print the ratio of their rates.")
         boolean compare;
 
+        @Option(names = "--warm-up", paramLabel = "LINES", defaultValue = "0",
+                description = "Before each timed import, import LINES lines of the same kind into a throwaway store "
+                        + "of the same kind, untimed, so that the rate is the steady one of a long import and not "
+                        + "the JIT compiling the analysis (${DEFAULT-VALUE}: none).")
+        int warmUp;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (warmUp < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--warm-up: expected a number of lines, 0 or more, got " + warmUp);
+            }
             if (compare && db != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--compare imports twice into fresh SQLite files: leave out --db");
@@ -76,6 +86,10 @@ final class BenchCommand implements Runnable {
                 Path log = work.path.resolve("irc.benchnet.partner_0001.weechatlog");
                 generate(log, lines);
                 out.printf("generated %,d lines (%,d bytes) in %s%n", lines, Files.size(log), log);
+                if (warmUp > 0) {
+                    Files.createDirectories(work.path.resolve("warm-up"));
+                    generate(work.path.resolve("warm-up").resolve(log.getFileName()), warmUp);
+                }
                 if (!compare) {
                     measure(out, work, log, storeOnly, db != null ? db : work.path.resolve("bench.db").toString());
                     return 0;
@@ -90,6 +104,9 @@ final class BenchCommand implements Runnable {
         /** Imports the log into a fresh store; returns lines per second. */
         private double measure(PrintWriter out, TempFolder work, Path log, boolean alone, String location)
                 throws IOException {
+            if (warmUp > 0) {
+                warm(out, work, alone);
+            }
             try (Workspace workspace = StoreOptions.embedded(location, work.path.resolve("bench.keys"),
                     StoreOptions.BENCH_PASSPHRASE.toCharArray()).open()) {
                 ConversationStore store = alone ? workspace.storeOnly() : workspace.inBatches();
@@ -116,6 +133,30 @@ final class BenchCommand implements Runnable {
                         Runtime.getRuntime().availableProcessors());
                 return lines / seconds;
             }
+        }
+
+        /**
+         * Imports the warm-up log into a store of its own, the same way as the timed import, and deletes it: the JIT
+         * then has compiled what the timed import runs. (A short full import spends a quarter of its CPU in the JIT.)
+         */
+        private void warm(PrintWriter out, TempFolder work, boolean alone) throws IOException {
+            Path folder = work.path.resolve("warm-up");
+            Path store = folder.resolve(alone ? "alone.db" : "full.db");
+            long start = System.nanoTime();
+            try (Workspace workspace = StoreOptions.embedded(store.toString(), folder.resolve("bench.keys"),
+                    StoreOptions.BENCH_PASSPHRASE.toCharArray()).open()) {
+                new LogImporter(alone ? workspace.storeOnly() : workspace.inBatches(), DemoCommand.PERSONA,
+                        ZoneOffset.UTC, null, ImportListener.SILENT)
+                        .importPaths(List.of(folder.resolve("irc.benchnet.partner_0001.weechatlog")));
+            }
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    if (file.getFileName().toString().startsWith(alone ? "alone.db" : "full.db")) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            out.printf("warmed up on %,d lines in %.2f s (not timed)%n", warmUp, (System.nanoTime() - start) / 1e9);
         }
 
         /** CPU time of the whole process so far, in nanoseconds (-1 where the platform does not say). */

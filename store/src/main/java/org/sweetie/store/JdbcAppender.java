@@ -24,9 +24,10 @@ import org.sweetie.core.Message;
  *
  * <p>Messages are inserted in batches of {@value #BATCH} rows, several rows per INSERT, and a full batch is inserted
  * on a background thread while the caller goes on preparing the next one: on an import, reading the log and writing
- * the database then share the two cores instead of taking turns. At most one batch is in flight; everything else
- * this appender does waits for it first, so the order of rows never changes. Nothing is committed before
- * {@link #commit()}.
+ * the database then share the two cores instead of taking turns. Background inserts run one after the other, in the
+ * order they were handed over; up to {@value #QUEUED} may wait, so that a burst of the caller's does not stop it
+ * while one runs. Everything else this appender does waits for them first, so the order of rows never changes.
+ * Nothing is committed before {@link #commit()}.
  *
  * <p>Duplicates are looked for among what was stored before this appender first touched a conversation; the source
  * ids given to one appender for one conversation must be distinct (a violation fails on the unique index, nothing
@@ -47,7 +48,15 @@ final class JdbcAppender implements ConversationStore.Appender {
     /** What this unit added to each conversation since its last commit: their summaries are updated at commit. */
     private final Map<Long, ConversationSummaries.Added> touched = new HashMap<>();
     private List<Row> pending = new ArrayList<>(BATCH);
+    /** The last background insert handed over: each runs after the one before, so this one finishes last. */
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+    /** Background inserts handed over and perhaps not finished, oldest first (at most {@value #QUEUED}). */
+    private final java.util.ArrayDeque<CompletableFuture<Void>> queued = new java.util.ArrayDeque<>();
+    /**
+     * How many background inserts may be handed over at once. One made an import's reading thread wait for the
+     * writer a fifth of its time (JFR, bench import); each holds at most a batch of rows.
+     */
+    static final int QUEUED = 4;
     private boolean closed;
     /** The change this unit's transaction counted ({@link ConversationSummaries#changed}), or 0 before it has one. */
     private long change;
@@ -113,10 +122,19 @@ final class JdbcAppender implements ConversationStore.Appender {
         }
     }
 
-    /** Starts work on a background thread once the work before it is done: at most one task is in flight. */
+    /**
+     * Hands work to a background thread, to run once the work handed over before it is done; waits first while
+     * {@value #QUEUED} are handed over and not finished. A failed insert fails every one after it, and the next wait.
+     */
     private void submit(Runnable work) {
-        awaitInFlight();
-        inFlight = CompletableFuture.runAsync(work, Thread::startVirtualThread);
+        while (!queued.isEmpty() && queued.peekFirst().isDone()) {
+            queued.removeFirst();
+        }
+        if (queued.size() >= QUEUED) {
+            join(queued.removeFirst());
+        }
+        inFlight = inFlight.thenRunAsync(work, Thread::startVirtualThread);
+        queued.addLast(inFlight);
     }
 
     private Tail tail(long conversationId) {
@@ -164,30 +182,31 @@ final class JdbcAppender implements ConversationStore.Appender {
         }
         long afterSeq = tail(conversation.id()).lastSeq; // the messages added so far, pending ones included
         added(conversation).event(event.kind() == org.sweetie.core.EventKind.OPERATOR);
-        try {
-            db.onWriter(c -> {
-                try (PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id,
-                                           after_seq, source_key)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    insert.setLong(1, conversation.id());
-                    insert.setLong(2, event.time().toEpochMilli());
-                    insert.setString(3, event.kind().name());
-                    String row = eventRow(conversation.id(), event.time().toEpochMilli(), event.kind().name());
-                    Sealer sealer = db.sealer;
-                    insert.setString(4, sealer.seal(event.actor(), "event.actor", row));
-                    insert.setString(5, sealer.seal(event.detail(), "event.detail", row));
-                    insert.setString(6, sealer.seal(event.raw(), "event.raw", row));
-                    insert.setString(7, sealer.seal(event.sourceId(), "event.source_id", row));
-                    insert.setLong(8, afterSeq);
-                    insert.setString(9, sealer.index("event.source_id", event.sourceId()));
-                    return insert.executeUpdate();
-                }
-            });
-            return true;
-        } catch (SQLException e) {
-            throw new StoreException("recording an event in conversation " + conversation.id() + " failed", e);
-        }
+        // in the background after the messages before it, as a batch: waiting for the writer here made an import's
+        // reading thread wait a seventh of its time
+        later(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO event (conversation_id, occurred_at, kind, actor, detail, raw, source_id,
+                                       after_seq, source_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setLong(1, conversation.id());
+                insert.setLong(2, event.time().toEpochMilli());
+                insert.setString(3, event.kind().name());
+                String row = eventRow(conversation.id(), event.time().toEpochMilli(), event.kind().name());
+                Sealer sealer = db.sealer;
+                insert.setString(4, sealer.seal(event.actor(), "event.actor", row));
+                insert.setString(5, sealer.seal(event.detail(), "event.detail", row));
+                insert.setString(6, sealer.seal(event.raw(), "event.raw", row));
+                insert.setString(7, sealer.seal(event.sourceId(), "event.source_id", row));
+                insert.setLong(8, afterSeq);
+                insert.setString(9, sealer.index("event.source_id", event.sourceId()));
+                return insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("recording an event in conversation " + conversation.id() + " failed",
+                        e);
+            }
+        });
+        return true;
     }
 
     @Override
@@ -195,23 +214,23 @@ final class JdbcAppender implements ConversationStore.Appender {
         ensureOpen();
         added(conversation).flagged(flag.kind(), flag.value());
         later(c -> {
-            // kept: a busy capture flags hundreds of messages a second, and preparing cost more than inserting
-            PreparedStatement insert = db.kept(c, """
-                    INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""");
-            insert.setLong(1, conversation.id());
-            insert.setLong(2, flag.seq());
-            insert.setString(3, flag.kind());
-            insert.setString(4, StoredText.of(flag.value()));
-            insert.setString(5, db.sealer.seal(flag.detail(), "analysis_flag.detail",
-                    flagRow(conversation.id(), flag.seq(), flag.kind())));
-            insert.executeUpdate();
-            if (flag.kind().equals("identifier")) {
-                PreparedStatement term = db.kept(c, TERMS + "(?, ?) ON CONFLICT DO NOTHING");
-                term.setString(1, identifierTerm(db.sealer, flag.detail()));
-                term.setLong(2, conversation.id());
-                term.executeUpdate();
-            }
-            return null;
+        // kept: a busy capture flags hundreds of messages a second, and preparing cost more than inserting
+        PreparedStatement insert = db.kept(c, """
+                INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""");
+        insert.setLong(1, conversation.id());
+        insert.setLong(2, flag.seq());
+        insert.setString(3, flag.kind());
+        insert.setString(4, StoredText.of(flag.value()));
+        insert.setString(5, db.sealer.seal(flag.detail(), "analysis_flag.detail",
+                flagRow(conversation.id(), flag.seq(), flag.kind())));
+        insert.executeUpdate();
+        if (flag.kind().equals("identifier")) {
+            PreparedStatement term = db.kept(c, TERMS + "(?, ?) ON CONFLICT DO NOTHING");
+            term.setString(1, identifierTerm(db.sealer, flag.detail()));
+            term.setLong(2, conversation.id());
+            term.executeUpdate();
+        }
+        return null;
         });
     }
 
@@ -347,8 +366,13 @@ final class JdbcAppender implements ConversationStore.Appender {
     }
 
     void awaitInFlight() {
+        join(inFlight);
+        queued.clear();
+    }
+
+    private static void join(CompletableFuture<Void> work) {
         try {
-            inFlight.join();
+            work.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new StoreException("insert failed", e);
         }
@@ -383,6 +407,7 @@ final class JdbcAppender implements ConversationStore.Appender {
             touched.clear();
             pending.clear();
             inFlight = CompletableFuture.completedFuture(null);
+            queued.clear();
             throw e instanceof StoreException s ? s : new StoreException("commit failed", e);
         }
     }
