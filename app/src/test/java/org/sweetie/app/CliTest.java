@@ -775,6 +775,18 @@ class CliTest {
     }
 
     @Test
+    void theImportBenchmarkWarmsUpUntimedAndRefusesANegativeWarmUp() {
+        Run run = sweetie("bench", "import", "--lines", "3000", "--warm-up", "2000", "--compare");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().split("warmed up on 2,000 lines", -1)).hasSize(3); // before each of the two legs
+        assertThat(run.out()).contains("2997 messages and 3 events added").contains("of the store-only rate");
+
+        Run negative = sweetie("bench", "import", "--lines", "3000", "--warm-up", "-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--warm-up").contains("-1");
+    }
+
+    @Test
     void theConsoleBenchmarkFillsAStoreAndTimesEveryPage() {
         Run run = sweetie("bench", "console", "--conversations", "60", "--messages", "600", "--requests", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
