@@ -206,8 +206,9 @@ final class MessageReading {
     }
 
     /**
-     * Whether a line is a short answer: at most four words parted by ASCII white space (what {@code \\s} is), the
-     * ends stripped of any white space. Counted, not split: this runs for every line the persona answers with.
+     * Whether a line is a short answer: at most four words parted by ASCII white space (what the pattern
+     * {@code \s} matches), the ends stripped of any white space. Counted, not split: this runs for every line the
+     * persona answers with.
      */
     static boolean atMostFourWords(String plain) {
         String s = plain.strip();
