@@ -66,9 +66,9 @@ final class BenchCommand implements Runnable {
         boolean compare;
 
         @Option(names = "--warm-up", paramLabel = "LINES", defaultValue = "0",
-                description = "Before each timed import, import LINES lines of the same kind into a throwaway store "
-                        + "of the same kind, untimed, so that the rate is the steady one of a long import and not "
-                        + "the JIT compiling the analysis (${DEFAULT-VALUE}: none).")
+                description = "Before each timed import, import LINES lines of the same kind into a throwaway SQLite "
+                        + "file the same way (store only, or full), untimed, so that the rate is the steady one of "
+                        + "a long import and not the JIT compiling the analysis (${DEFAULT-VALUE}: none).")
         int warmUp;
 
         @Override
@@ -136,7 +136,7 @@ final class BenchCommand implements Runnable {
         }
 
         /**
-         * Imports the warm-up log into a store of its own, the same way as the timed import, and deletes it: the JIT
+         * Imports the warm-up log into a SQLite file of its own, the same way as the timed import, and deletes it: the JIT
          * then has compiled what the timed import runs. (A short full import spends a quarter of its CPU in the JIT.)
          */
         private void warm(PrintWriter out, TempFolder work, boolean alone) throws IOException {

@@ -219,8 +219,8 @@ final class KeyRing {
         SecureRandom random = new SecureRandom();
         random.nextBytes(salt);
         int memory = memoryCost();
-        String associated = (keys.hasPending() ? HEADER_PENDING : HEADER) + "\nid=" + keys.store().keyId() + "\nkdf=argon2id\nmemory_kib=" + memory
-                + "\niterations=" + ITERATIONS + "\nparallelism=1\nsalt=" + Base64.getEncoder().encodeToString(salt)
+        String associated = (keys.hasPending() ? HEADER_PENDING : HEADER) + "\nid=" + keys.store().keyId()
+                + "\nkdf=argon2id\nmemory_kib=" + memory + "\niterations=" + ITERATIONS + "\nparallelism=1\nsalt=" + Base64.getEncoder().encodeToString(salt)
                 + "\n";
         StringBuilder payload = new StringBuilder()
                 .append("data=").append(Base64.getEncoder().encodeToString(keys.store().dataKey())).append('\n')

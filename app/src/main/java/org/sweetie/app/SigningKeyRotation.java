@@ -22,7 +22,8 @@ import org.sweetie.evidence.NoteSigner;
  * <li>{@link Started#handOver}: the log records the {@code key_handover} entry and a checkpoint over it signed by the
  * old key, in one transaction;</li>
  * <li>{@link Started#audit}: the new key signs a checkpoint over the rotation's {@code audit} entry;</li>
- * <li>{@link Started#finish}: the key file holds the new key, the old one's verifier key as retired, no pending key.</li>
+ * <li>{@link Started#finish}: the key file holds the new key, the old one's verifier key as retired, no pending
+ * key.</li>
  * </ol>
  * Whoever opens the key file to sign first {@link #resolve}s a pending key against the log: a hand-over to it from
  * the current key means steps 2 (and maybe 3) happened, and the rotation is finished; none means it never reached the

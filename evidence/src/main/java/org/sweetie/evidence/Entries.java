@@ -200,7 +200,7 @@ public final class Entries {
 
     /**
      * An instant as {@code 2013-10-01T00:00:00.000Z}. Written out by hand for years 0000-9999, the ones a chat can be
-     * in: the formatter took a third of building an entry, and every stored line builds one.
+     * in: the formatter took two fifths of building an entry, and every stored line builds one.
      */
     static String time(Instant time) {
         long seconds = time.getEpochSecond();
