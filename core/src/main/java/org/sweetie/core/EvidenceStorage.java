@@ -20,8 +20,20 @@ public interface EvidenceStorage {
     /** Appends entries, whose indexes must follow on from {@link #size()}, with the tree nodes they complete. */
     void append(List<Record> records, List<Node> nodes);
 
-    /** The canonical bytes of an entry; null for an entry redacted by a purge. */
+    /**
+     * The canonical bytes of an entry stored with its bytes; null for an entry redacted by a purge, and for an entry
+     * stored as the message it records ({@link #recordedMessage}).
+     */
     byte[] entry(long index);
+
+    /**
+     * The conversation and stored message an entry records, for an entry appended with its message's seq
+     * ({@link Record#messageSeq}) and not redacted since; empty for every other entry. Its canonical bytes are the
+     * message entry built from them again: the message table holds each line once instead of twice.
+     *
+     * @throws RuntimeException naming the entry when the message it records is no longer in the store
+     */
+    Optional<RecordedMessage> recordedMessage(long index);
 
     /**
      * Removes the bodies of entries whose content was deleted (data minimisation), keeping each one's leaf hash:
@@ -36,8 +48,9 @@ public interface EvidenceStorage {
     List<Long> entriesOf(long conversationId);
 
     /**
-     * Every entry of one kind, in order, with its body: for a kind that stands on its own and is read as a list (the
-     * audit). The store indexes the audit's entries; asking for another kind reads the whole log.
+     * Every entry of one kind, in order, with its body (null where {@link #entry} answers null): for a kind that
+     * stands on its own and is read as a list (the audit). The store indexes the audit's entries; asking for another
+     * kind reads the whole log.
      */
     List<Record> entriesOfKind(String kind);
 
@@ -45,8 +58,19 @@ public interface EvidenceStorage {
 
     Optional<Checkpoint> latestCheckpoint();
 
-    /** One entry: its leaf index, its kind, the conversation it belongs to (or null) and its canonical bytes. */
-    record Record(long index, String kind, Long conversationId, byte[] body) {
+    /**
+     * One entry: its leaf index, its kind, the conversation it belongs to (or null) and its canonical bytes. An entry
+     * that records a stored message also has the message's seq: the store then keeps a reference to the message row
+     * instead of the bytes (read back, such an entry has a null body; see {@link #recordedMessage}).
+     */
+    record Record(long index, String kind, Long conversationId, byte[] body, Long messageSeq) {
+        public Record(long index, String kind, Long conversationId, byte[] body) {
+            this(index, kind, conversationId, body, null);
+        }
+    }
+
+    /** What a message entry records: its conversation and the message as stored. */
+    record RecordedMessage(Conversation conversation, Message message) {
     }
 
     /** A perfect subtree's hash. */

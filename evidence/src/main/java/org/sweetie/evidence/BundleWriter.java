@@ -43,7 +43,7 @@ public final class BundleWriter {
         for (long id : conversationIds) {
             List<Transcripts.Indexed> entries = new ArrayList<>();
             for (long index : storage.entriesOf(id)) {
-                entries.add(new Transcripts.Indexed(index, decode(storage.entry(index), index)));
+                entries.add(new Transcripts.Indexed(index, decode(log.body(index), index)));
             }
             if (entries.isEmpty()) {
                 throw new IllegalArgumentException("conversation " + id + " has no evidence entries");

@@ -70,7 +70,7 @@ public final class EvidenceLog {
                 java.util.Map<Long, byte[]> leaves = new java.util.TreeMap<>();
                 for (long id : conversationIds) {
                     for (long index : storage.entriesOf(id)) {
-                        byte[] body = storage.entry(index);
+                        byte[] body = body(index);
                         if (body != null) {
                             leaves.put(index, TreeHash.leaf(body));
                         }
@@ -242,5 +242,10 @@ public final class EvidenceLog {
 
     EvidenceStorage storage() {
         return storage;
+    }
+
+    /** The canonical bytes of a stored entry, or null for a redacted one. */
+    byte[] body(long index) {
+        return MerkleLog.body(storage, index);
     }
 }

@@ -22,11 +22,15 @@ final class EvidencedStore extends ForwardingConversationStore {
      */
     private static final int CHUNK = 2_000;
 
-    /** An entry to append, not yet built: what it records is immutable, so it can be built on any thread. */
-    private record Queued(String kind, long conversationId, java.util.function.Supplier<Entry> entry) {
+    /**
+     * An entry to append, not yet built: what it records is immutable, so it can be built on any thread. The seq of
+     * the message it records, or null.
+     */
+    private record Queued(String kind, long conversationId, Long messageSeq,
+                          java.util.function.Supplier<Entry> entry) {
         MerkleLog.Appended encoded() {
             byte[] body = EntryEncoding.encode(entry.get());
-            return new MerkleLog.Appended(kind, conversationId, body, TreeHash.leaf(body));
+            return new MerkleLog.Appended(kind, conversationId, body, TreeHash.leaf(body), messageSeq);
         }
     }
 
@@ -47,7 +51,8 @@ final class EvidencedStore extends ForwardingConversationStore {
             @Override
             public Optional<Message> add(Conversation conversation, Message message) {
                 Optional<Message> stored = inner.add(conversation, message);
-                stored.ifPresent(m -> enqueue(Entries.MESSAGE, conversation, () -> Entries.message(conversation, m)));
+                stored.ifPresent(m -> enqueue(Entries.MESSAGE, conversation, m.seq(),
+                        () -> Entries.message(conversation, m)));
                 return stored;
             }
 
@@ -55,7 +60,7 @@ final class EvidencedStore extends ForwardingConversationStore {
             public boolean record(Conversation conversation, Event event) {
                 boolean stored = inner.record(conversation, event);
                 if (stored) {
-                    enqueue(Entries.EVENT, conversation, () -> Entries.event(conversation, event));
+                    enqueue(Entries.EVENT, conversation, null, () -> Entries.event(conversation, event));
                 }
                 return stored;
             }
@@ -63,12 +68,13 @@ final class EvidencedStore extends ForwardingConversationStore {
             @Override
             public void flag(Conversation conversation, Flag flag) {
                 inner.flag(conversation, flag);
-                enqueue(Entries.FLAG, conversation, () -> Entries.flag(conversation, flag));
+                enqueue(Entries.FLAG, conversation, null, () -> Entries.flag(conversation, flag));
             }
 
-            private void enqueue(String kind, Conversation conversation, java.util.function.Supplier<Entry> entry) {
+            private void enqueue(String kind, Conversation conversation, Long messageSeq,
+                                 java.util.function.Supplier<Entry> entry) {
                 dirty = true;
-                pending.add(new Queued(kind, conversation.id(), entry));
+                pending.add(new Queued(kind, conversation.id(), messageSeq, entry));
                 if (pending.size() >= CHUNK) {
                     flush();
                 }

@@ -57,7 +57,8 @@ final class MerkleLog {
         List<EvidenceStorage.Record> records = new ArrayList<>(entries.size());
         List<EvidenceStorage.Node> nodes = new ArrayList<>(entries.size() * 2);
         for (Appended entry : entries) {
-            records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(), entry.body()));
+            records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(), entry.body(),
+                    entry.messageSeq()));
             EvidenceStorage.Node carry = new EvidenceStorage.Node(0, size, entry.leaf());
             while (!edge.isEmpty() && edge.getLast().level() == carry.level()) {
                 EvidenceStorage.Node left = edge.removeLast();
@@ -80,7 +81,7 @@ final class MerkleLog {
             return storage.node(level, index);
         }
         if (level == 0) {
-            byte[] body = storage.entry(index);
+            byte[] body = body(storage, index);
             // a purged conversation's entry keeps only its leaf hash
             return body != null ? TreeHash.leaf(body) : storage.redactedLeaf(index).orElseThrow(
                     () -> new IllegalStateException("evidence entry " + index + " has neither body nor leaf hash"));
@@ -88,10 +89,26 @@ final class MerkleLog {
         return TreeHash.node(perfect(storage, level - 1, 2 * index), perfect(storage, level - 1, 2 * index + 1));
     }
 
-    /** An entry to append: its canonical bytes, kind and conversation (or null), and its leaf hash. */
-    record Appended(String kind, Long conversationId, byte[] body, byte[] leaf) {
+    /**
+     * The canonical bytes of a stored entry, or null for a redacted one. An entry that records a message is built
+     * again from the message row and its conversation, the same way it was built when it was appended; should the
+     * row have changed, the bytes no longer hash to the leaf the tree and its checkpoints hold, and every proof and
+     * bundle check over them fails.
+     */
+    static byte[] body(EvidenceStorage storage, long index) {
+        byte[] body = storage.entry(index);
+        return body != null ? body : storage.recordedMessage(index)
+                .map(m -> EntryEncoding.encode(Entries.message(m.conversation(), m.message())))
+                .orElse(null);
+    }
+
+    /**
+     * An entry to append: its canonical bytes, kind and conversation (or null), its leaf hash, and for an entry that
+     * records a stored message its seq (else null), so that the store keeps the message row once.
+     */
+    record Appended(String kind, Long conversationId, byte[] body, byte[] leaf, Long messageSeq) {
         Appended(String kind, Long conversationId, byte[] body) {
-            this(kind, conversationId, body, TreeHash.leaf(body));
+            this(kind, conversationId, body, TreeHash.leaf(body), null);
         }
     }
 

@@ -18,7 +18,7 @@ class EvidenceLogTest extends EvidenceFixture {
     Subtrees fromEntries() {
         List<byte[]> leaves = new ArrayList<>();
         for (long i = 0; i < raw.evidence().size(); i++) {
-            leaves.add(TreeHash.leaf(raw.evidence().entry(i)));
+            leaves.add(TreeHash.leaf(log.body(i)));
         }
         return new Subtrees() {
             @Override
@@ -39,13 +39,13 @@ class EvidenceLogTest extends EvidenceFixture {
 
         List<Long> indexes = raw.evidence().entriesOf(c.id());
         assertThat(indexes).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        Entry join = EntryEncoding.decode(raw.evidence().entry(0));
-        Entry third = EntryEncoding.decode(raw.evidence().entry(3));
+        Entry join = EntryEncoding.decode(log.body(0));
+        Entry third = EntryEncoding.decode(log.body(3));
         assertThat(join.kind()).isEqualTo("event");
         assertThat(third.get("seq")).isEqualTo("3");
         assertThat(third.get("text")).isEqualTo("line 2 from alice");
         assertThat(third.get("time")).isEqualTo("2013-10-01T12:00:03.000Z");
-        assertThat(EntryEncoding.decode(raw.evidence().entry(2)).get("operator")).isEqualTo("op-1");
+        assertThat(EntryEncoding.decode(log.body(2)).get("operator")).isEqualTo("op-1");
     }
 
     /**
@@ -59,12 +59,12 @@ class EvidenceLogTest extends EvidenceFixture {
 
         assertThat(high.id()).isNotEqualTo(low.id());
         for (Conversation c : List.of(high, low)) {
-            Entry said = EntryEncoding.decode(raw.evidence().entry(raw.evidence().entriesOf(c.id()).getLast()));
+            Entry said = EntryEncoding.decode(log.body(raw.evidence().entriesOf(c.id()).getLast()));
             assertThat(said.get("partner")).isEqualTo(c.key().partnerAccount());
             assertThat(said.get("sender")).isEqualTo(c.key().partnerAccount());
             assertThat(raw.messages(c.id()).getFirst().sender()).isEqualTo(c.key().partnerAccount());
         }
-        assertThat(new String(raw.evidence().entry(raw.evidence().entriesOf(low.id()).getLast()),
+        assertThat(new String(log.body(raw.evidence().entriesOf(low.id()).getLast()),
                 StandardCharsets.UTF_8)).contains("partner=a\\udbff\n").contains("sender=a\\udbff\n");
     }
 
@@ -84,7 +84,7 @@ class EvidenceLogTest extends EvidenceFixture {
         for (long size = 1; size <= 37; size++) {
             for (long index = 0; index < size; index++) {
                 List<byte[]> proof = Proofs.inclusion(stored, index, size);
-                assertThat(ProofVerifier.inclusion(index, size, TreeHash.leaf(raw.evidence().entry(index)), proof,
+                assertThat(ProofVerifier.inclusion(index, size, TreeHash.leaf(log.body(index)), proof,
                         fromEntries().hash(0, size))).isTrue();
             }
             assertThat(ProofVerifier.consistency(size, 37, stored.hash(0, size), before,

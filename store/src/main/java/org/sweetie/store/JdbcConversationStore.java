@@ -30,7 +30,7 @@ import org.sweetie.core.StoreCounts;
 
 /** The conversation store over JDBC; the same SQL serves SQLite and PostgreSQL. */
 final class JdbcConversationStore implements ConversationStore {
-    private static final String CONVERSATION_COLUMNS = """
+    static final String CONVERSATION_COLUMNS = """
             SELECT c.id, pa.network, pa.protocol, p.handle, pa.handle, ca.handle, c.channel, pa.id, ca.id
             FROM conversation c
             JOIN persona p ON p.id = c.persona_id
@@ -453,29 +453,37 @@ final class JdbcConversationStore implements ConversationStore {
         // kept: the analysis reads every conversation it has not seen yet, and a burst of first contacts spent more
         // preparing this statement than running it
         return db.read(c -> {
-            { PreparedStatement q = db.kept(c, """
-                    SELECT seq, sent_at, author_kind, operator_id, sender, text, raw, source_id, delay_stamp
-                    FROM message WHERE conversation_id = ? ORDER BY seq""");
+            { PreparedStatement q = db.kept(c, "SELECT " + MESSAGE_COLUMNS
+                    + "FROM message WHERE conversation_id = ? ORDER BY seq");
                 q.setLong(1, conversationId);
                 List<Message> found = new ArrayList<>();
-                Sealer sealer = db.sealer;
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        String row = conversationId + "/" + r.getLong(1);
-                        Author author = new Author(AuthorKind.valueOf(r.getString(3)),
-                                sealer.open(r.getString(4), "message.operator_id", row));
-                        long millis = r.getLong(9);
-                        Instant stamp = r.wasNull() ? null : Instant.ofEpochMilli(millis);
-                        found.add(new Message(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), author,
-                                sealer.open(r.getString(5), "message.sender", row),
-                                sealer.open(r.getString(6), "message.text", row),
-                                sealer.open(r.getString(7), "message.raw", row),
-                                sealer.open(r.getString(8), "message.source_id", row), stamp));
+                        found.add(message(r, 1, conversationId, db.sealer));
                     }
                 }
                 return found;
             }
         });
+    }
+
+    /** A message's columns, in the order {@link #message} reads them. */
+    static final String MESSAGE_COLUMNS =
+            "seq, sent_at, author_kind, operator_id, sender, text, raw, source_id, delay_stamp ";
+
+    /** The message whose {@link #MESSAGE_COLUMNS} start at column {@code at} of the current row. */
+    static Message message(ResultSet r, int at, long conversationId, Sealer sealer) throws SQLException {
+        long seq = r.getLong(at);
+        String row = conversationId + "/" + seq;
+        Author author = new Author(AuthorKind.valueOf(r.getString(at + 2)),
+                sealer.open(r.getString(at + 3), "message.operator_id", row));
+        long millis = r.getLong(at + 8);
+        Instant stamp = r.wasNull() ? null : Instant.ofEpochMilli(millis);
+        return new Message(seq, Instant.ofEpochMilli(r.getLong(at + 1)), author,
+                sealer.open(r.getString(at + 4), "message.sender", row),
+                sealer.open(r.getString(at + 5), "message.text", row),
+                sealer.open(r.getString(at + 6), "message.raw", row),
+                sealer.open(r.getString(at + 7), "message.source_id", row), stamp);
     }
 
     @Override

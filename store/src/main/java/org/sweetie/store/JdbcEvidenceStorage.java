@@ -28,6 +28,8 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
      * bundles and proofs carry, so sealing changes nothing a verifier sees.
      */
     private static final String BODY = "evidence_entry.body";
+    /** The body of an entry kept elsewhere: redacted (its leaf hash is kept) or recording a message row. */
+    private static final byte[] NO_BODY = new byte[0];
 
     JdbcEvidenceStorage(Database db) {
         this.db = db;
@@ -64,12 +66,15 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     @Override
     public void append(List<Record> records, List<Node> nodes) {
         Database.SqlWork<Void> insert = c -> {
-            insertMany(c, "INSERT INTO evidence_entry (idx, kind, conversation_id, body) VALUES ", "(?, ?, ?, ?)",
-                    records, (s, at, r) -> {
+            insertMany(c, "INSERT INTO evidence_entry (idx, kind, conversation_id, body, message_seq) VALUES ",
+                    "(?, ?, ?, ?, ?)", records, (s, at, r) -> {
                         s.setLong(at, r.index());
                         s.setString(at + 1, r.kind());
                         s.setObject(at + 2, r.conversationId());
-                        s.setBytes(at + 3, db.sealer.sealBytes(r.body(), BODY, Long.toString(r.index())));
+                        // a message's entry is its row in the message table, sealed there: not stored twice
+                        s.setBytes(at + 3, r.messageSeq() != null ? NO_BODY
+                                : db.sealer.sealBytes(r.body(), BODY, Long.toString(r.index())));
+                        s.setObject(at + 4, r.messageSeq());
                     });
             insertMany(c, "INSERT INTO evidence_node (level, idx, hash) VALUES ", "(?, ?, ?)", nodes,
                     (s, at, n) -> {
@@ -136,15 +141,52 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     public byte[] entry(long index) {
         return db.write(c -> {
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT body, leaf_hash FROM evidence_entry WHERE idx = ?")) {
+                    "SELECT body, leaf_hash, message_seq FROM evidence_entry WHERE idx = ?")) {
                 q.setLong(1, index);
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
                         throw new StoreException("the evidence log has no entry " + index);
                     }
-                    return r.getBytes(2) != null ? null
+                    return r.getBytes(2) != null || r.getObject(3) != null ? null
                             : db.sealer.openBytes(r.getBytes(1), BODY, Long.toString(index));
                 }
+            }
+        });
+    }
+
+    @Override
+    public Optional<RecordedMessage> recordedMessage(long index) {
+        return db.write(c -> {
+            PreparedStatement q = db.kept(c, "SELECT e.conversation_id, e.message_seq, m.seq IS NOT NULL, m."
+                    + JdbcConversationStore.MESSAGE_COLUMNS.replace(", ", ", m.") + """
+                    FROM evidence_entry e
+                    LEFT JOIN message m ON m.conversation_id = e.conversation_id AND m.seq = e.message_seq
+                    WHERE e.idx = ? AND e.message_seq IS NOT NULL AND e.leaf_hash IS NULL""");
+            q.setLong(1, index);
+            long conversationId;
+            long seq;
+            org.sweetie.core.Message message;
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                conversationId = r.getLong(1);
+                seq = r.getLong(2);
+                if (!r.getBoolean(3)) {
+                    throw new StoreException("evidence entry " + index + " records message " + seq
+                            + " of conversation " + conversationId + ", which is not in the store");
+                }
+                message = JdbcConversationStore.message(r, 4, conversationId, db.sealer);
+            }
+            PreparedStatement conversation = db.kept(c, JdbcConversationStore.CONVERSATION_COLUMNS
+                    + "WHERE c.id = ?");
+            conversation.setLong(1, conversationId);
+            try (ResultSet r = conversation.executeQuery()) {
+                if (!r.next()) {
+                    throw new StoreException("evidence entry " + index + " records a message of conversation "
+                            + conversationId + ", which is not in the store");
+                }
+                return Optional.of(new RecordedMessage(ConversationSummaries.conversation(r, db.sealer), message));
             }
         });
     }
@@ -202,15 +244,19 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
         }
         // the kind as a literal: only then do SQLite and PostgreSQL use the kind's partial index (migration 7)
         return db.write(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT idx, conversation_id, body FROM evidence_entry "
-                    + "WHERE kind = '" + kind + "' ORDER BY idx");
+            try (PreparedStatement q = c.prepareStatement("SELECT idx, conversation_id, body, leaf_hash, message_seq "
+                    + "FROM evidence_entry WHERE kind = '" + kind + "' ORDER BY idx");
                  ResultSet r = q.executeQuery()) {
                 List<Record> found = new ArrayList<>();
                 while (r.next()) {
                     long conversation = r.getLong(2);
                     Long conversationId = r.wasNull() ? null : conversation;
-                    found.add(new Record(r.getLong(1), kind, conversationId,
-                            db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(r.getLong(1)))));
+                    long seq = r.getLong(5);
+                    Long messageSeq = r.wasNull() ? null : seq;
+                    // a redacted entry has no body, one recording a message has it in the message table
+                    byte[] body = r.getBytes(4) != null || messageSeq != null ? null
+                            : db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(r.getLong(1)));
+                    found.add(new Record(r.getLong(1), kind, conversationId, body, messageSeq));
                 }
                 return found;
             }

@@ -659,6 +659,62 @@ abstract class StoreContract {
     }
 
     @Test
+    void aMessageEntryIsKeptAsItsMessageRowAndReadBackAsTheStoredMessage() {
+        Conversation c = chatWith("alice");
+        EvidenceStorage evidence = store.evidence();
+        Message stored;
+        try (var unit = store.appender()) {
+            stored = unit.add(c, Message.received(T0.plusNanos(1_234_567), Author.operator("op-7"), "Sweetie10",
+                    "tab\there, a \\ and a lone \uD800 surrogate", "raw\nline", "src-1",
+                    T0.minusSeconds(30))).orElseThrow();
+            evidence.append(List.of(
+                    new EvidenceStorage.Record(0, "message", c.id(), "built body".getBytes(StandardCharsets.UTF_8),
+                            stored.seq()),
+                    new EvidenceStorage.Record(1, "event", c.id(), "event body".getBytes(StandardCharsets.UTF_8))),
+                    List.of());
+            // inside the unit, before its commit: a proof built there reads it
+            assertThat(evidence.recordedMessage(0)).hasValueSatisfying(m ->
+                    assertThat(m.message()).isEqualTo(inMillis(stored)));
+            unit.commit();
+        }
+
+        assertThat(evidence.entry(0)).as("not stored twice").isNull();
+        assertThat(evidence.entry(1)).asString(StandardCharsets.UTF_8).isEqualTo("event body");
+        assertThat(evidence.recordedMessage(1)).isEmpty();
+        assertThat(evidence.recordedMessage(0)).hasValueSatisfying(m -> {
+            assertThat(m.conversation()).isEqualTo(c);
+            // the store keeps milliseconds, as the entry's time field does
+            assertThat(m.message()).isEqualTo(inMillis(stored));
+        });
+        assertThat(evidence.entriesOfKind("message")).singleElement().satisfies(r -> {
+            assertThat(r.body()).isNull();
+            assertThat(r.messageSeq()).isEqualTo(stored.seq());
+        });
+
+        evidence.redact(java.util.Map.of(0L, new byte[32]));
+        assertThat(evidence.recordedMessage(0)).as("redacted: only the leaf hash is left").isEmpty();
+        assertThat(evidence.redactedLeaf(0)).hasValue(new byte[32]);
+    }
+
+    private static Message inMillis(Message m) {
+        return new Message(m.seq(), Instant.ofEpochMilli(m.time().toEpochMilli()), m.author(), m.sender(), m.text(),
+                m.raw(), m.sourceId(), m.delayStamp());
+    }
+
+    @Test
+    void aMessageEntryWhoseMessageRowIsGoneIsAnErrorNamingIt() {
+        Conversation c = chatWith("alice");
+        Message stored = store.append(c, partnerSays(1, "one", null)).orElseThrow();
+        store.evidence().append(List.of(new EvidenceStorage.Record(0, "message", c.id(), new byte[] {1},
+                stored.seq())), List.of());
+        store.delete(List.of(c.id())); // not through a purge, which would have kept the entry's leaf hash
+
+        assertThatThrownBy(() -> store.evidence().recordedMessage(0))
+                .hasMessageContaining("evidence entry 0 records message " + stored.seq())
+                .hasMessageContaining("not in the store");
+    }
+
+    @Test
     void entriesOfOneKindAreReadInOrderWithTheirBodies() {
         Conversation c = chatWith("alice");
         List<EvidenceStorage.Record> records = new ArrayList<>();
