@@ -27,9 +27,10 @@ public interface EvidenceStorage {
     byte[] entry(long index);
 
     /**
-     * The conversation and stored message an entry records, for an entry appended with its message's seq
-     * ({@link Record#messageSeq}) and not redacted since; empty for every other entry. Its canonical bytes are the
-     * message entry built from them again: the message table holds each line once instead of twice.
+     * The conversation and stored message an entry records, with the entry's leaf hash, for an entry appended with
+     * its message's seq ({@link Record#messageSeq}) and not redacted since; empty for every other entry. Its canonical
+     * bytes are the message entry built from them again, which must hash to that leaf: the message table holds each
+     * line once instead of twice.
      *
      * @throws RuntimeException naming the entry when the message it records is no longer in the store
      */
@@ -60,8 +61,9 @@ public interface EvidenceStorage {
 
     /**
      * One entry: its leaf index, its kind, the conversation it belongs to (or null) and its canonical bytes. An entry
-     * that records a stored message also has the message's seq: the store then keeps a reference to the message row
-     * instead of the bytes (read back, such an entry has a null body; see {@link #recordedMessage}).
+     * that records a stored message instead has the message's seq, and as body its RFC 9162 leaf hash: the store keeps
+     * a reference to the message row and the hash that the bytes built again from it must have (read back, such an
+     * entry has a null body; see {@link #recordedMessage}).
      */
     record Record(long index, String kind, Long conversationId, byte[] body, Long messageSeq) {
         public Record(long index, String kind, Long conversationId, byte[] body) {
@@ -69,8 +71,8 @@ public interface EvidenceStorage {
         }
     }
 
-    /** What a message entry records: its conversation and the message as stored. */
-    record RecordedMessage(Conversation conversation, Message message) {
+    /** What a message entry records: its conversation, the message as stored, and the entry's leaf hash. */
+    record RecordedMessage(Conversation conversation, Message message, byte[] leaf) {
     }
 
     /** A perfect subtree's hash. */

@@ -2,6 +2,7 @@ package org.sweetie.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sweetie.core.EvidenceStorage;
 
 /**
@@ -57,8 +58,9 @@ final class MerkleLog {
         List<EvidenceStorage.Record> records = new ArrayList<>(entries.size());
         List<EvidenceStorage.Node> nodes = new ArrayList<>(entries.size() * 2);
         for (Appended entry : entries) {
-            records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(), entry.body(),
-                    entry.messageSeq()));
+            // an entry recording a stored message is kept as that row, with the leaf hash its bytes must have
+            records.add(new EvidenceStorage.Record(size, entry.kind(), entry.conversationId(),
+                    entry.messageSeq() == null ? entry.body() : entry.leaf(), entry.messageSeq()));
             EvidenceStorage.Node carry = new EvidenceStorage.Node(0, size, entry.leaf());
             while (!edge.isEmpty() && edge.getLast().level() == carry.level()) {
                 EvidenceStorage.Node left = edge.removeLast();
@@ -91,15 +93,27 @@ final class MerkleLog {
 
     /**
      * The canonical bytes of a stored entry, or null for a redacted one. An entry that records a message is built
-     * again from the message row and its conversation, the same way it was built when it was appended; should the
-     * row have changed, the bytes no longer hash to the leaf the tree and its checkpoints hold, and every proof and
-     * bundle check over them fails.
+     * again from the message row and its conversation, the same way it was built when it was appended, and must
+     * hash to the leaf logged with it: a row changed since, or entries built differently from how they were then,
+     * is an error naming the entry, never bytes a proof or a bundle would carry.
      */
     static byte[] body(EvidenceStorage storage, long index) {
         byte[] body = storage.entry(index);
-        return body != null ? body : storage.recordedMessage(index)
-                .map(m -> EntryEncoding.encode(Entries.message(m.conversation(), m.message())))
-                .orElse(null);
+        if (body != null) {
+            return body;
+        }
+        Optional<EvidenceStorage.RecordedMessage> recorded = storage.recordedMessage(index);
+        if (recorded.isEmpty()) {
+            return null;
+        }
+        EvidenceStorage.RecordedMessage m = recorded.get();
+        byte[] rebuilt = EntryEncoding.encode(Entries.message(m.conversation(), m.message()));
+        if (!java.security.MessageDigest.isEqual(TreeHash.leaf(rebuilt), m.leaf())) {
+            throw new IllegalStateException("evidence entry " + index + " does not match message "
+                    + m.message().seq() + " of conversation " + m.conversation().id() + " as stored: the message "
+                    + "was changed after it was logged");
+        }
+        return rebuilt;
     }
 
     /**

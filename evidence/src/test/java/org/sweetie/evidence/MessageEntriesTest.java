@@ -81,23 +81,54 @@ class MessageEntriesTest extends EvidenceFixture {
     }
 
     @Test
-    void aMessageRowChangedAfterwardsMakesItsBundleFailVerification() throws Exception {
+    void aMessageRowChangedAfterwardsIsNeverExportedNorPurgedAsIfItWereWhatWasLogged() throws Exception {
         Conversation c = someConversation("mallory", 40);
         Path genuine = folder.resolve("genuine.zip");
         new BundleWriter(log, CLOCK).write(List.of(c.id()), "test referral", genuine);
         assertThat(BundleVerifier.verify(genuine).entries()).isGreaterThan(40);
 
         // an edit straight into the database file (an unsealed store keeps the text as written)
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("store.db"));
-             PreparedStatement edit = db.prepareStatement(
-                     "UPDATE message SET text = 'line 3 from someone else' WHERE conversation_id = ? AND seq = 4")) {
-            edit.setLong(1, c.id());
-            assertThat(edit.executeUpdate()).isOne();
-        }
-        Path forged = folder.resolve("forged.zip");
-        new BundleWriter(log, CLOCK).write(List.of(c.id()), "test referral", forged);
+        edit("UPDATE message SET text = 'line 3 from someone else' WHERE conversation_id = ? AND seq = 4", c.id());
 
-        assertThatThrownBy(() -> BundleVerifier.verify(forged)).isInstanceOf(BundleVerifier.BundleException.class);
+        Path forged = folder.resolve("forged.zip");
+        assertThatThrownBy(() -> new BundleWriter(log, CLOCK).write(List.of(c.id()), "test referral", forged))
+                .hasMessageContaining("does not match message 4 of conversation " + c.id())
+                .hasMessageContaining("changed after it was logged");
+        assertThat(forged).doesNotExist();
+        assertThatThrownBy(() -> log.purge(List.of(c.id()), "retention"))
+                .as("a purge would keep a wrong leaf hash for good").hasMessageContaining("does not match");
+        assertThat(raw.messages(c.id())).hasSize(40);
+    }
+
+    @Test
+    void soAColumnThatIsNotSealedInASealedStore() {
+        raw.close();
+        raw = Stores.open(folder.resolve("store.db").toString() + ".sealed", StoreKeys.random());
+        raw.persona(SWEETIE);
+        log = new EvidenceLog(raw, signer, CheckpointPolicy.DEFAULT, null, CLOCK);
+        store = log.recording();
+        Conversation c = someConversation("mallory", 10);
+
+        // times are plain metadata (docs/security.md): the sealed leaf hash is what catches the change
+        edit("UPDATE message SET sent_at = sent_at + 1000 WHERE conversation_id = ? AND seq = 2", c.id(),
+                folder.resolve("store.db") + ".sealed");
+
+        assertThatThrownBy(() -> new BundleWriter(log, CLOCK).write(List.of(c.id()), "test", folder.resolve("b.zip")))
+                .hasMessageContaining("does not match message 2 of conversation " + c.id());
+    }
+
+    private void edit(String sql, long conversationId) throws Exception {
+        edit(sql, conversationId, folder.resolve("store.db").toString());
+    }
+
+    private static void edit(String sql, long conversationId, String file) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement edit = db.prepareStatement(sql)) {
+            edit.setLong(1, conversationId);
+            assertThat(edit.executeUpdate()).isOne();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Lines with what chat text can hold: control characters, escapes, lone surrogates, emoji, right-to-left. */

@@ -28,8 +28,6 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
      * bundles and proofs carry, so sealing changes nothing a verifier sees.
      */
     private static final String BODY = "evidence_entry.body";
-    /** The body of an entry kept elsewhere: redacted (its leaf hash is kept) or recording a message row. */
-    private static final byte[] NO_BODY = new byte[0];
 
     JdbcEvidenceStorage(Database db) {
         this.db = db;
@@ -71,9 +69,9 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                         s.setLong(at, r.index());
                         s.setString(at + 1, r.kind());
                         s.setObject(at + 2, r.conversationId());
-                        // a message's entry is its row in the message table, sealed there: not stored twice
-                        s.setBytes(at + 3, r.messageSeq() != null ? NO_BODY
-                                : db.sealer.sealBytes(r.body(), BODY, Long.toString(r.index())));
+                        // a message's entry is its row in the message table: here only its leaf hash, sealed, so
+                        // that the entry built again from the row is checked against what was logged
+                        s.setBytes(at + 3, db.sealer.sealBytes(r.body(), BODY, Long.toString(r.index())));
                         s.setObject(at + 4, r.messageSeq());
                     });
             insertMany(c, "INSERT INTO evidence_node (level, idx, hash) VALUES ", "(?, ?, ?)", nodes,
@@ -155,7 +153,7 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     @Override
     public Optional<RecordedMessage> recordedMessage(long index) {
         return db.write(c -> {
-            PreparedStatement q = db.kept(c, "SELECT e.conversation_id, e.message_seq, m.seq IS NOT NULL, m."
+            PreparedStatement q = db.kept(c, "SELECT e.conversation_id, e.message_seq, e.body, m.seq IS NOT NULL, m."
                     + JdbcConversationStore.MESSAGE_COLUMNS.replace(", ", ", m.") + """
                     FROM evidence_entry e
                     LEFT JOIN message m ON m.conversation_id = e.conversation_id AND m.seq = e.message_seq
@@ -163,6 +161,7 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
             q.setLong(1, index);
             long conversationId;
             long seq;
+            byte[] leaf;
             org.sweetie.core.Message message;
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
@@ -170,11 +169,12 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                 }
                 conversationId = r.getLong(1);
                 seq = r.getLong(2);
-                if (!r.getBoolean(3)) {
+                leaf = db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(index));
+                if (!r.getBoolean(4)) {
                     throw new StoreException("evidence entry " + index + " records message " + seq
                             + " of conversation " + conversationId + ", which is not in the store");
                 }
-                message = JdbcConversationStore.message(r, 4, conversationId, db.sealer);
+                message = JdbcConversationStore.message(r, 5, conversationId, db.sealer);
             }
             PreparedStatement conversation = db.kept(c, JdbcConversationStore.CONVERSATION_COLUMNS
                     + "WHERE c.id = ?");
@@ -184,7 +184,8 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                     throw new StoreException("evidence entry " + index + " records a message of conversation "
                             + conversationId + ", which is not in the store");
                 }
-                return Optional.of(new RecordedMessage(ConversationSummaries.conversation(r, db.sealer), message));
+                return Optional.of(new RecordedMessage(ConversationSummaries.conversation(r, db.sealer), message,
+                        leaf));
             }
         });
     }

@@ -668,8 +668,7 @@ abstract class StoreContract {
                     "tab\there, a \\ and a lone \uD800 surrogate", "raw\nline", "src-1",
                     T0.minusSeconds(30))).orElseThrow();
             evidence.append(List.of(
-                    new EvidenceStorage.Record(0, "message", c.id(), "built body".getBytes(StandardCharsets.UTF_8),
-                            stored.seq()),
+                    new EvidenceStorage.Record(0, "message", c.id(), LEAF, stored.seq()),
                     new EvidenceStorage.Record(1, "event", c.id(), "event body".getBytes(StandardCharsets.UTF_8))),
                     List.of());
             // inside the unit, before its commit: a proof built there reads it
@@ -683,6 +682,7 @@ abstract class StoreContract {
         assertThat(evidence.recordedMessage(1)).isEmpty();
         assertThat(evidence.recordedMessage(0)).hasValueSatisfying(m -> {
             assertThat(m.conversation()).isEqualTo(c);
+            assertThat(m.leaf()).as("the leaf hash logged with it").isEqualTo(LEAF);
             // the store keeps milliseconds, as the entry's time field does
             assertThat(m.message()).isEqualTo(inMillis(stored));
         });
@@ -695,6 +695,8 @@ abstract class StoreContract {
         assertThat(evidence.recordedMessage(0)).as("redacted: only the leaf hash is left").isEmpty();
         assertThat(evidence.redactedLeaf(0)).hasValue(new byte[32]);
     }
+
+    private static final byte[] LEAF = "a leaf hash of thirty-two bytes!".getBytes(StandardCharsets.UTF_8);
 
     private static Message inMillis(Message m) {
         return new Message(m.seq(), Instant.ofEpochMilli(m.time().toEpochMilli()), m.author(), m.sender(), m.text(),
