@@ -38,12 +38,15 @@ public interface EvidenceStorage {
 
     /**
      * Removes the bodies of entries whose content was deleted (data minimisation), keeping each one's leaf hash:
-     * {@link #entry} then answers null for it and {@link #redactedLeaf} its hash.
+     * {@link #entry} then answers null for it and {@link #keptLeaf} its hash.
      */
     void redact(java.util.Map<Long, byte[]> leafHashes);
 
-    /** The kept leaf hash of a redacted entry; empty for an entry that still has its body. */
-    Optional<byte[]> redactedLeaf(long index);
+    /**
+     * The leaf hash kept for an entry not stored with its bytes: a redacted one, or one recording a message
+     * ({@link #recordedMessage}); empty for an entry stored with its bytes. The tree needs no more than this.
+     */
+    Optional<byte[]> keptLeaf(long index);
 
     /** The indexes of a conversation's entries, in order. */
     List<Long> entriesOf(long conversationId);

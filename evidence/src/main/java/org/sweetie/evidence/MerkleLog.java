@@ -83,9 +83,10 @@ final class MerkleLog {
             return storage.node(level, index);
         }
         if (level == 0) {
-            byte[] body = body(storage, index);
-            // a purged conversation's entry keeps only its leaf hash
-            return body != null ? TreeHash.leaf(body) : storage.redactedLeaf(index).orElseThrow(
+            byte[] body = storage.entry(index);
+            // a purged conversation's entry keeps only its leaf hash, a message's entry its leaf hash and its row:
+            // the tree rests on the hashes logged, whatever became of the rows since (body() checks those)
+            return body != null ? TreeHash.leaf(body) : storage.keptLeaf(index).orElseThrow(
                     () -> new IllegalStateException("evidence entry " + index + " has neither body nor leaf hash"));
         }
         return TreeHash.node(perfect(storage, level - 1, 2 * index), perfect(storage, level - 1, 2 * index + 1));

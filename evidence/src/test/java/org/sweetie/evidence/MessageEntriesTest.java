@@ -88,16 +88,24 @@ class MessageEntriesTest extends EvidenceFixture {
         assertThat(BundleVerifier.verify(genuine).entries()).isGreaterThan(40);
 
         // an edit straight into the database file (an unsealed store keeps the text as written)
-        edit("UPDATE message SET text = 'line 3 from someone else' WHERE conversation_id = ? AND seq = 4", c.id());
+        // among the last 16 entries, below the stored nodes: the tree's edge is read back from them after a restart
+        edit("UPDATE message SET text = 'line 37 from someone else' WHERE conversation_id = ? AND seq = 38", c.id());
 
         Path forged = folder.resolve("forged.zip");
         assertThatThrownBy(() -> new BundleWriter(log, CLOCK).write(List.of(c.id()), "test referral", forged))
-                .hasMessageContaining("does not match message 4 of conversation " + c.id())
+                .hasMessageContaining("does not match message 38 of conversation " + c.id())
                 .hasMessageContaining("changed after it was logged");
         assertThat(forged).doesNotExist();
         assertThatThrownBy(() -> log.purge(List.of(c.id()), "retention"))
                 .as("a purge would keep a wrong leaf hash for good").hasMessageContaining("does not match");
         assertThat(raw.messages(c.id())).hasSize(40);
+
+        // the tree rests on the logged leaves: reopened, with the changed row among its last entries, it is the same
+        byte[] root = log.root();
+        log.checkpoint();
+        EvidenceLog reopened = new EvidenceLog(raw, signer, CheckpointPolicy.DEFAULT, null, CLOCK);
+        assertThat(reopened.root()).isEqualTo(root);
+        assertThat(reopened.checkLatestCheckpoint()).isEmpty();
     }
 
     @Test

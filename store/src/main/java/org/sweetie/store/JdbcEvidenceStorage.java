@@ -208,13 +208,21 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
     }
 
     @Override
-    public java.util.Optional<byte[]> redactedLeaf(long index) {
+    public java.util.Optional<byte[]> keptLeaf(long index) {
         return db.write(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT leaf_hash FROM evidence_entry WHERE idx = ?")) {
-                q.setLong(1, index);
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? java.util.Optional.ofNullable(r.getBytes(1)) : java.util.Optional.empty();
+            PreparedStatement q = db.kept(c, "SELECT leaf_hash, message_seq, body FROM evidence_entry WHERE idx = ?");
+            q.setLong(1, index);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return java.util.Optional.empty();
                 }
+                byte[] redacted = r.getBytes(1);
+                if (redacted != null) {
+                    return java.util.Optional.of(redacted);
+                }
+                r.getLong(2);
+                return r.wasNull() ? java.util.Optional.empty()
+                        : java.util.Optional.of(db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(index)));
             }
         });
     }

@@ -679,6 +679,8 @@ abstract class StoreContract {
 
         assertThat(evidence.entry(0)).as("not stored twice").isNull();
         assertThat(evidence.entry(1)).asString(StandardCharsets.UTF_8).isEqualTo("event body");
+        assertThat(evidence.keptLeaf(0)).as("the tree reads the logged leaf, not the row").hasValue(LEAF);
+        assertThat(evidence.keptLeaf(1)).as("stored with its bytes").isEmpty();
         assertThat(evidence.recordedMessage(1)).isEmpty();
         assertThat(evidence.recordedMessage(0)).hasValueSatisfying(m -> {
             assertThat(m.conversation()).isEqualTo(c);
@@ -693,7 +695,7 @@ abstract class StoreContract {
 
         evidence.redact(java.util.Map.of(0L, new byte[32]));
         assertThat(evidence.recordedMessage(0)).as("redacted: only the leaf hash is left").isEmpty();
-        assertThat(evidence.redactedLeaf(0)).hasValue(new byte[32]);
+        assertThat(evidence.keptLeaf(0)).hasValue(new byte[32]);
     }
 
     private static final byte[] LEAF = "a leaf hash of thirty-two bytes!".getBytes(StandardCharsets.UTF_8);
