@@ -176,18 +176,21 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                 }
                 message = JdbcConversationStore.message(r, 5, conversationId, db.sealer);
             }
-            PreparedStatement conversation = db.kept(c, JdbcConversationStore.CONVERSATION_COLUMNS
-                    + "WHERE c.id = ?");
-            conversation.setLong(1, conversationId);
-            try (ResultSet r = conversation.executeQuery()) {
-                if (!r.next()) {
-                    throw new StoreException("evidence entry " + index + " records a message of conversation "
-                            + conversationId + ", which is not in the store");
-                }
-                return Optional.of(new RecordedMessage(ConversationSummaries.conversation(r, db.sealer), message,
-                        leaf));
-            }
+            return Optional.of(new RecordedMessage(conversation(c, index, conversationId), message, leaf));
         });
+    }
+
+    private org.sweetie.core.Conversation conversation(Connection c, long index, long conversationId)
+            throws SQLException {
+        PreparedStatement q = db.kept(c, JdbcConversationStore.CONVERSATION_COLUMNS + "WHERE c.id = ?");
+        q.setLong(1, conversationId);
+        try (ResultSet r = q.executeQuery()) {
+            if (!r.next()) {
+                throw new StoreException("evidence entry " + index + " records a message of conversation "
+                        + conversationId + ", which is not in the store");
+            }
+            return ConversationSummaries.conversation(r, db.sealer);
+        }
     }
 
     @Override
@@ -220,9 +223,9 @@ final class JdbcEvidenceStorage implements EvidenceStorage {
                 if (redacted != null) {
                     return java.util.Optional.of(redacted);
                 }
-                r.getLong(2);
-                return r.wasNull() ? java.util.Optional.empty()
-                        : java.util.Optional.of(db.sealer.openBytes(r.getBytes(3), BODY, Long.toString(index)));
+                boolean recordsMessage = r.getObject(2) != null; // its body is then its leaf hash
+                return recordsMessage ? java.util.Optional.of(db.sealer.openBytes(r.getBytes(3), BODY,
+                        Long.toString(index))) : java.util.Optional.empty();
             }
         });
     }
