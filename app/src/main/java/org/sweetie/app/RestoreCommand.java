@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.sweetie.evidence.KeyHandOvers;
+import org.sweetie.evidence.VerifierKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,14 +60,17 @@ final class RestoreCommand implements Callable<Integer> {
             placed = true;
             StoreOptions options = StoreOptions.embedded(db.toString(), key, passphrase);
             try (Workspace workspace = options.openExisting()) {
-                Optional<String> problem = workspace.evidence().checkLatestCheckpoint();
+                VerifierKey first = firstSigningKey(passphrase, workspace.evidence().verifierKey());
+                Optional<String> problem = new KeyHandOvers(workspace.evidence()).checkLatest(first);
                 if (problem.isPresent()) {
                     spec.commandLine().getErr().println("FAILED: the restored evidence log: " + problem.get());
                     return 1;
                 }
                 spec.commandLine().getOut().println("Restored " + db + " (" + workspace.store().counts().describe()
                         + ") and " + key + "; the evidence log holds what its latest checkpoint signed ("
-                        + workspace.evidence().verifierKey() + ")");
+                        + workspace.evidence().verifierKey() + ")" + (first.toString().equals(
+                        workspace.evidence().verifierKey().toString()) ? ""
+                        : ", handed over from " + first.name() + " on"));
             }
             return 0;
         } catch (IOException e) {
@@ -78,6 +83,16 @@ final class RestoreCommand implements Callable<Integer> {
             Files.deleteIfExists(storeFile);
             Files.deleteIfExists(keyFile);
         }
+    }
+
+    /**
+     * The key the log was first signed with: the oldest retired signing key of the restored key file, or the current
+     * one when it was never rotated. The log's hand-overs are checked from it, so a restored log whose key history
+     * was rewritten is refused, not only one whose latest checkpoint does not hold.
+     */
+    private VerifierKey firstSigningKey(char[] passphrase, VerifierKey current) throws IOException {
+        java.util.List<String> retired = KeyRing.open(key, passphrase).retired();
+        return retired.isEmpty() ? current : VerifierKey.parse(retired.getFirst());
     }
 
     private void unpack(char[] passphrase, Path storeFile, Path keyFile) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +93,36 @@ class KeysRotateTest {
         CliTest.Run restored = CliTest.sweetie("restore", backup.toString(), "--db",
                 folder.resolve("r").resolve("s.db").toString(), "--key", folder.resolve("r").resolve("k").toString());
         assertThat(restored.exitCode()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains(newKey);
+        assertThat(restored.out()).contains(newKey)
+                .as("the key history checked from the first key").contains("handed over from " + name(oldKey));
+    }
+
+    @Test
+    void aRestoredLogWhoseKeyHistoryIsNotTheKeyFilesIsRefused() throws Exception {
+        importLog("alice", "add me on skype alice.example");
+        Path same = Files.writeString(folder.resolve("same"), System.getenv("SWEETIE_PASSPHRASE"));
+        assertThat(CliTest.sweetie("keys", "rotate", "--signing", "--db", db(), "--key", key(),
+                "--new-passphrase-file", same.toString()).exitCode()).isZero();
+        // a key file that says the log began under another key than the one that handed over
+        char[] passphrase = System.getenv("SWEETIE_PASSPHRASE").strip().toCharArray();
+        KeyRing.Keys keys = KeyRing.open(Path.of(key()), passphrase);
+        String stranger = org.sweetie.evidence.KeyFile.parse(
+                org.sweetie.evidence.KeyFile.newKeyText().lines().toList(), "a stranger's key").verifierKey().toString();
+        KeyRing.write(Path.of(key()), new KeyRing.Keys(keys.store(), keys.signingKey(), List.of(stranger)),
+                passphrase, true);
+        Path backup = folder.resolve("changed.backup");
+        assertThat(CliTest.sweetie("backup", "--db", db(), "--key", key(), "--out", backup.toString()).exitCode())
+                .isZero();
+
+        CliTest.Run restored = CliTest.sweetie("restore", backup.toString(), "--db",
+                folder.resolve("r").resolve("s.db").toString(), "--key", folder.resolve("r").resolve("k").toString());
+
+        assertThat(restored.exitCode()).isEqualTo(1);
+        assertThat(restored.err()).contains("FAILED: the restored evidence log: the hand-over at entry")
+                .contains("but the key in effect there is " + name(stranger));
+    }
+
+    private static String name(String verifierKey) {
+        return verifierKey.substring(0, verifierKey.indexOf('+'));
     }
 }
