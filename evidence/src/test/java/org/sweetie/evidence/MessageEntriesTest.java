@@ -38,7 +38,7 @@ class MessageEntriesTest extends EvidenceFixture {
     }
 
     @Test
-    void soInASealedStore() {
+    void everyMessageEntryIsBuiltAgainExactlyInASealedStoreToo() {
         raw.close();
         raw = Stores.open(folder.resolve("sealed.db").toString(), StoreKeys.random());
         raw.persona(SWEETIE);
@@ -87,8 +87,8 @@ class MessageEntriesTest extends EvidenceFixture {
         new BundleWriter(log, CLOCK).write(List.of(c.id()), "test referral", genuine);
         assertThat(BundleVerifier.verify(genuine).entries()).isGreaterThan(40);
 
-        // an edit straight into the database file (an unsealed store keeps the text as written)
-        // among the last 16 entries, below the stored nodes: the tree's edge is read back from them after a restart
+        // an edit straight into the database file (an unsealed store keeps the text as written), among the last 16
+        // entries: below the stored nodes, where the tree's edge is read back from the entries after a restart
         edit("UPDATE message SET text = 'line 37 from someone else' WHERE conversation_id = ? AND seq = 38", c.id());
 
         Path forged = folder.resolve("forged.zip");
@@ -109,7 +109,7 @@ class MessageEntriesTest extends EvidenceFixture {
     }
 
     @Test
-    void soAColumnThatIsNotSealedInASealedStore() {
+    void aChangedPlainColumnIsCaughtInASealedStoreToo() {
         raw.close();
         raw = Stores.open(folder.resolve("store.db").toString() + ".sealed", StoreKeys.random());
         raw.persona(SWEETIE);
