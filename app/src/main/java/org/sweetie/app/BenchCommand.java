@@ -136,8 +136,9 @@ final class BenchCommand implements Runnable {
         }
 
         /**
-         * Imports the warm-up log into a SQLite file of its own, the same way as the timed import, and deletes it: the JIT
-         * then has compiled what the timed import runs. (A short full import spends a quarter of its CPU in the JIT.)
+         * Imports the warm-up log into a SQLite file of its own, the same way as the timed import, and deletes it:
+         * the JIT then has compiled what the timed import runs. (A short full import spends a quarter of its CPU in
+         * the JIT.)
          */
         private void warm(PrintWriter out, TempFolder work, boolean alone) throws IOException {
             Path folder = work.path.resolve("warm-up");

@@ -220,8 +220,8 @@ final class KeyRing {
         random.nextBytes(salt);
         int memory = memoryCost();
         String associated = (keys.hasPending() ? HEADER_PENDING : HEADER) + "\nid=" + keys.store().keyId()
-                + "\nkdf=argon2id\nmemory_kib=" + memory + "\niterations=" + ITERATIONS + "\nparallelism=1\nsalt=" + Base64.getEncoder().encodeToString(salt)
-                + "\n";
+                + "\nkdf=argon2id\nmemory_kib=" + memory + "\niterations=" + ITERATIONS + "\nparallelism=1\nsalt="
+                + Base64.getEncoder().encodeToString(salt) + "\n";
         StringBuilder payload = new StringBuilder()
                 .append("data=").append(Base64.getEncoder().encodeToString(keys.store().dataKey())).append('\n')
                 .append("index=").append(Base64.getEncoder().encodeToString(keys.store().indexKey())).append('\n');

@@ -60,17 +60,17 @@ final class RestoreCommand implements Callable<Integer> {
             placed = true;
             StoreOptions options = StoreOptions.embedded(db.toString(), key, passphrase);
             try (Workspace workspace = options.openExisting()) {
-                VerifierKey first = firstSigningKey(passphrase, workspace.evidence().verifierKey());
+                VerifierKey current = workspace.evidence().verifierKey();
+                VerifierKey first = firstSigningKey(passphrase, current);
                 Optional<String> problem = new KeyHandOvers(workspace.evidence()).checkLatest(first);
                 if (problem.isPresent()) {
                     spec.commandLine().getErr().println("FAILED: the restored evidence log: " + problem.get());
                     return 1;
                 }
                 spec.commandLine().getOut().println("Restored " + db + " (" + workspace.store().counts().describe()
-                        + ") and " + key + "; the evidence log holds what its latest checkpoint signed ("
-                        + workspace.evidence().verifierKey() + ")" + (first.toString().equals(
-                        workspace.evidence().verifierKey().toString()) ? ""
-                        : ", handed over from " + first.name() + " on"));
+                        + ") and " + key + "; the evidence log holds what its latest checkpoint signed (" + current
+                        // the same key object when it was never rotated
+                        + ")" + (first == current ? "" : ", handed over from " + first.name() + " on"));
             }
             return 0;
         } catch (IOException e) {

@@ -106,8 +106,8 @@ class KeysRotateTest {
         // a key file that says the log began under another key than the one that handed over
         char[] passphrase = System.getenv("SWEETIE_PASSPHRASE").strip().toCharArray();
         KeyRing.Keys keys = KeyRing.open(Path.of(key()), passphrase);
-        String stranger = org.sweetie.evidence.KeyFile.parse(
-                org.sweetie.evidence.KeyFile.newKeyText().lines().toList(), "a stranger's key").verifierKey().toString();
+        String stranger = org.sweetie.evidence.KeyFile.parse(org.sweetie.evidence.KeyFile.newKeyText().lines()
+                .toList(), "a stranger's key").verifierKey().toString();
         KeyRing.write(Path.of(key()), new KeyRing.Keys(keys.store(), keys.signingKey(), List.of(stranger)),
                 passphrase, true);
         Path backup = folder.resolve("changed.backup");

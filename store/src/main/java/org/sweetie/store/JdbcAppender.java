@@ -214,23 +214,23 @@ final class JdbcAppender implements ConversationStore.Appender {
         ensureOpen();
         added(conversation).flagged(flag.kind(), flag.value());
         later(c -> {
-        // kept: a busy capture flags hundreds of messages a second, and preparing cost more than inserting
-        PreparedStatement insert = db.kept(c, """
-                INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""");
-        insert.setLong(1, conversation.id());
-        insert.setLong(2, flag.seq());
-        insert.setString(3, flag.kind());
-        insert.setString(4, StoredText.of(flag.value()));
-        insert.setString(5, db.sealer.seal(flag.detail(), "analysis_flag.detail",
-                flagRow(conversation.id(), flag.seq(), flag.kind())));
-        insert.executeUpdate();
-        if (flag.kind().equals("identifier")) {
-            PreparedStatement term = db.kept(c, TERMS + "(?, ?) ON CONFLICT DO NOTHING");
-            term.setString(1, identifierTerm(db.sealer, flag.detail()));
-            term.setLong(2, conversation.id());
-            term.executeUpdate();
-        }
-        return null;
+            // kept: a busy capture flags hundreds of messages a second, and preparing cost more than inserting
+            PreparedStatement insert = db.kept(c, """
+                    INSERT INTO analysis_flag (conversation_id, seq, kind, value, detail) VALUES (?, ?, ?, ?, ?)""");
+            insert.setLong(1, conversation.id());
+            insert.setLong(2, flag.seq());
+            insert.setString(3, flag.kind());
+            insert.setString(4, StoredText.of(flag.value()));
+            insert.setString(5, db.sealer.seal(flag.detail(), "analysis_flag.detail",
+                    flagRow(conversation.id(), flag.seq(), flag.kind())));
+            insert.executeUpdate();
+            if (flag.kind().equals("identifier")) {
+                PreparedStatement term = db.kept(c, TERMS + "(?, ?) ON CONFLICT DO NOTHING");
+                term.setString(1, identifierTerm(db.sealer, flag.detail()));
+                term.setLong(2, conversation.id());
+                term.executeUpdate();
+            }
+            return null;
         });
     }
 
