@@ -82,6 +82,8 @@ final class IdentifierExtractor {
      * A native SegWit address by its shape alone (bc1q and 38 or 58 characters of the bech32 alphabet): a checksum
      * typo still names the wallet he meant, and nothing else in chat has this shape.
      */
+    /** The fewest ASCII letters and digits in a row that {@link #BITCOIN} matches ("bc1" and 11 more). */
+    private static final int SHORTEST_WALLET = 14;
     private static final Pattern SEGWIT_SHAPE = Pattern.compile("bc1q[02-9ac-hj-np-z]{38}|bc1q[02-9ac-hj-np-z]{58}");
     private static final Pattern ETHEREUM = Pattern.compile("(?<![\\w])0x[0-9a-fA-F]{40}(?![\\w])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
@@ -210,43 +212,50 @@ final class IdentifierExtractor {
         if (chatSized && mayHideDigits(text)) {
             disguisedPhones(text, message, region, found, taken);
         }
-        boolean at = text.indexOf('@') >= 0;
-        Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
-        while (at && m.find()) {
-            add(found, taken, type(m.group(2)), m.group(1), m.group(1).toLowerCase(Locale.ROOT), message,
-                    m.start(), m.end());
-        }
-        m = EMAIL.matcher(text);
-        while (at && m.find()) {
-            boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
-                    .contains("paypal");
-            add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(),
-                    m.group().toLowerCase(Locale.ROOT), message, m.start(), m.end());
-        }
-        m = CASHTAG.matcher(text);
-        boolean dollar = text.indexOf('$') >= 0;
-        while (dollar && m.find()) {
-            add(found, taken, IdentifierType.CASHAPP, m.group(), m.group().toLowerCase(Locale.ROOT), message,
-                    m.start(), m.end());
-        }
-        m = BITCOIN.matcher(text);
-        while (m.find()) {
-            if (Crypto.isBitcoinAddress(m.group()) || SEGWIT_SHAPE.matcher(m.group()).matches()) {
-                add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
+        // each pattern runs only where a character it needs is in the line: most lines have none of them
+        if (text.indexOf('@') >= 0) {
+            Matcher m = HANDLE_THEN_PLATFORM.matcher(text);
+            while (m.find()) {
+                add(found, taken, type(m.group(2)), m.group(1), m.group(1).toLowerCase(Locale.ROOT), message,
+                        m.start(), m.end());
+            }
+            m = EMAIL.matcher(text);
+            while (m.find()) {
+                boolean paypal = text.substring(Math.max(0, m.start() - 25), m.start()).toLowerCase(Locale.ROOT)
+                        .contains("paypal");
+                add(found, taken, paypal ? IdentifierType.PAYPAL : IdentifierType.EMAIL, m.group(),
+                        m.group().toLowerCase(Locale.ROOT), message, m.start(), m.end());
             }
         }
-        m = ETHEREUM.matcher(text);
-        boolean hex = text.contains("0x");
-        while (hex && m.find()) {
-            if (Crypto.isEthereumAddress(m.group())) {
-                add(found, taken, IdentifierType.CRYPTO, m.group(), m.group().toLowerCase(Locale.ROOT), message,
+        if (text.indexOf('$') >= 0) {
+            Matcher m = CASHTAG.matcher(text);
+            while (m.find()) {
+                add(found, taken, IdentifierType.CASHAPP, m.group(), m.group().toLowerCase(Locale.ROOT), message,
                         m.start(), m.end());
             }
         }
-        m = IPV4.matcher(text);
-        boolean dotted = text.indexOf('.') >= 0;
-        while (dotted && m.find()) {
-            add(found, taken, IdentifierType.IP, m.group(), m.group(), message, m.start(), m.end());
+        if (hasAlphanumericRun(text, SHORTEST_WALLET)) {
+            Matcher m = BITCOIN.matcher(text);
+            while (m.find()) {
+                if (Crypto.isBitcoinAddress(m.group()) || SEGWIT_SHAPE.matcher(m.group()).matches()) {
+                    add(found, taken, IdentifierType.CRYPTO, m.group(), m.group(), message, m.start(), m.end());
+                }
+            }
+        }
+        if (text.contains("0x")) {
+            Matcher m = ETHEREUM.matcher(text);
+            while (m.find()) {
+                if (Crypto.isEthereumAddress(m.group())) {
+                    add(found, taken, IdentifierType.CRYPTO, m.group(), m.group().toLowerCase(Locale.ROOT),
+                            message, m.start(), m.end());
+                }
+            }
+        }
+        if (text.indexOf('.') >= 0) {
+            Matcher m = IPV4.matcher(text);
+            while (m.find()) {
+                add(found, taken, IdentifierType.IP, m.group(), m.group(), message, m.start(), m.end());
+            }
         }
         if (atLeastDigits(plain, 7)) {
             phones(text, message, region, found, taken);
@@ -724,6 +733,15 @@ final class IdentifierExtractor {
                 add(found, taken, IdentifierType.AGE, m.group(1), m.group(1), message, m.start(1), m.end(1));
             }
         }
+    }
+
+    private static boolean hasAlphanumericRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length() && run < length; i++) {
+            char c = text.charAt(i);
+            run = c < 128 && Character.isLetterOrDigit(c) ? run + 1 : 0;
+        }
+        return run >= length;
     }
 
     private static boolean atLeastDigits(String plain, int count) {

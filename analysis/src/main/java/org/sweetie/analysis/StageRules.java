@@ -2,6 +2,7 @@ package org.sweetie.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,10 @@ final class StageRules {
     private static final int NEGATION_REACH = 2;
 
     private final ConceptDictionary.Concepts concepts;
-    private final Map<String, List<Rule>> rules;
+    private final Map<String, Named> rules = new HashMap<>();
     private final long owned;
     private final long local;
     private final long weak;
-    private final java.util.IdentityHashMap<Rule, Long> anyOf = new java.util.IdentityHashMap<>();
     private final long negation;
     private final long you;
     private final long request;
@@ -38,6 +38,22 @@ final class StageRules {
                 any |= term;
             }
             return any;
+        }
+    }
+
+    /**
+     * The rules of one name, with every concept each reads (weak ones aside) and all of those together: a message
+     * that carries none of them cannot complete any, which most lines show with one AND.
+     */
+    private record Named(Rule[] rules, long[] any, long anyOfAll) {
+        static Named of(List<Rule> rules, long weak) {
+            long[] any = new long[rules.size()];
+            long anyOfAll = 0;
+            for (int i = 0; i < any.length; i++) {
+                any[i] = rules.get(i).any() & ~weak;
+                anyOfAll |= any[i];
+            }
+            return new Named(rules.toArray(Rule[]::new), any, anyOfAll);
         }
     }
 
@@ -56,11 +72,10 @@ final class StageRules {
     private StageRules(ConceptDictionary.Concepts concepts, Map<String, List<Rule>> rules, long owned, long local,
                        long weak) {
         this.concepts = concepts;
-        this.rules = rules;
         this.owned = owned;
         this.local = local;
         this.weak = weak;
-        rules.values().forEach(list -> list.forEach(rule -> anyOf.put(rule, rule.any())));
+        rules.forEach((name, list) -> this.rules.put(name, Named.of(list, weak)));
         this.negation = concepts.bit("NEG");
         this.you = concepts.bit("YOU");
         this.request = concepts.bit("REQUEST");
@@ -179,11 +194,16 @@ final class StageRules {
      */
     Match match(String name, List<ConceptReading> window) {
         ConceptReading current = window.getLast();
+        Named named = rules.get(name);
+        if (named == null || (current.mask() & named.anyOfAll()) == 0) {
+            return null;
+        }
         List<ConceptReading> before = window.subList(0, window.size() - 1);
-        for (Rule rule : rules.getOrDefault(name, List.of())) {
-            if ((current.mask() & anyOf.get(rule) & ~weak) == 0) {
+        for (int i = 0; i < named.rules().length; i++) {
+            if ((current.mask() & named.any()[i]) == 0) {
                 continue; // most lines carry none of a rule's concepts: one AND instead of the whole check
             }
+            Rule rule = named.rules()[i];
             Match match = holds(rule, window, current);
             if (match != null && !(before.size() > 0 && heldBefore(rule, before))) {
                 return match;
