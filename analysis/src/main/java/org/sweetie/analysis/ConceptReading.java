@@ -26,17 +26,36 @@ record ConceptReading(long mask, PhraseMatcher.Tokens tokens, long[] tokenMasks,
 
     /**
      * Words with concepts a and b close together (or one word carrying both), at most {@code gap} words between them,
-     * in either order: object
-     * pronouns come before the verb in many of the languages ("te pago", "je te donne", "ik geef je").
+     * in either order (object pronouns come before the verb in many of the languages: "te pago", "je te donne", "ik geef
+     * je"), or if ordered b only at or after a ("never ... naked", not "naked ... never").
      */
-    boolean near(long a, long b, int gap) {
+    boolean near(long a, long b, int gap, boolean ordered) {
         for (int i = 0; i < tokenMasks.length; i++) {
             if ((tokenMasks[i] & a) != 0) {
-                for (int j = Math.max(0, i - gap - 1); j < tokenMasks.length && j <= i + gap + 1; j++) {
+                for (int j = ordered ? i : Math.max(0, i - gap - 1); j < tokenMasks.length && j <= i + gap + 1; j++) {
                     // one word may carry both ("videochiamata" is a video and a call)
                     if ((tokenMasks[j] & b) != 0) {
                         return true;
                     }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #near}, with the words of his message before ({@code fragment}) put in front of this one's: a request
+     * split over lines ("without" / "clothes") is one phrase. Only a pair that spans the line break counts; if ordered,
+     * only a before b.
+     */
+    boolean nearAfter(ConceptReading fragment, long a, long b, int gap, boolean ordered) {
+        long[] before = fragment.tokenMasks;
+        for (int i = 0; i < before.length; i++) {
+            long other = (before[i] & a) != 0 ? b : (before[i] & b) != 0 && !ordered ? a : 0;
+            int reach = gap + 1 - (before.length - 1 - i); // words of this message still within the gap
+            for (int j = 0; other != 0 && j < tokenMasks.length && j < reach; j++) {
+                if ((tokenMasks[j] & other) != 0) {
+                    return true;
                 }
             }
         }

@@ -41,7 +41,7 @@ final class CountryEvidence {
      * Currencies that name a country, by word (after a number is in the message). Pesos, euros, "bucks" and plain
      * dollars are left out: offenders offer the child's own currency, and the others are shared.
      */
-    private static final Map<String, String> CURRENCY_WORDS = Map.ofEntries(
+    private static final Map<String, String> CURRENCY_WORDS = folded(Map.ofEntries(
             Map.entry("gbp", "GB"), Map.entry("pound", "GB"), Map.entry("pounds", "GB"), Map.entry("quid", "GB"),
             Map.entry("aud", "AU"), Map.entry("cad", "CA"), Map.entry("inr", "IN"), Map.entry("rupee", "IN"),
             Map.entry("rupees", "IN"), Map.entry("rs", "IN"), Map.entry("usd", "US"), Map.entry("sek", "SE"),
@@ -54,15 +54,16 @@ final class CountryEvidence {
             Map.entry("brl", "BR"), Map.entry("reais", "BR"), Map.entry("real", "BR"), Map.entry("jpy", "JP"),
             Map.entry("yen", "JP"), Map.entry("rub", "RU"), Map.entry("rubles", "RU"), Map.entry("roubles", "RU"),
             Map.entry("рублей", "RU"), Map.entry("рубля", "RU"), Map.entry("sgd", "SG"), Map.entry("hkd", "HK"),
-            Map.entry("myr", "MY"), Map.entry("ringgit", "MY"), Map.entry("aed", "AE"), Map.entry("dirhams", "AE"));
+            Map.entry("myr", "MY"), Map.entry("ringgit", "MY"), Map.entry("aed", "AE"), Map.entry("dirhams", "AE"),
+            Map.entry("руб", "RU"), Map.entry("рубль", "RU"), Map.entry("rubley", "RU"), Map.entry("rublei", "RU")));
     /** "aussie dollars", "us dollars", "swiss francs": a word before "dollars" or "francs" that names the country. */
-    private static final Map<String, String> DOLLAR_QUALIFIERS = Map.ofEntries(Map.entry("aussie", "AU"),
+    private static final Map<String, String> DOLLAR_QUALIFIERS = folded(Map.ofEntries(Map.entry("aussie", "AU"),
             Map.entry("australian", "AU"), Map.entry("canadian", "CA"), Map.entry("us", "US"),
             Map.entry("american", "US"), Map.entry("nz", "NZ"), Map.entry("kiwi", "NZ"), Map.entry("swiss", "CH"),
-            Map.entry("singapore", "SG"), Map.entry("hk", "HK"));
+            Map.entry("singapore", "SG"), Map.entry("hk", "HK")));
     /** "pesos mexicanos", "mexican pesos": the qualified peso is the partner's own. */
-    private static final Map<String, String> PESO_QUALIFIED = Map.of("pesos mexicanos", "MX", "mexican pesos", "MX",
-            "pesos argentinos", "AR", "argentine pesos", "AR", "pesos chilenos", "CL", "pesos colombianos", "CO");
+    private static final Map<String, String> PESO_QUALIFIED = folded(Map.of("pesos mexicanos", "MX", "mexican pesos", "MX",
+            "pesos argentinos", "AR", "argentine pesos", "AR", "pesos chilenos", "CL", "pesos colombianos", "CO"));
     /** Words that need a number right before them to be a currency ("real" and "franc" are words too). */
     private static final Set<String> NEEDS_AMOUNT = Set.of("real", "franc", "rand", "rs", "zl", "pound", "yen");
     /** Words only one of the languages uses, and the country most of its speakers online write from. */
@@ -87,8 +88,11 @@ final class CountryEvidence {
         put(words, "NO", "hva", "jente", "noe", "hvordan", "ikkje", "gammel", "deg", "meg", "bare",
                 "etterpa", "altsa", "hei", "noen", "gjør", "kjempe", "hvorfor");
         put(words, "PL", "jestem", "masz", "chcesz", "dziewczyna", "bardzo", "gdzie", "czy", "jak", "mnie",
-                "ile", "jestes");
-        put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть");
+                "ile", "jestes", "przepraszam", "dzięki", "cześć", "siema", "możesz", "pokaż", "pokażesz", "teraz",
+                "dobrze", "wiem", "też", "już", "dzień", "grasz", "piszesz");
+        put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть", "не", "что", "это", "нет",
+                "очень", "спасибо", "пока", "где", "сколько", "меня", "тебя", "privet", "poka", "tebya", "menya",
+                "hochu", "khochu", "davai", "spasibo", "horosho", "khorosho", "skolko");
         // Tagalog's function words, not the few words foreigners pick up ("po", "ganda", "mahal")
         put(words, "PH", "ang", "ng", "mga", "naman", "kung", "hindi", "ito", "yung", "dito", "kayo", "natin",
                 "namin", "lang", "sa", "nga", "kaayo", "unsa", "diri", "karon", "pirmi", "gyud", "jud", "bitaw");
@@ -98,8 +102,18 @@ final class CountryEvidence {
     private static void put(Map<String, String> words, String country, String... list) {
         for (String w : list) {
             // a word two languages share ("hvordan", "gammel") says neither
-            words.merge(w, country, (a, b) -> "");
+            words.merge(Normalized.of(w).plain(), country, (a, b) -> "");
         }
+    }
+
+    /**
+     * A table keyed as the text it is looked up in: lower case, accents removed ("рублей" is read as "рублеи",
+     * "złotych" as "złotych").
+     */
+    private static Map<String, String> folded(Map<String, String> table) {
+        Map<String, String> folded = new HashMap<>();
+        table.forEach((word, country) -> folded.put(Normalized.of(word).plain(), country));
+        return Map.copyOf(folded);
     }
 
     /** Canada's area codes in the North American plan: the rest of +1 without a country of its own is the US. */
@@ -116,7 +130,9 @@ final class CountryEvidence {
     private final Supplier<IpCountries> ipCountries;
     private final Set<String> addressesSeen = new HashSet<>();
     private final List<Entry> clues = new ArrayList<>();
-    private final Map<String, Boolean> languagesSeen = new LinkedHashMap<>();
+    private final Set<String> languagesSeen = new HashSet<>();
+    /** Per language, the words of it he wrote so far (until it counts). */
+    private final Map<String, Set<String>> languageWordsSeen = new HashMap<>();
     /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
     private CountryAttribution answer;
     private int answeredFor;
@@ -208,6 +224,9 @@ final class CountryEvidence {
         if (plain.indexOf('₹') >= 0) {
             add(new CountryAttribution.Clue("IN", CURRENCY, "currency '₹'", message), Kind.CURRENCY);
         }
+        if (plain.indexOf('₽') >= 0) {
+            add(new CountryAttribution.Clue("RU", CURRENCY, "currency '₽'", message), Kind.CURRENCY);
+        }
         if (plain.contains("s$")) {
             add(new CountryAttribution.Clue("SG", CURRENCY, "currency 's$'", message), Kind.CURRENCY);
         }
@@ -256,9 +275,12 @@ final class CountryEvidence {
         }
     }
 
-    /** Two words of one language in a message make it that language's; each language counts once. */
+    /**
+     * Two words of one language in a message ("ich bin", "hei hei"), or two different ones in his messages ("ciao" ...
+     * "sono un insegnante"), make it that language's; each language counts once.
+     */
     private void readLanguage(String plain, int message) {
-        Map<String, Integer> hits = null;
+        Map<String, Integer> inMessage = null;
         int i = 0;
         while (i < plain.length()) {
             while (i < plain.length() && !Character.isLetter(plain.charAt(i))) {
@@ -268,15 +290,18 @@ final class CountryEvidence {
             while (i < plain.length() && Character.isLetter(plain.charAt(i))) {
                 i++;
             }
-            String language = i > start ? LANGUAGE_WORDS.get(plain.substring(start, i)) : null;
-            if (language == null || language.isEmpty() || languagesSeen.containsKey(language)) {
+            String word = i > start ? plain.substring(start, i) : null;
+            String language = word != null ? LANGUAGE_WORDS.get(word) : null;
+            if (language == null || language.isEmpty() || languagesSeen.contains(language)) {
                 continue;
             }
-            if (hits == null) {
-                hits = new HashMap<>();
+            if (inMessage == null) {
+                inMessage = new HashMap<>();
             }
-            if (hits.merge(language, 1, Integer::sum) == 2) {
-                languagesSeen.put(language, true);
+            Set<String> words = languageWordsSeen.computeIfAbsent(language, l -> new HashSet<>());
+            words.add(word);
+            if (inMessage.merge(language, 1, Integer::sum) == 2 || words.size() == 2) {
+                languagesSeen.add(language);
                 add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language), message),
                         Kind.LANGUAGE);
             }

@@ -19,6 +19,8 @@ final class StageRules {
     private static final int WINDOW = 3;
     private static final int NEAR = 3;
     private static final int NEGATION_REACH = 2;
+    /** The most words a line may have to be read as the first part of his next line. */
+    private static final int FRAGMENT = 3;
 
     private final ConceptDictionary.Concepts concepts;
     private final Map<String, Named> rules = new HashMap<>();
@@ -148,19 +150,21 @@ final class StageRules {
         List<int[]> near = new ArrayList<>();
         long blockers = 0;
         boolean nearNext = false;
-        for (String token : body.replace("~", " ~ ").split("\\s+")) {
-            if (token.equals("~")) {
+        boolean ordered = false;
+        for (String token : body.replace("~", " ~ ").replace(">", " > ").split("\\s+")) {
+            if (token.equals("~") || token.equals(">")) {
                 if (terms.isEmpty()) {
-                    throw new IllegalArgumentException("'~' needs a term before it");
+                    throw new IllegalArgumentException("'" + token + "' needs a term before it");
                 }
                 nearNext = true;
+                ordered = token.equals(">");
             } else if (token.startsWith("!")) {
                 blockers |= alternatives(concepts, token.substring(1));
             } else {
                 here.add(token.startsWith("^"));
                 terms.add(alternatives(concepts, token.startsWith("^") ? token.substring(1) : token));
                 if (nearNext) {
-                    near.add(new int[] {terms.size() - 2, terms.size() - 1});
+                    near.add(new int[] {terms.size() - 2, terms.size() - 1, ordered ? 1 : 0});
                     nearNext = false;
                 }
             }
@@ -239,7 +243,7 @@ final class StageRules {
             return null; // the message must carry a concept of its own, not only "you" or "please"
         }
         for (int[] pair : rule.near()) {
-            if (!anyNear(window, rule.terms()[pair[0]], rule.terms()[pair[1]])) {
+            if (!anyNear(window, rule.terms()[pair[0]], rule.terms()[pair[1]], pair[2] == 1)) {
                 return null;
             }
         }
@@ -268,9 +272,16 @@ final class StageRules {
         return false;
     }
 
-    private static boolean anyNear(List<ConceptReading> window, long a, long b) {
-        for (int i = Math.max(0, window.size() - WINDOW); i < window.size(); i++) {
-            if (window.get(i).near(a, b, NEAR)) {
+    private static boolean anyNear(List<ConceptReading> window, long a, long b, boolean ordered) {
+        int from = Math.max(0, window.size() - WINDOW);
+        for (int i = from; i < window.size(); i++) {
+            ConceptReading reading = window.get(i);
+            if (reading.near(a, b, NEAR, ordered)) {
+                return true;
+            }
+            // a line of a few words is the start of the next: "send one pic" / "without" / "clothes"
+            if (i > from && window.get(i - 1).tokenMasks().length <= FRAGMENT
+                    && reading.nearAfter(window.get(i - 1), a, b, NEAR, ordered)) {
                 return true;
             }
         }

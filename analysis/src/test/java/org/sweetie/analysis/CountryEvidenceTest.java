@@ -136,4 +136,24 @@ class CountryEvidenceTest {
         // a place outranks the language he writes
         assertThat(country("P: jestem z Niemiec, czy masz kamerke").country()).isEqualTo("DE");
     }
+
+    @Test
+    void twoWordsOfALanguageCountInOneLineOrOverSeveralButOneWordSaidTwiceOnlyInOneLine() {
+        assertThat(country("P: ciao", "S: hello po", "P: sono stanco oggi").country()).isEqualTo("IT");
+        assertThat(country("P: ciao", "S: hello po", "P: ok", "P: ciao")).isNull();
+        assertThat(country("P: hei hei").country()).isEqualTo("NO");
+        assertThat(country("P: privet", "S: hi", "P: poka").country()).isEqualTo("RU");
+        // a language alone stays under the threshold a referral is routed at
+        assertThat(country("P: ciao", "P: sono stanco").confidence()).isLessThan(0.3);
+    }
+
+    @Test
+    void currencyWordsWithAccentsAreFoundAsTheTextIsRead() {
+        // the text is read without accents ("й" is "и" and a breve): the table must be read so too
+        CountryAttribution rubles = country("P: дам 500 рублей");
+        assertThat(rubles.country()).isEqualTo("RU");
+        assertThat(rubles.evidence()).extracting(CountryAttribution.Clue::reason).contains("currency 'рублеи'");
+        assertThat(country("P: 300₽ ok").country()).isEqualTo("RU");
+        assertThat(country("P: dam ci 50 złotych").country()).isEqualTo("PL");
+    }
 }

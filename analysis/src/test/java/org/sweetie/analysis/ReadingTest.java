@@ -151,12 +151,42 @@ class ReadingTest {
     }
 
     @Test
+    void aRequestSplitIntoFragmentsOfAFewWordsCompletesAtItsLastWord() {
+        var report = read("S: 11 po", "P: one pic for me", "P: without", "P: clothes");
+        assertThat(report.stages()).containsEntry(Stage.SEXUAL_SOLICITATION, 3);
+        // a longer line before is a sentence of its own, not the start of the next
+        assertThat(read("S: 11 po", "P: my sister came home without her umbrella today", "P: clothes are wet")
+                .stages()).doesNotContainKey(Stage.SEXUAL_SOLICITATION);
+    }
+
+    @Test
+    void aWarningSaysWhatNeverToDoAndWithWhomButARequestWithSecrecyIsNone() {
+        var warning = read("S: 10 po", "P: never get on video or send photos without clothes to anybody, even if "
+                + "they promise gifts");
+        assertThat(warning.stages()).doesNotContainKeys(Stage.SEXUAL_SOLICITATION, Stage.WEBCAM_REQUEST,
+                Stage.PAYMENT_OFFER);
+        assertThat(read("S: 10 po", "P: nigdy nie pokazuj się nago nikomu w internecie").solicitation()).isNull();
+        // the negation after the request is his secrecy, and where he is the one to see it, it is his request
+        var secrecy = read("S: 10 po", "P: send naked pic, dont tell anybody");
+        assertThat(secrecy.solicitation()).isEqualTo(1);
+        assertThat(secrecy.stages()).containsEntry(Stage.SECRECY, 1);
+        assertThat(read("S: 10 po", "P: naked pic now, dont show anybody").solicitation()).isEqualTo(1);
+        assertThat(read("S: 10 po", "P: dont be shy, no one sees it, go naked on cam for me").solicitation())
+                .isEqualTo(1);
+    }
+
+    @Test
     void wordsOfOtherLanguagesAndInflectionsReachTheirConcepts() {
         assertThat(read("S: 10 po", "P: quítate la ropa delante de la cámara").solicitation()).isEqualTo(1);
         assertThat(read("S: 10 po", "P: zieh dein shirt aus").solicitation()).isEqualTo(1);
         assertThat(read("P: ich schick dir 20 euro per paysafecard").stages()).containsKey(Stage.PAYMENT_OFFER);
         assertThat(read("P: i'll top up your phone").stages()).containsKey(Stage.PAYMENT_OFFER);
         assertThat(read("P: can u do a vid chat?").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: wanna vc?").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: vc tem quantos anos?").stages()).doesNotContainKey(Stage.WEBCAM_REQUEST); // você
+        // German "mit" is "with", not the Scandinavian "mitt" ("my") that runs of letters fold it into
+        assertThat(read("P: willst du mit mir videochat machen?").stages()).containsKey(Stage.WEBCAM_REQUEST);
+        assertThat(read("P: ill get u a steam card").stages()).containsKey(Stage.PAYMENT_OFFER);
         assertThat(read("P: maghubad ka sa cam").stages()).containsKey(Stage.SEXUAL_SOLICITATION);
     }
 
