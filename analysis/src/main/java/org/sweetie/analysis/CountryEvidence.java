@@ -28,6 +28,8 @@ final class CountryEvidence {
     private static final double IP_IN_TEXT = 0.6;
     private static final double CURRENCY = 0.4;
     private static final double LANGUAGE = 0.2;
+    /** Different words of one language over his messages that make it his language. */
+    private static final int OVER_MESSAGES = 3;
     /** A country's flag he puts in his own line ("your sponsor from Stavanger 🇳🇴"); the persona's own is left out. */
     private static final double FLAG = 0.4;
     /** What each further clue of a kind adds to a country's score, and the most all of them add. */
@@ -91,7 +93,7 @@ final class CountryEvidence {
                 "ile", "jestes", "przepraszam", "dzięki", "cześć", "siema", "możesz", "pokaż", "pokażesz", "teraz",
                 "dobrze", "wiem", "też", "już", "dzień", "grasz", "piszesz");
         put(words, "RU", "привет", "хочу", "тебе", "лет", "мне", "ты", "как", "есть", "не", "что", "это", "нет",
-                "очень", "спасибо", "пока", "где", "сколько", "меня", "тебя", "privet", "poka", "tebya", "menya",
+                "очень", "спасибо", "пока", "где", "сколько", "меня", "тебя", "privet", "poka", "kak", "tebya", "menya",
                 "hochu", "khochu", "davai", "spasibo", "horosho", "khorosho", "skolko");
         // Tagalog's function words, not the few words foreigners pick up ("po", "ganda", "mahal")
         put(words, "PH", "ang", "ng", "mga", "naman", "kung", "hindi", "ito", "yung", "dito", "kayo", "natin",
@@ -107,12 +109,17 @@ final class CountryEvidence {
     }
 
     /**
-     * A table keyed as the text it is looked up in: lower case, accents removed ("рублей" is read as "рублеи",
-     * "złotych" as "złotych").
+     * A table keyed as the text it is looked up in: lower case, accents removed ("рублей" is read as "рублеи"; the
+     * "ł" of "złotych" is a letter of its own and stays).
      */
     private static Map<String, String> folded(Map<String, String> table) {
         Map<String, String> folded = new HashMap<>();
-        table.forEach((word, country) -> folded.put(Normalized.of(word).plain(), country));
+        table.forEach((word, country) -> folded.merge(Normalized.of(word).plain(), country, (a, b) -> {
+            if (!a.equals(b)) {
+                throw new IllegalStateException("'" + word + "' reads as another word of the table: " + a + " or " + b);
+            }
+            return a;
+        }));
         return Map.copyOf(folded);
     }
 
@@ -131,7 +138,7 @@ final class CountryEvidence {
     private final Set<String> addressesSeen = new HashSet<>();
     private final List<Entry> clues = new ArrayList<>();
     private final Set<String> languagesSeen = new HashSet<>();
-    /** Per language, the words of it he wrote so far (until it counts). */
+    /** Per language not counted yet, its different words he wrote so far. */
     private final Map<String, Set<String>> languageWordsSeen = new HashMap<>();
     /** The last answer and how many clues it weighed: asked for at every message, it changes only with a clue. */
     private CountryAttribution answer;
@@ -210,7 +217,7 @@ final class CountryEvidence {
     private static boolean mayNameCurrency(String plain) {
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
-            if (Character.isDigit(c) || c == '£' || c == '₹') {
+            if (Character.isDigit(c) || c == '£' || c == '₹' || c == '₽') {
                 return true;
             }
         }
@@ -276,8 +283,9 @@ final class CountryEvidence {
     }
 
     /**
-     * Two words of one language in a message ("ich bin", "hei hei"), or two different ones in his messages ("ciao" ...
-     * "sono un insegnante"), make it that language's; each language counts once.
+     * Two words of one language in a message ("ich bin", "hei hei") make it that language's; so do three different
+     * ones over his messages ("ciao" ... "sono stanco" ... "dove sei"), where two could be the odd "wat" and "ben" of
+     * an English talker. Each language counts once.
      */
     private void readLanguage(String plain, int message) {
         Map<String, Integer> inMessage = null;
@@ -290,18 +298,22 @@ final class CountryEvidence {
             while (i < plain.length() && Character.isLetter(plain.charAt(i))) {
                 i++;
             }
-            String word = i > start ? plain.substring(start, i) : null;
-            String language = word != null ? LANGUAGE_WORDS.get(word) : null;
+            if (i == start) {
+                continue;
+            }
+            String word = plain.substring(start, i);
+            String language = LANGUAGE_WORDS.get(word);
             if (language == null || language.isEmpty() || languagesSeen.contains(language)) {
                 continue;
             }
             if (inMessage == null) {
                 inMessage = new HashMap<>();
             }
-            Set<String> words = languageWordsSeen.computeIfAbsent(language, l -> new HashSet<>());
-            words.add(word);
-            if (inMessage.merge(language, 1, Integer::sum) == 2 || words.size() == 2) {
+            Set<String> seen = languageWordsSeen.computeIfAbsent(language, l -> new HashSet<>());
+            seen.add(word);
+            if (inMessage.merge(language, 1, Integer::sum) == 2 || seen.size() == OVER_MESSAGES) {
                 languagesSeen.add(language);
+                languageWordsSeen.remove(language);
                 add(new CountryAttribution.Clue(language, LANGUAGE, "writes " + languageName(language), message),
                         Kind.LANGUAGE);
             }

@@ -76,14 +76,14 @@ final class IdentifierExtractor {
             + "(?:on|in|at|op|auf|en|sur|em|sa)\\s+(telegram|insta(?:gram)?|twitter|tiktok|x|discord|snap(?:chat)?)"
             + "(?![\\w])");
     private static final Pattern CASHTAG = Pattern.compile("(?<![\\w$])\\$([A-Za-z][A-Za-z0-9_]{1,19})(?![\\w])");
+    /** The fewest ASCII letters and digits in a row that {@link #BITCOIN} matches ("bc1" and 11 more). */
+    private static final int SHORTEST_WALLET = 14;
     private static final Pattern BITCOIN = Pattern.compile("(?<![\\w])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}"
             + "|bc1[02-9ac-hj-np-z]{11,71})(?![\\w])");
     /**
      * A native SegWit address by its shape alone (bc1q and 38 or 58 characters of the bech32 alphabet): a checksum
      * typo still names the wallet he meant, and nothing else in chat has this shape.
      */
-    /** The fewest ASCII letters and digits in a row that {@link #BITCOIN} matches ("bc1" and 11 more). */
-    private static final int SHORTEST_WALLET = 14;
     private static final Pattern SEGWIT_SHAPE = Pattern.compile("bc1q[02-9ac-hj-np-z]{38}|bc1q[02-9ac-hj-np-z]{58}");
     private static final Pattern ETHEREUM = Pattern.compile("(?<![\\w])0x[0-9a-fA-F]{40}(?![\\w])");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"

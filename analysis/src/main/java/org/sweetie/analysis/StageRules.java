@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * Stages and dialogue acts as compositions of concepts, read from {@code analysis/stages.rules}: one rule per line,
- * {@code name: TERM TERM ... !BLOCKER}. A term is a concept or alternatives {@code A|B}; {@code A ~ B} wants B
- * within four words after A in one message; {@code !X} refuses the rule when the message itself carries X. The terms
+ * {@code name: TERM TERM ... !BLOCKER}. A term is a concept or alternatives {@code A|B}; {@code A ~ B} wants A and B
+ * at most four words apart in one message, in either order (a line of at most three words counting as the start of
+ * his next line), and {@code A > B} the same with B after A; {@code !X} refuses the rule when the message itself
+ * carries X. The terms
  * may come from the partner's message and his two messages before it (a request split over lines counts at the line
  * that completes it), but the message itself must carry one of them. A negation right before the message's own
  * terms ("never undress", "ne te déshabille pas") refuses the rule.
@@ -151,9 +153,9 @@ final class StageRules {
         long blockers = 0;
         boolean nearNext = false;
         boolean ordered = false;
-        for (String token : body.replace("~", " ~ ").replace(">", " > ").split("\\s+")) {
+        for (String token : body.replace("~", " ~ ").replace(">", " > ").strip().split("\\s+")) {
             if (token.equals("~") || token.equals(">")) {
-                if (terms.isEmpty()) {
+                if (terms.isEmpty() || nearNext) {
                     throw new IllegalArgumentException("'" + token + "' needs a term before it");
                 }
                 nearNext = true;
@@ -272,17 +274,37 @@ final class StageRules {
         return false;
     }
 
-    private static boolean anyNear(List<ConceptReading> window, long a, long b, boolean ordered) {
+    private boolean anyNear(List<ConceptReading> window, long a, long b, boolean ordered) {
         int from = Math.max(0, window.size() - WINDOW);
         for (int i = from; i < window.size(); i++) {
             ConceptReading reading = window.get(i);
-            if (reading.near(a, b, NEAR, ordered)) {
+            if (ordered && a == negation ? negates(reading, b) : reading.near(a, b, NEAR, ordered)) {
                 return true;
             }
             // a line of a few words is the start of the next: "send one pic" / "without" / "clothes"
             if (i > from && window.get(i - 1).tokenMasks().length <= FRAGMENT
                     && reading.nearAfter(window.get(i - 1), a, b, NEAR, ordered)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "never ... naked": a word that negates, with b after it in its sentence; "don't worry", "don't be shy" (which
+     * carry a request too) and "don't you ..." (a question) negate nothing.
+     */
+    private boolean negates(ConceptReading reading, long b) {
+        long[] masks = reading.tokenMasks();
+        for (int i = 0; i < masks.length; i++) {
+            if ((masks[i] & negation) == 0 || (masks[i] & request) != 0
+                    || i + 1 < masks.length && (masks[i + 1] & you) != 0) {
+                continue;
+            }
+            for (int j = i + 1; j < masks.length && j <= i + NEAR + 1; j++) {
+                if ((masks[j] & b) != 0 && !sentenceEndsBetween(reading, i, j)) {
+                    return true;
+                }
             }
         }
         return false;

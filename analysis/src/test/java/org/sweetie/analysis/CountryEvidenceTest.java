@@ -138,13 +138,15 @@ class CountryEvidenceTest {
     }
 
     @Test
-    void twoWordsOfALanguageCountInOneLineOrOverSeveralButOneWordSaidTwiceOnlyInOneLine() {
-        assertThat(country("P: ciao", "S: hello po", "P: sono stanco oggi").country()).isEqualTo("IT");
-        assertThat(country("P: ciao", "S: hello po", "P: ok", "P: ciao")).isNull();
+    void twoWordsOfALanguageCountInOneLineAndThreeDifferentOnesOverSeveral() {
         assertThat(country("P: hei hei").country()).isEqualTo("NO");
-        assertThat(country("P: privet", "S: hi", "P: poka").country()).isEqualTo("RU");
+        assertThat(country("P: ciao", "S: hello po", "P: sono stanco", "P: dove sei?").country()).isEqualTo("IT");
+        assertThat(country("P: privet", "S: hi", "P: kak dela?", "P: poka").country()).isEqualTo("RU");
+        assertThat(country("P: ciao", "S: hello po", "P: sono stanco")).isNull();
+        // the odd words of another language in English talk say nothing
+        assertThat(country("P: wat's up", "P: ben and i were at the shop", "P: ciao for now")).isNull();
         // a language alone stays under the threshold a referral is routed at
-        assertThat(country("P: ciao", "P: sono stanco").confidence()).isLessThan(0.3);
+        assertThat(country("P: ciao", "P: sono stanco", "P: dove sei?").confidence()).isLessThan(0.3);
     }
 
     @Test
@@ -154,6 +156,7 @@ class CountryEvidenceTest {
         assertThat(rubles.country()).isEqualTo("RU");
         assertThat(rubles.evidence()).extracting(CountryAttribution.Clue::reason).contains("currency 'рублеи'");
         assertThat(country("P: 300₽ ok").country()).isEqualTo("RU");
+        assertThat(country("P: i pay in ₽ ok?").country()).isEqualTo("RU");
         assertThat(country("P: dam ci 50 złotych").country()).isEqualTo("PL");
     }
 }

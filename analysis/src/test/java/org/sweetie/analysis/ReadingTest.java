@@ -171,8 +171,12 @@ class ReadingTest {
         assertThat(secrecy.solicitation()).isEqualTo(1);
         assertThat(secrecy.stages()).containsEntry(Stage.SECRECY, 1);
         assertThat(read("S: 10 po", "P: naked pic now, dont show anybody").solicitation()).isEqualTo(1);
-        assertThat(read("S: 10 po", "P: dont be shy, no one sees it, go naked on cam for me").solicitation())
-                .isEqualTo(1);
+        // encouragement is no negation, and a warning is no question
+        for (String request : List.of("dont be shy, get naked on cam, nobody is watching",
+                "dont worry get naked on cam nobody is home", "never mind that, get naked on cam, nobody is home",
+                "never done a naked cam? nobody is home right?", "dont be shy send naked pics, no one else sees")) {
+            assertThat(read("S: 10 po", "P: " + request).solicitation()).as(request).isEqualTo(1);
+        }
     }
 
     @Test
@@ -219,6 +223,10 @@ class ReadingTest {
                 .hasMessageContaining("x.rules:2").hasMessageContaining("C");
         assertThatThrownBy(() -> StageRules.parse("x.rules", "concepts: A\nsexual_solicitation A\n"))
                 .hasMessageContaining("x.rules:2");
+        assertThatThrownBy(() -> StageRules.parse("x.rules", "concepts: A B\nsexual_solicitation: A > > B\n"))
+                .hasMessageContaining("x.rules:2").hasMessageContaining("'>' needs a term before it");
+        assertThatThrownBy(() -> StageRules.parse("x.rules", "concepts: A B\nsexual_solicitation: ~ A\n"))
+                .hasMessageContaining("x.rules:2").hasMessageContaining("'~' needs a term before it");
     }
 
     @Test
