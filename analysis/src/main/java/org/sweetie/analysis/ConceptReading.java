@@ -26,8 +26,8 @@ record ConceptReading(long mask, PhraseMatcher.Tokens tokens, long[] tokenMasks,
 
     /**
      * Words with concepts a and b close together (or one word carrying both), at most {@code gap} words between them,
-     * in either order (object pronouns come before the verb in many of the languages: "te pago", "je te donne", "ik geef
-     * je"), or if ordered b only at or after a ("never ... naked", not "naked ... never").
+     * in either order (object pronouns come before the verb in many of the languages: "te pago", "je te donne",
+     * "ik geef je"), or if ordered b only at or after a ("never ... naked", not "naked ... never").
      */
     boolean near(long a, long b, int gap, boolean ordered) {
         for (int i = 0; i < tokenMasks.length; i++) {

@@ -64,8 +64,9 @@ final class CountryEvidence {
             Map.entry("american", "US"), Map.entry("nz", "NZ"), Map.entry("kiwi", "NZ"), Map.entry("swiss", "CH"),
             Map.entry("singapore", "SG"), Map.entry("hk", "HK")));
     /** "pesos mexicanos", "mexican pesos": the qualified peso is the partner's own. */
-    private static final Map<String, String> PESO_QUALIFIED = folded(Map.of("pesos mexicanos", "MX", "mexican pesos", "MX",
-            "pesos argentinos", "AR", "argentine pesos", "AR", "pesos chilenos", "CL", "pesos colombianos", "CO"));
+    private static final Map<String, String> PESO_QUALIFIED = folded(Map.of("pesos mexicanos", "MX",
+            "mexican pesos", "MX", "pesos argentinos", "AR", "argentine pesos", "AR", "pesos chilenos", "CL",
+            "pesos colombianos", "CO"));
     /** Words that need a number right before them to be a currency ("real" and "franc" are words too). */
     private static final Set<String> NEEDS_AMOUNT = Set.of("real", "franc", "rand", "rs", "zl", "pound", "yen");
     /** Words only one of the languages uses, and the country most of its speakers online write from. */
