@@ -20,7 +20,7 @@ final class MessageReading {
                     + "(?![\\p{L}]))|\\$\\$|[💵💰💸🤑💲]");
     private static final Pattern AGE_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:i'?m|i am|am|age|edad|yo|y/o|y\\.o|yrs?|years?|taon|taong|jaar|jahre|ans|anos|ano|"
-                    + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po|f|anyos|anos|na ako)(?![\\p{L}])");
+                    + "tengo|ik ben|ich bin|j'ai|tenho|ako ay|po|f|anyos|anos|na ako|lang ako)(?![\\p{L}])");
     /** Her school grade said as an ordinal at the end of a short answer: "5th po", "yes 6th po", not "2nd place". */
     private static final Pattern ORDINAL_GRADE = Pattern.compile("(?<![\\d\\p{L}])([1-8](?:st|nd|rd|th))"
             + "(?:\\s+(?:grade|gr|class|yr|year))?(?:\\s+(?:po|na|ako|lang|yes|opo))*\\s*[.!?]*$");
@@ -28,7 +28,7 @@ final class MessageReading {
     private static final int YOUNGEST = 5;
     /** A number that may be an age: not a price, not a clock time ("10am", "5 pm", "10:30", "3h"). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:/])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
-            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock|noon|midnight|ng umaga|ng gabi|ng hapon|st|nd|rd|th)(?![\\p{L}])|\\s?/\\s?\\d)");
+            + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock|noon|midnight|ng umaga|ng gabi|ng hapon|ng tanghali|ng madaling araw|st|nd|rd|th)(?![\\p{L}])|\\s?/\\s?\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
             "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
                     + "quantos anos)"

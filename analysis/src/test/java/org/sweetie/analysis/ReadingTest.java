@@ -180,6 +180,19 @@ class ReadingTest {
     }
 
     @Test
+    void paymentAppsAsVerbsSalesGradesAndNoticesOfWhatIsNeverAsked() {
+        assertThat(read("P: ill venmo u tonight").stages()).containsKey(Stage.PAYMENT_OFFER);
+        assertThat(read("P: im selling my old webcam, 300 kroner").stages())
+                .doesNotContainKeys(Stage.PAYMENT_OFFER, Stage.WEBCAM_REQUEST);
+        assertThat(read("P: zit je in het 4de leerjaar?", "S: ja").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("S: 10 po", "P: we will never ask you for photos without clothes or to turn on your webcam")
+                .stages()).doesNotContainKeys(Stage.SEXUAL_SOLICITATION, Stage.WEBCAM_REQUEST);
+        assertThat(read("S: 10 po", "P: сними майку").solicitation()).isEqualTo(1);
+        assertThat(read("S: 9 lang ako").stages()).containsEntry(Stage.AGE_AWARENESS, 0);
+        assertThat(read("P: anong oras dyan?", "S: 11 ng tanghali po").stages()).doesNotContainKey(Stage.AGE_AWARENESS);
+    }
+
+    @Test
     void wordsOfOtherLanguagesAndInflectionsReachTheirConcepts() {
         assertThat(read("S: 10 po", "P: quítate la ropa delante de la cámara").solicitation()).isEqualTo(1);
         assertThat(read("S: 10 po", "P: zieh dein shirt aus").solicitation()).isEqualTo(1);
