@@ -30,7 +30,7 @@ final class MessageReading {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$€£₱:/])(\\d{1,2})(?![\\d%$€£₱:]|[.,]\\d"
             + "|\\s?(?:am|pm|a\\.m|p\\.m|h|hr|hrs|uhr|min|mins|o'?clock|noon|midnight|ng umaga|ng gabi|ng hapon|ng tanghali|ng madaling araw|st|nd|rd|th)(?![\\p{L}])|\\s?/\\s?\\d)");
     private static final Pattern AGE_QUESTION = Pattern.compile(
-            "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|quel age|"
+            "how old|how many years|(?<![\\p{L}])(?:asl|a/s/l|age|edad|ilang taon|hoe oud|hoeveel jaar|wie alt|cuantos anos|cuantos anitos|quel age|"
                     + "quantos anos)"
                     + "(?![\\p{L}])");
     /** The partner giving the persona an age: "you are only 10", "bist du wirklich erst zehn?", "mature for 10". */
@@ -192,7 +192,7 @@ final class MessageReading {
         String plain = text.plain();
         boolean cue = plain.contains("old") || plain.contains("age") || plain.contains("years") || plain.contains("asl")
                 || plain.contains("a/s/l") || plain.contains("edad") || plain.contains("taon") || plain.contains("oud")
-                || plain.contains("alt") || plain.contains("anos") || plain.contains("jaar");
+                || plain.contains("alt") || plain.contains("anos") || plain.contains("anitos") || plain.contains("jaar");
         return cue && AGE_QUESTION.matcher(plain).find();
     }
 

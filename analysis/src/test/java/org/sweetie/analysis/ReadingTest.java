@@ -193,6 +193,14 @@ class ReadingTest {
     }
 
     @Test
+    void diminutivesGradesAndHisWordsForHerAge() {
+        assertThat(read("P: y cuántos añitos tienes?", "S: 11").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("P: andas no 7º ano?", "S: sim").stages()).containsEntry(Stage.AGE_AWARENESS, 1);
+        assertThat(read("P: girls your age love tiktok").stages()).containsEntry(Stage.AGE_AWARENESS, 0);
+        assertThat(read("P: dai mettiti in cam").stages()).containsKey(Stage.WEBCAM_REQUEST);
+    }
+
+    @Test
     void wordsOfOtherLanguagesAndInflectionsReachTheirConcepts() {
         assertThat(read("S: 10 po", "P: quítate la ropa delante de la cámara").solicitation()).isEqualTo(1);
         assertThat(read("S: 10 po", "P: zieh dein shirt aus").solicitation()).isEqualTo(1);
