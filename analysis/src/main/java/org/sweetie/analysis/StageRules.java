@@ -34,7 +34,7 @@ final class StageRules {
     private final long request;
 
     /** One rule: the terms that must all be read, which of them must be close, what refuses it. */
-    record Rule(String name, long[] terms, boolean[] here, int[][] near, long blockers, String text, int line) {
+    record Rule(String name, long[] terms, boolean[] here, Near[] near, long blockers, String text, int line) {
         /** Every concept the rule reads: a message with none of them (weak ones aside) cannot complete it. */
         long any() {
             long any = 0;
@@ -43,6 +43,10 @@ final class StageRules {
             }
             return any;
         }
+    }
+
+    /** Two terms of a rule (by position) that must be close in one message; if ordered, the second after the first. */
+    record Near(int first, int second, boolean ordered) {
     }
 
     /**
@@ -149,7 +153,7 @@ final class StageRules {
     private static Rule rule(ConceptDictionary.Concepts concepts, String name, String body, int line) {
         List<Long> terms = new ArrayList<>();
         List<Boolean> here = new ArrayList<>();
-        List<int[]> near = new ArrayList<>();
+        List<Near> near = new ArrayList<>();
         long blockers = 0;
         boolean nearNext = false;
         boolean ordered = false;
@@ -166,7 +170,7 @@ final class StageRules {
                 here.add(token.startsWith("^"));
                 terms.add(alternatives(concepts, token.startsWith("^") ? token.substring(1) : token));
                 if (nearNext) {
-                    near.add(new int[] {terms.size() - 2, terms.size() - 1, ordered ? 1 : 0});
+                    near.add(new Near(terms.size() - 2, terms.size() - 1, ordered));
                     nearNext = false;
                 }
             }
@@ -179,7 +183,7 @@ final class StageRules {
             hereArray[i] = here.get(i);
         }
         return new Rule(name, terms.stream().mapToLong(Long::longValue).toArray(), hereArray,
-                near.toArray(int[][]::new), blockers, body, line);
+                near.toArray(Near[]::new), blockers, body, line);
     }
 
     private static long alternatives(ConceptDictionary.Concepts concepts, String term) {
@@ -244,8 +248,8 @@ final class StageRules {
         if ((own & ~weak) == 0) {
             return null; // the message must carry a concept of its own, not only "you" or "please"
         }
-        for (int[] pair : rule.near()) {
-            if (!anyNear(window, rule.terms()[pair[0]], rule.terms()[pair[1]], pair[2] == 1)) {
+        for (Near pair : rule.near()) {
+            if (!anyNear(window, rule.terms()[pair.first()], rule.terms()[pair.second()], pair.ordered())) {
                 return null;
             }
         }
@@ -290,15 +294,11 @@ final class StageRules {
         return false;
     }
 
-    /**
-     * "never ... naked": a word that negates, with b after it in its sentence; "don't worry", "don't be shy" (which
-     * carry a request too) and "don't you ..." (a question) negate nothing.
-     */
+    /** "never ... naked": a word that negates ({@link #negatingWord}), with b after it in its sentence. */
     private boolean negates(ConceptReading reading, long b) {
         long[] masks = reading.tokenMasks();
         for (int i = 0; i < masks.length; i++) {
-            if ((masks[i] & negation) == 0 || (masks[i] & request) != 0
-                    || i + 1 < masks.length && (masks[i + 1] & you) != 0) {
+            if (!negatingWord(masks, i)) {
                 continue;
             }
             for (int j = i + 1; j < masks.length && j <= i + NEAR + 1; j++) {
@@ -314,14 +314,20 @@ final class StageRules {
     private boolean negated(ConceptReading reading, int first) {
         long[] masks = reading.tokenMasks();
         for (int i = Math.max(0, first - NEGATION_REACH); i < first; i++) {
-            // "don't worry", "why not", "don't be shy" carry REQUEST too: encouragement, not a negation
-            if ((masks[i] & negation) != 0 && (masks[i] & request) == 0
-                    && (i + 1 >= masks.length || (masks[i + 1] & you) == 0)
-                    && !sentenceEndsBetween(reading, i, first)) {
+            if (negatingWord(masks, i) && !sentenceEndsBetween(reading, i, first)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A word that negates: "don't worry", "why not", "don't be shy" carry REQUEST too (encouragement, not a
+     * negation), and "don't you ..." is a question.
+     */
+    private boolean negatingWord(long[] masks, int i) {
+        return (masks[i] & negation) != 0 && (masks[i] & request) == 0
+                && (i + 1 >= masks.length || (masks[i + 1] & you) == 0);
     }
 
     /** "doet er niet toe. you have webcam?": a negation ends with its sentence. */
